@@ -1,0 +1,211 @@
+import { assign } from 'xstate';
+import type { CommandBody } from '../../src/contracts/types.ts';
+import type { EngineEvent, StepStatus } from './definition.ts';
+import { backoffDelay, type RetryPolicy } from './retry-policy.ts';
+
+/** What a saga's context records about one step (forward or compensation). */
+export interface StepState {
+  compensation: boolean;
+  status: StepStatus;
+  attempts: number;
+  /** Attempts already spent when an operator last retried the step; the budget restarts there. */
+  attemptsBeforeRetry: number;
+  /** Forward steps: the command was sent and not rejected, so its compensation is owed. */
+  owed: boolean;
+  lastError: string | null;
+  startedAt: number | null;
+  finishedAt: number | null;
+}
+
+/** The part of a saga context the step helper reads and writes. */
+export interface StepContext {
+  sagaId: string;
+  steps: Record<string, StepState>;
+  reason: string | null;
+}
+
+type Reply = Extract<EngineEvent, { type: 'REPLY' }>;
+
+/** One "send a command, await the reply, time out, retry with backoff" step. */
+export interface CommandStepSpec<C extends StepContext> {
+  /** Step name; also the state id (targets use `#name`) and part of the command id. */
+  name: string;
+  participant: string;
+  action: string;
+  compensation: boolean;
+  policy: RetryPolicy;
+  command: (context: C) => CommandBody;
+  /** Target once the reply is OK. */
+  onOk: string;
+  /** Target on a business rejection (forward: the compensation chain). Compensations park instead. */
+  onRejected?: string;
+  /** Target when retries are exhausted (forward: the compensation chain). Compensations park instead. */
+  onExhausted?: string;
+  /** Compensations: run only if this forward step's command was sent and not rejected. */
+  compensates?: string;
+}
+
+/** Stable across retries: participants deduplicate on it. */
+export function commandIdOf(sagaId: string, step: string): string {
+  return `${sagaId}:${step}`;
+}
+
+/** A fresh step record for a saga's initial context. */
+export function pendingStep(compensation: boolean): StepState {
+  return { compensation, status: 'pending', attempts: 0, attemptsBeforeRetry: 0, owed: false, lastError: null, startedAt: null, finishedAt: null };
+}
+
+function isReplyFor(step: string) {
+  return ({ context, event }: { context: StepContext; event: EngineEvent }) =>
+    event.type === 'REPLY' && event.commandId === commandIdOf(context.sagaId, step);
+}
+
+function describeFailure(e: Reply): string {
+  return [e.outcome, e.reasonCode, e.detail].filter(Boolean).join(': ');
+}
+
+/**
+ * The clock reading an event carries. The engine stamps every event it feeds; the machine's own
+ * init event carries the saga's start time in its input.
+ */
+export function eventTime(event: { at?: number; input?: { at?: number } }): number {
+  return event.at ?? event.input?.at ?? 0;
+}
+
+function patchStep(step: string, patch: (s: StepState, event: EngineEvent, at: number) => Partial<StepState>) {
+  return assign(({ context, event }: { context: StepContext; event: EngineEvent }) => ({
+    steps: { ...context.steps, [step]: { ...context.steps[step]!, ...patch(context.steps[step]!, event, eventTime(event as { at?: number })) } },
+  }));
+}
+
+/** Builds the state node and the two named delays (per-attempt timeout, backoff) of one command step. */
+export function commandStep<C extends StepContext>(spec: CommandStepSpec<C>) {
+  const { name, policy } = spec;
+  const timeoutDelay = `timeout.${name}`;
+  const backoffDelayName = `backoff.${name}`;
+
+  const attemptsLeft = ({ context }: { context: StepContext }) => {
+    const s = context.steps[name]!;
+    return s.attempts - s.attemptsBeforeRetry < policy.maxAttempts;
+  };
+  const replyIs = (outcome: Reply['outcome']) => (args: { context: StepContext; event: EngineEvent }) =>
+    isReplyFor(name)(args) && (args.event as Reply).outcome === outcome;
+  // Only a failure of the attempt still awaited counts: a late FAILED of an older attempt, or one
+  // arriving after a timeout already moved the step to backoff, changes nothing.
+  const currentFailure = (args: { context: StepContext; event: EngineEvent }) =>
+    replyIs('FAILED')(args) &&
+    args.context.steps[name]!.status === 'running' &&
+    (args.event as Reply).attempt === args.context.steps[name]!.attempts;
+
+  const succeed = patchStep(name, (_s, _e, at) => ({ status: 'succeeded', finishedAt: at }));
+  const noteFailure = patchStep(name, (_s, e) => ({
+    status: 'backoff',
+    lastError: e.type === 'REPLY' ? describeFailure(e) : `TIMEOUT: no reply within ${policy.timeoutMs} ms`,
+  }));
+  const exhausted = patchStep(name, (s, e, at) => ({
+    status: spec.compensation ? 'parked' : 'failed',
+    lastError: e.type === 'REPLY' ? describeFailure(e) : `TIMEOUT: no reply within ${policy.timeoutMs} ms after ${s.attempts} attempts`,
+    finishedAt: spec.compensation ? null : at,
+  }));
+  const rejected = patchStep(name, (_s, e, at) => ({
+    status: spec.compensation ? 'parked' : 'rejected',
+    // A rejected command did not happen: nothing to compensate.
+    owed: false,
+    lastError: e.type === 'REPLY' ? describeFailure(e) : null,
+    finishedAt: spec.compensation ? null : at,
+  }));
+  const recordReason = (fallback: string) =>
+    assign(({ context, event }: { context: StepContext; event: EngineEvent }) => ({
+      reason: context.reason ?? (event.type === 'REPLY' && event.reasonCode ? event.reasonCode : fallback),
+    }));
+
+  const parkedTarget = `#${name}.parked`;
+  const onRejected = spec.compensation ? parkedTarget : spec.onRejected!;
+  const onExhausted = spec.compensation ? parkedTarget : spec.onExhausted!;
+  const failActions = spec.compensation ? [exhausted] : [exhausted, recordReason('STEP_FAILED')];
+
+  const states: Record<string, unknown> = {
+    sending: {
+      entry: [
+        patchStep(name, (s, _e, at) => ({
+          status: 'running',
+          attempts: s.attempts + 1,
+          owed: !spec.compensation,
+          startedAt: s.startedAt ?? at,
+        })),
+        {
+          type: 'sendCommand',
+          params: ({ context }: { context: C }) => ({
+            participant: spec.participant,
+            action: spec.action,
+            step: name,
+            commandId: commandIdOf(context.sagaId, name),
+            attempt: context.steps[name]!.attempts,
+            compensation: spec.compensation,
+            command: spec.command(context),
+          }),
+        },
+      ],
+      always: 'awaiting',
+    },
+    awaiting: {
+      after: {
+        [timeoutDelay]: [
+          { guard: attemptsLeft, target: 'backoff', actions: noteFailure },
+          { target: onExhausted, actions: failActions },
+        ],
+      },
+    },
+    backoff: { after: { [backoffDelayName]: 'sending' } },
+  };
+  if (spec.compensation) {
+    states.parked = {
+      tags: ['needs_attention'],
+      on: {
+        RETRY: {
+          target: 'sending',
+          // Attempt numbers keep counting (they are part of message ids); only the budget restarts.
+          actions: patchStep(name, (s) => ({ attemptsBeforeRetry: s.attempts, status: 'running' })),
+        },
+      },
+    };
+  }
+  if (spec.compensates) {
+    const origin = spec.compensates;
+    states.check = {
+      always: [
+        {
+          guard: ({ context }: { context: StepContext }) => !context.steps[origin]!.owed,
+          target: spec.onOk,
+          actions: patchStep(name, (_s, _e, at) => ({ status: 'skipped', finishedAt: at })),
+        },
+        { target: 'sending' },
+      ],
+    };
+  }
+
+  const state = {
+    id: name,
+    initial: spec.compensates ? 'check' : 'sending',
+    on: {
+      REPLY: [
+        { guard: replyIs('OK'), target: spec.onOk, actions: succeed },
+        {
+          guard: replyIs('REJECTED'),
+          target: onRejected,
+          actions: spec.compensation ? [rejected] : [rejected, recordReason('REJECTED')],
+        },
+        { guard: (a: { context: StepContext; event: EngineEvent }) => currentFailure(a) && attemptsLeft(a), target: `#${name}.backoff`, actions: noteFailure },
+        { guard: currentFailure, target: onExhausted, actions: failActions },
+      ],
+    },
+    states,
+  };
+
+  const delays: Record<string, number | ((args: { context: C }) => number)> = {
+    [timeoutDelay]: policy.timeoutMs,
+    [backoffDelayName]: ({ context }: { context: C }) =>
+      backoffDelay(policy, context.steps[name]!.attempts - context.steps[name]!.attemptsBeforeRetry, commandIdOf(context.sagaId, name)),
+  };
+  return { state, delays };
+}

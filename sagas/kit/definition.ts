@@ -1,0 +1,69 @@
+import type { AnyStateMachine, AnyMachineSnapshot } from 'xstate';
+import type { CommandBody, DomainEvent } from '../../src/contracts/types.ts';
+
+/** Where a saga is in its life; `reason` explains the last three. */
+export type SagaStatus = 'running' | 'compensating' | 'completed' | 'cancelled' | 'needs_attention';
+
+/** Statuses a saga never leaves. */
+export const FINAL_STATUSES: readonly SagaStatus[] = ['completed', 'cancelled'];
+
+/** Params of the `sendCommand` action: the engine turns it into an outbox row. */
+export interface SendCommandParams {
+  participant: string;
+  action: string;
+  step: string;
+  commandId: string;
+  attempt: number;
+  compensation: boolean;
+  command: CommandBody;
+}
+
+/** Params of the `publishEvent` action: a domain event for other systems, via the same outbox. */
+export interface PublishEventParams {
+  subject: string;
+  event: DomainEvent;
+}
+
+/** Events the engine feeds to every saga machine. Each carries the engine's clock reading. */
+export type EngineEvent =
+  | {
+      type: 'REPLY';
+      at: number;
+      commandId: string;
+      attempt: number;
+      outcome: 'OK' | 'REJECTED' | 'FAILED';
+      reasonCode: string;
+      detail: string;
+    }
+  | { type: 'CANCEL'; at: number }
+  | { type: 'RETRY'; at: number };
+
+/** What a step looks like from outside (API, metrics, tests). */
+export interface StepView {
+  name: string;
+  compensation: boolean;
+  status: StepStatus;
+  attempts: number;
+  lastError: string | null;
+  startedAt: number | null;
+  finishedAt: number | null;
+}
+
+export type StepStatus = 'pending' | 'running' | 'backoff' | 'succeeded' | 'rejected' | 'failed' | 'skipped' | 'parked';
+
+/** A saga type the engine can run: the machine plus how to read its input and its status. */
+export interface SagaDefinition<TInput = unknown> {
+  /** Saga type, e.g. "order"; also the reply subject suffix (saga.reply.<name>). */
+  name: string;
+  /** Bumped when the machine changes shape; rows keep the version they started on. */
+  version: number;
+  machine: AnyStateMachine;
+  /** Validates untrusted input (throws with the offending field) and returns it typed; `sagaId` fills defaults. */
+  parseInput(raw: unknown, sagaId: string): TInput;
+  /** The machine input for a new saga. */
+  machineInput(sagaId: string, input: TInput, at: number): unknown;
+  /** Status, reason and steps read off a snapshot. */
+  describe(snapshot: AnyMachineSnapshot): { status: SagaStatus; reason: string | null; steps: StepView[] };
+  /** A short business key for listings (the order id). */
+  businessKey(input: TInput): string;
+}

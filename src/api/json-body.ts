@@ -1,0 +1,27 @@
+import type { Context } from 'koa';
+import { InvalidInputError, SagaError } from '../errors.ts';
+
+/** Default largest accepted JSON body. */
+export const DEFAULT_BODY_LIMIT_BYTES = 64 * 1024;
+
+/** Reads a JSON request body: 415 unless application/json, 413 over the limit, 400 if unparsable. */
+export async function readJsonBody(ctx: Context, limitBytes = DEFAULT_BODY_LIMIT_BYTES): Promise<unknown> {
+  if (!ctx.is('application/json')) {
+    throw new SagaError('invalid', 'UNSUPPORTED_MEDIA_TYPE', 'the body must be application/json');
+  }
+  const declared = Number(ctx.get('content-length') || 0);
+  if (declared > limitBytes) throw new SagaError('invalid', 'PAYLOAD_TOO_LARGE', `the body exceeds ${limitBytes} bytes`);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of ctx.req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limitBytes) throw new SagaError('invalid', 'PAYLOAD_TOO_LARGE', `the body exceeds ${limitBytes} bytes`);
+    chunks.push(chunk);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (err) {
+    throw new InvalidInputError('INVALID_JSON', 'the body is not valid JSON', { cause: err });
+  }
+}

@@ -1,0 +1,80 @@
+// Entry point and composition root of the orchestrator process: HTTP API + saga engine + SQLite.
+import { createServer } from 'node:http';
+import { pino } from 'pino';
+import { allSagaDefinitions } from '../../sagas/index.ts';
+import { createApi } from '../api/index.ts';
+import { loadOrchestratorConfig, type OrchestratorConfig } from '../config/orchestrator.ts';
+import { startOrchestrator } from '../engine/index.ts';
+import { connectNats, STREAM } from '../messaging/index.ts';
+import { closeServer, databaseWritable, listen, onTerminate, trackConnection } from '../process/lifecycle.ts';
+import { migrate, openDatabase } from '../store/index.ts';
+
+let config: OrchestratorConfig;
+try {
+  config = loadOrchestratorConfig(process.env);
+} catch (err) {
+  process.stderr.write(`orchestrator: invalid configuration: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+}
+const logger = pino({ name: 'orchestrator', level: config.logLevel }, pino.destination({ dest: 1, sync: true }));
+
+try {
+  const db = openDatabase(config.databasePath, { synchronous: config.dbSynchronous });
+  const applied = migrate(db, 'orchestrator');
+  logger.info({ databasePath: config.databasePath, synchronous: config.dbSynchronous, applied }, 'database ready');
+
+  const nc = await connectNats({ servers: config.natsUrl, name: 'orchestrator' });
+  const natsConnected = trackConnection(nc);
+  const orchestrator = await startOrchestrator({
+    nc,
+    db,
+    logger: logger.child({ component: 'engine' }),
+    definitions: allSagaDefinitions({ order: { step: config.stepPolicy, compensation: config.compensationPolicy } }),
+    replyBatchSize: config.replyBatchSize,
+    outboxWindow: config.outboxWindow,
+  });
+  const api = createApi({
+    engine: orchestrator.engine,
+    logger,
+    bodyLimitBytes: config.bodyLimitBytes,
+    readiness: [
+      { name: 'nats', check: natsConnected },
+      {
+        name: 'streams',
+        check: async () => {
+          await orchestrator.jsm.streams.info(STREAM.commands);
+          await orchestrator.jsm.streams.info(STREAM.replies);
+          return true;
+        },
+      },
+      { name: 'database', check: databaseWritable(db) },
+    ],
+  });
+  const server = createServer(api.callback());
+  await listen(server, config.httpPort, config.httpHost);
+  logger.info({ httpPort: config.httpPort, natsUrl: config.natsUrl }, 'orchestrator started');
+
+  let stopping = false;
+  void nc.closed().then((err) => {
+    if (stopping) return;
+    // Reconnection is unlimited, so a close we did not ask for is fatal (e.g. an auth failure).
+    logger.fatal({ err }, 'NATS connection closed');
+    process.exit(1);
+  });
+
+  onTerminate(
+    async (signal) => {
+      stopping = true;
+      logger.info({ signal }, 'shutting down');
+      await closeServer(server);
+      await orchestrator.stop();
+      await nc.drain();
+      db.close();
+      logger.info({ stats: orchestrator.replies.stats, published: orchestrator.relay.published }, 'stopped');
+    },
+    (err) => logger.error({ err }, 'shutdown failed'),
+  );
+} catch (err) {
+  logger.fatal({ err }, 'start-up failed');
+  process.exit(1);
+}

@@ -1,0 +1,80 @@
+import { ConfigError } from '../errors.ts';
+
+/** Accepted LOG_LEVEL values (pino levels, plus silent). */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** The environment as read once by a composition root; library code takes parsed options instead. */
+export type Env = Readonly<Record<string, string | undefined>>;
+
+/** Reads environment variables with defaults; every invalid value throws a ConfigError naming it. */
+export class EnvReader {
+  private readonly env: Env;
+
+  constructor(env: Env) {
+    this.env = env;
+  }
+
+  private raw(name: string): string | undefined {
+    const v = this.env[name];
+    return v === undefined || v.trim() === '' ? undefined : v.trim();
+  }
+
+  /** A string, or the default. */
+  string(name: string, fallback: string): string {
+    return this.raw(name) ?? fallback;
+  }
+
+  /** An optional string. */
+  optional(name: string): string | undefined {
+    return this.raw(name);
+  }
+
+  /** An integer within [min, max]. */
+  int(name: string, fallback: number, min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER): number {
+    const v = this.raw(name);
+    if (v === undefined) return fallback;
+    if (!/^-?\d+$/.test(v)) throw new ConfigError(name, `expected an integer, got "${v}"`);
+    const n = Number(v);
+    if (!Number.isSafeInteger(n) || n < min || n > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${v}`);
+    return n;
+  }
+
+  /** A number within [min, max]. */
+  number(name: string, fallback: number, min = -Infinity, max = Infinity): number {
+    const v = this.raw(name);
+    if (v === undefined) return fallback;
+    const n = Number(v);
+    if (!Number.isFinite(n)) throw new ConfigError(name, `expected a number, got "${v}"`);
+    if (n < min || n > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${v}`);
+    return n;
+  }
+
+  /** One of the allowed values. */
+  oneOf<T extends string>(name: string, fallback: T, allowed: readonly T[]): T {
+    const v = this.raw(name);
+    if (v === undefined) return fallback;
+    if (!(allowed as readonly string[]).includes(v)) throw new ConfigError(name, `must be one of ${allowed.join(', ')}, got "${v}"`);
+    return v as T;
+  }
+
+  /** A comma-separated list, each item checked against `pattern`. */
+  list(name: string, fallback: string[], pattern?: RegExp): string[] {
+    const v = this.raw(name);
+    if (v === undefined) return fallback;
+    const items = v.split(',').map((s) => s.trim()).filter(Boolean);
+    for (const item of items) {
+      if (pattern && !pattern.test(item)) throw new ConfigError(name, `invalid item "${item}"`);
+    }
+    return items;
+  }
+
+  /** A NATS URL list (nats://, tls://, ws:// or host:port). */
+  natsUrl(name: string, fallback: string): string {
+    const v = this.string(name, fallback);
+    for (const part of v.split(',')) {
+      if (!/^((nats|tls|ws|wss):\/\/)?[^\s/:]+(:\d+)?$/.test(part.trim())) throw new ConfigError(name, `not a NATS URL: "${part}"`);
+    }
+    return v;
+  }
+}

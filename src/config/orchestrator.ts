@@ -1,0 +1,65 @@
+import { DEFAULT_COMPENSATION_POLICY, DEFAULT_STEP_POLICY, validateRetryPolicy, type RetryPolicy } from '../../sagas/index.ts';
+import { ConfigError } from '../errors.ts';
+import { EnvReader, LOG_LEVELS, type Env, type LogLevel } from './env.ts';
+
+
+/** Everything the orchestrator process reads from its environment, parsed and validated. */
+export interface OrchestratorConfig {
+  natsUrl: string;
+  databasePath: string;
+  /** FULL unless explicitly weakened: a reply is acked only once its effect is on disk. */
+  dbSynchronous: 'FULL' | 'NORMAL';
+  httpPort: number;
+  httpHost: string;
+  logLevel: LogLevel;
+  replyBatchSize: number;
+  outboxWindow: number;
+  bodyLimitBytes: number;
+  stepPolicy: RetryPolicy;
+  compensationPolicy: RetryPolicy;
+}
+
+export const ORCHESTRATOR_DEFAULTS = {
+  natsUrl: 'nats://127.0.0.1:4222',
+  databasePath: './data/orchestrator.db',
+  httpPort: 3000,
+  httpHost: '0.0.0.0',
+  replyBatchSize: 64,
+  outboxWindow: 128,
+  bodyLimitBytes: 64 * 1024,
+} as const;
+
+/** Reads <PREFIX>_TIMEOUT_MS, _MAX_ATTEMPTS, _INITIAL_BACKOFF_MS, _BACKOFF_MULTIPLIER, _MAX_BACKOFF_MS, _BACKOFF_JITTER. */
+function retryPolicy(read: EnvReader, prefix: string, defaults: RetryPolicy): RetryPolicy {
+  const policy: RetryPolicy = {
+    timeoutMs: read.int(`${prefix}_TIMEOUT_MS`, defaults.timeoutMs, 1, 86_400_000),
+    maxAttempts: read.int(`${prefix}_MAX_ATTEMPTS`, defaults.maxAttempts, 1, 1_000),
+    initialBackoffMs: read.int(`${prefix}_INITIAL_BACKOFF_MS`, defaults.initialBackoffMs, 0, 86_400_000),
+    multiplier: read.number(`${prefix}_BACKOFF_MULTIPLIER`, defaults.multiplier, 1, 100),
+    maxBackoffMs: read.int(`${prefix}_MAX_BACKOFF_MS`, defaults.maxBackoffMs, 0, 86_400_000),
+    jitter: read.number(`${prefix}_BACKOFF_JITTER`, defaults.jitter, 0, 1),
+  };
+  try {
+    return validateRetryPolicy(policy, `${prefix}_*`);
+  } catch (err) {
+    throw new ConfigError(`${prefix}_MAX_BACKOFF_MS`, err instanceof Error ? err.message : String(err));
+  }
+}
+
+/** Parses the orchestrator's environment; throws a ConfigError naming the first invalid variable. */
+export function loadOrchestratorConfig(env: Env): OrchestratorConfig {
+  const read = new EnvReader(env);
+  return {
+    natsUrl: read.natsUrl('NATS_URL', ORCHESTRATOR_DEFAULTS.natsUrl),
+    databasePath: read.string('DATABASE_PATH', ORCHESTRATOR_DEFAULTS.databasePath),
+    dbSynchronous: read.oneOf('DB_SYNCHRONOUS', 'FULL', ['FULL', 'NORMAL'] as const),
+    httpPort: read.int('HTTP_PORT', ORCHESTRATOR_DEFAULTS.httpPort, 0, 65_535),
+    httpHost: read.string('HTTP_HOST', ORCHESTRATOR_DEFAULTS.httpHost),
+    logLevel: read.oneOf('LOG_LEVEL', 'info', LOG_LEVELS),
+    replyBatchSize: read.int('REPLY_BATCH_SIZE', ORCHESTRATOR_DEFAULTS.replyBatchSize, 1, 1_000),
+    outboxWindow: read.int('OUTBOX_WINDOW', ORCHESTRATOR_DEFAULTS.outboxWindow, 1, 10_000),
+    bodyLimitBytes: read.int('HTTP_BODY_LIMIT_BYTES', ORCHESTRATOR_DEFAULTS.bodyLimitBytes, 1_024, 10 * 1024 * 1024),
+    stepPolicy: retryPolicy(read, 'STEP', DEFAULT_STEP_POLICY),
+    compensationPolicy: retryPolicy(read, 'COMPENSATION', DEFAULT_COMPENSATION_POLICY),
+  };
+}

@@ -1,0 +1,97 @@
+import { encodeCommand, encodeEvent, MESSAGE_TYPE } from '../contracts/index.ts';
+import { HEADER, commandSubject, protobufContentType, replySubject } from '../messaging/index.ts';
+import type { PublishEventParams, SendCommandParams } from '../../sagas/index.ts';
+import type { NewOutboxRow } from '../store/index.ts';
+
+/** An action as XState's pure `transition` returns it: type and resolved params. */
+export interface MachineAction {
+  type: string;
+  params?: unknown;
+}
+
+/** W3C trace context stored with a saga and put on every message it sends. */
+export interface TraceContext {
+  traceparent?: string;
+  tracestate?: string;
+}
+
+/** What one transition asks the engine to do, in the order the machine asked. */
+export interface Effects {
+  outbox: NewOutboxRow[];
+  timersSet: { timerId: string; dueAt: number; event: string }[];
+  timersCancelled: string[];
+  /** A compact record for the saga history. */
+  summary: object[];
+}
+
+interface EffectContext {
+  sagaId: string;
+  sagaType: string;
+  /** History sequence of the transition: with the action index it makes a unique, stable message id. */
+  seq: number;
+  now: number;
+  trace: TraceContext;
+}
+
+/**
+ * Turns a transition's actions into rows: `sendCommand`/`publishEvent` become outbox rows,
+ * a delayed `xstate.raise` a timer, `xstate.cancel` a timer deletion. Pure; the caller writes.
+ */
+export function toEffects(actions: readonly MachineAction[], ctx: EffectContext): Effects {
+  const effects: Effects = { outbox: [], timersSet: [], timersCancelled: [], summary: [] };
+  actions.forEach((action, index) => {
+    const msgId = `${ctx.sagaId}:${ctx.seq}:${index}`;
+    switch (action.type) {
+      case 'sendCommand': {
+        const p = action.params as SendCommandParams;
+        const subject = commandSubject(p.participant, p.action);
+        const payload = encodeCommand({
+          sagaId: ctx.sagaId,
+          commandId: p.commandId,
+          attempt: p.attempt,
+          sagaType: ctx.sagaType,
+          replyTo: replySubject(ctx.sagaType),
+          ...p.command,
+        });
+        effects.outbox.push(row(ctx, subject, msgId, payload, MESSAGE_TYPE.command, p.commandId));
+        effects.summary.push({ kind: 'command', subject, step: p.step, commandId: p.commandId, attempt: p.attempt, compensation: p.compensation });
+        break;
+      }
+      case 'publishEvent': {
+        const p = action.params as PublishEventParams;
+        effects.outbox.push(row(ctx, p.subject, msgId, encodeEvent(p.event), MESSAGE_TYPE[p.event.name]));
+        effects.summary.push({ kind: 'event', subject: p.subject, name: p.event.name });
+        break;
+      }
+      case 'xstate.raise': {
+        const p = action.params as { event: { type: string }; id?: string; delay?: number };
+        // Undelayed raises are handled inside the transition; only delayed ones become timers.
+        if (p.delay === undefined) break;
+        const timerId = p.id ?? p.event.type;
+        const dueAt = ctx.now + p.delay;
+        effects.timersSet.push({ timerId, dueAt, event: JSON.stringify(p.event) });
+        effects.summary.push({ kind: 'timer', event: p.event.type, dueAt });
+        break;
+      }
+      case 'xstate.cancel': {
+        const p = action.params as { sendId: string };
+        effects.timersCancelled.push(p.sendId);
+        break;
+      }
+      default:
+        break;
+    }
+  });
+  return effects;
+}
+
+function row(ctx: EffectContext, subject: string, msgId: string, payload: Uint8Array, messageType: string, commandId?: string): NewOutboxRow {
+  const headers: Record<string, string> = {
+    [HEADER.sagaId]: ctx.sagaId,
+    [HEADER.contentType]: protobufContentType(messageType),
+  };
+  if (commandId) headers[HEADER.commandId] = commandId;
+  if (ctx.trace.traceparent) headers[HEADER.traceparent] = ctx.trace.traceparent;
+  if (ctx.trace.tracestate) headers[HEADER.tracestate] = ctx.trace.tracestate;
+  return { saga_id: ctx.sagaId, subject, msg_id: msgId, headers: JSON.stringify(headers), payload, created_at: ctx.now };
+}

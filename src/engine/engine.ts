@@ -1,0 +1,327 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
+import { ZodError } from 'zod';
+import { ConflictError, InvalidInputError, NotFoundError } from '../errors.ts';
+import { FINAL_STATUSES, type EngineEvent, type SagaDefinition, type SagaStatus, type StepView } from '../../sagas/index.ts';
+import type { HistoryRow, SagaRow, SagaStore } from '../store/index.ts';
+import { toEffects, type MachineAction, type TraceContext } from './effects.ts';
+
+/** What a commit produced, so the relay and the timer scheduler wake only when needed. */
+export interface CommitInfo {
+  outboxRows: number;
+  earliestTimer: number | null;
+}
+
+export interface EngineOptions {
+  store: SagaStore;
+  /** Every loadable definition; the highest version of a type starts new sagas. */
+  definitions: readonly SagaDefinition[];
+  clock?: () => number;
+  newId?: () => string;
+  /** Called after each commit (outside the transaction). */
+  onCommit?: (info: CommitInfo) => void;
+}
+
+/** A saga as the API shows it. */
+export interface SagaView {
+  id: string;
+  type: string;
+  version: number;
+  status: SagaStatus;
+  reason: string | null;
+  businessKey: string;
+  input: unknown;
+  steps: StepView[];
+  state: unknown;
+  createdAt: number;
+  updatedAt: number;
+  finishedAt: number | null;
+}
+
+export interface StartOptions {
+  idempotencyKey?: string;
+  /** Hash of the request the key was sent with; defaults to a hash of the input. */
+  requestHash?: string;
+  trace?: TraceContext;
+}
+
+/** How applying one event went. */
+export type ApplyOutcome = 'applied' | 'ignored' | 'unknown_saga';
+
+export interface ApplyResult {
+  sagaId: string;
+  outcome: ApplyOutcome;
+  status?: SagaStatus;
+}
+
+/** An event addressed to one saga. */
+export interface SagaEvent {
+  sagaId: string;
+  event: EngineEvent | ({ type: string; at: number } & Record<string, unknown>);
+}
+
+interface Loaded {
+  row: SagaRow;
+  def: SagaDefinition;
+  snapshot: AnyMachineSnapshot;
+}
+
+/**
+ * The saga runtime. Computes transitions with XState's pure functions and writes the snapshot,
+ * a history row, outbox rows and timers for each event in one SQLite transaction. Runs no effect
+ * itself: the outbox relay publishes, the timer scheduler fires timers, after commit.
+ */
+export class SagaEngine {
+  private readonly store: SagaStore;
+  private readonly defs = new Map<string, SagaDefinition>();
+  private readonly latest = new Map<string, SagaDefinition>();
+  private readonly clock: () => number;
+  private readonly newId: () => string;
+  private readonly onCommit: (info: CommitInfo) => void;
+
+  constructor(options: EngineOptions) {
+    this.store = options.store;
+    this.clock = options.clock ?? Date.now;
+    this.newId = options.newId ?? randomUUID;
+    this.onCommit = options.onCommit ?? (() => {});
+    for (const def of options.definitions) {
+      this.defs.set(`${def.name}@${def.version}`, def);
+      const current = this.latest.get(def.name);
+      if (!current || current.version < def.version) this.latest.set(def.name, def);
+    }
+  }
+
+  /** Saga types that can be started. */
+  get types(): string[] {
+    return [...this.latest.keys()];
+  }
+
+  /**
+   * Starts a saga of `type` (validated input), or returns the one an earlier request with the same
+   * idempotency key started. The same key with a different request is a ConflictError.
+   */
+  start(type: string, rawInput: unknown, options: StartOptions = {}): { saga: SagaView; created: boolean } {
+    const def = this.latest.get(type);
+    if (!def) throw new NotFoundError('UNKNOWN_SAGA_TYPE', `no saga type "${type}"`);
+    const sagaId = this.newId();
+    const input = parseInput(def, rawInput, sagaId);
+    const requestHash = options.requestHash ?? createHash('sha256').update(JSON.stringify(rawInput)).digest('hex');
+    const now = this.clock();
+    const info: CommitInfo = { outboxRows: 0, earliestTimer: null };
+
+    const result = this.store.transaction(() => {
+      if (options.idempotencyKey) {
+        const existing = this.store.findByIdempotencyKey(options.idempotencyKey);
+        if (existing) {
+          if (existing.request_hash !== requestHash) {
+            throw new ConflictError('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used with a different request');
+          }
+          return { row: existing, created: false };
+        }
+      }
+      const businessKey = def.businessKey(input);
+      if (this.store.businessKeyExists(type, businessKey)) {
+        throw new ConflictError('DUPLICATE_BUSINESS_KEY', `a ${type} saga for "${businessKey}" already exists`);
+      }
+      const [snapshot, actions] = initialTransition(def.machine, def.machineInput(sagaId, input, now));
+      const { status, reason } = def.describe(snapshot);
+      const row: SagaRow = {
+        id: sagaId,
+        type: def.name,
+        version: def.version,
+        status,
+        reason,
+        business_key: businessKey,
+        snapshot: JSON.stringify(snapshot),
+        input: JSON.stringify(input),
+        idempotency_key: options.idempotencyKey ?? null,
+        request_hash: requestHash,
+        trace_context: options.trace && Object.keys(options.trace).length ? JSON.stringify(options.trace) : null,
+        seq: 1,
+        created_at: now,
+        updated_at: now,
+        finished_at: FINAL_STATUSES.includes(status) ? now : null,
+      };
+      this.store.insertSaga(row);
+      this.writeEffects(row, 1, { type: 'START', at: now }, snapshot, actions, now, info);
+      return { row, created: true };
+    });
+    this.onCommit(info);
+    return { saga: this.view(result.row), created: result.created };
+  }
+
+  /** Applies a batch of events in ONE transaction; returns one result per event, in order. */
+  applyBatch(events: readonly SagaEvent[]): ApplyResult[] {
+    const info: CommitInfo = { outboxRows: 0, earliestTimer: null };
+    const results = this.store.transaction(() => events.map((e) => this.applyOne(e.sagaId, e.event, info)));
+    this.onCommit(info);
+    return results;
+  }
+
+  /** Asks a running saga to stop and compensate what it did. */
+  cancel(sagaId: string): SagaView {
+    return this.control(sagaId, 'CANCEL', (s) => s === 'running', 'SAGA_NOT_RUNNING', 'only a running saga can be cancelled');
+  }
+
+  /** Resumes the compensation of a saga parked in needs_attention. */
+  retry(sagaId: string): SagaView {
+    return this.control(sagaId, 'RETRY', (s) => s === 'needs_attention', 'SAGA_NOT_PARKED', 'only a saga in needs_attention can be retried');
+  }
+
+  private control(sagaId: string, type: 'CANCEL' | 'RETRY', allowed: (s: SagaStatus) => boolean, code: string, message: string): SagaView {
+    const info: CommitInfo = { outboxRows: 0, earliestTimer: null };
+    const row = this.store.transaction(() => {
+      const current = this.store.getSaga(sagaId);
+      if (!current) throw new NotFoundError('SAGA_NOT_FOUND', `no saga ${sagaId}`);
+      if (!allowed(current.status as SagaStatus)) throw new ConflictError(code, `${message}; this one is ${current.status}`);
+      const r = this.applyOne(sagaId, { type, at: this.clock() }, info);
+      if (r.outcome !== 'applied') throw new ConflictError(code, `${message}; the saga did not accept ${type}`);
+      return this.store.getSaga(sagaId)!;
+    });
+    this.onCommit(info);
+    return this.view(row);
+  }
+
+  /** Fires up to `limit` timers due by now, in one transaction; returns how many fired. */
+  fireDueTimers(limit = 256): number {
+    const now = this.clock();
+    const info: CommitInfo = { outboxRows: 0, earliestTimer: null };
+    const fired = this.store.transaction(() => {
+      const due = this.store.dueTimers(now, limit);
+      for (const t of due) {
+        this.store.deleteTimer(t.saga_id, t.timer_id);
+        const event = { ...(JSON.parse(t.event) as { type: string }), at: now };
+        this.applyOne(t.saga_id, event, info);
+      }
+      return due.length;
+    });
+    if (fired > 0) this.onCommit(info);
+    return fired;
+  }
+
+  /** The saga's current view, or undefined. */
+  get(sagaId: string): SagaView | undefined {
+    const row = this.store.getSaga(sagaId);
+    return row ? this.view(row) : undefined;
+  }
+
+  /** The saga's event history, oldest first. */
+  history(sagaId: string): HistoryRow[] {
+    return this.store.history(sagaId);
+  }
+
+  /** Restores a stored snapshot into a live machine snapshot of the version it started on. */
+  private load(row: SagaRow): Loaded {
+    const def = this.defs.get(`${row.type}@${row.version}`);
+    if (!def) throw new Error(`saga ${row.id}: definition ${row.type}@${row.version} is not loaded`);
+    const stored = JSON.parse(row.snapshot) as { value: unknown; context: unknown };
+    const snapshot = def.machine.resolveState({ value: stored.value as never, context: stored.context as never });
+    return { row, def, snapshot };
+  }
+
+  private applyOne(sagaId: string, event: SagaEvent['event'], info: CommitInfo): ApplyResult {
+    const row = this.store.getSaga(sagaId);
+    if (!row) return { sagaId, outcome: 'unknown_saga' };
+    const { def, snapshot } = this.load(row);
+    const [next, actions] = transition(def.machine, snapshot, event as never);
+    const seq = row.seq + 1;
+    const now = event.at;
+    if (next === snapshot) {
+      // No transition matched: a duplicate or stale reply, a timer of a state already left. Recorded, not applied.
+      this.store.appendHistory({
+        saga_id: sagaId,
+        seq,
+        at: now,
+        event_type: event.type,
+        event: JSON.stringify(event),
+        state: JSON.stringify(snapshot.value),
+        status: row.status,
+        effects: '[]',
+        ignored: 1,
+      });
+      this.store.bumpSeq(sagaId, seq, now);
+      return { sagaId, outcome: 'ignored', status: row.status as SagaStatus };
+    }
+    const status = this.writeEffects(row, seq, event, next, actions, now, info);
+    return { sagaId, outcome: 'applied', status };
+  }
+
+  private writeEffects(
+    row: SagaRow,
+    seq: number,
+    event: { type: string; at: number },
+    next: AnyMachineSnapshot,
+    actions: readonly MachineAction[],
+    now: number,
+    info: CommitInfo,
+  ): SagaStatus {
+    const def = this.defs.get(`${row.type}@${row.version}`)!;
+    const { status, reason } = def.describe(next);
+    const trace = row.trace_context ? (JSON.parse(row.trace_context) as TraceContext) : {};
+    const effects = toEffects(actions, { sagaId: row.id, sagaType: row.type, seq, now, trace });
+    for (const o of effects.outbox) this.store.insertOutbox(o);
+    for (const id of effects.timersCancelled) this.store.deleteTimer(row.id, id);
+    for (const t of effects.timersSet) {
+      this.store.upsertTimer({ saga_id: row.id, timer_id: t.timerId, due_at: t.dueAt, event: t.event });
+      if (info.earliestTimer === null || t.dueAt < info.earliestTimer) info.earliestTimer = t.dueAt;
+    }
+    info.outboxRows += effects.outbox.length;
+    const snapshotJson = JSON.stringify(next);
+    if (seq > 1) {
+      this.store.updateSaga({
+        id: row.id,
+        status,
+        reason,
+        snapshot: snapshotJson,
+        seq,
+        updated_at: now,
+        finished_at: FINAL_STATUSES.includes(status) ? now : null,
+      });
+    }
+    this.store.appendHistory({
+      saga_id: row.id,
+      seq,
+      at: now,
+      event_type: event.type,
+      event: JSON.stringify(event),
+      state: JSON.stringify(next.value),
+      status,
+      effects: JSON.stringify(effects.summary),
+      ignored: 0,
+    });
+    return status;
+  }
+
+  private view(row: SagaRow): SagaView {
+    const { def, snapshot } = this.load(row);
+    const described = def.describe(snapshot);
+    return {
+      id: row.id,
+      type: row.type,
+      version: row.version,
+      status: row.status as SagaStatus,
+      reason: row.reason,
+      businessKey: row.business_key,
+      input: JSON.parse(row.input) as unknown,
+      steps: described.steps,
+      state: snapshot.value,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      finishedAt: row.finished_at,
+    };
+  }
+}
+
+function parseInput(def: SagaDefinition, raw: unknown, sagaId: string): unknown {
+  try {
+    return def.parseInput(raw, sagaId);
+  } catch (err) {
+    if (err instanceof ZodError) {
+      const issue = err.issues[0];
+      const field = issue?.path.join('.') || '(body)';
+      throw new InvalidInputError('INVALID_INPUT', `${field}: ${issue?.message ?? 'invalid'}`, { cause: err });
+    }
+    if (err instanceof RangeError) throw new InvalidInputError('INVALID_INPUT', err.message, { cause: err });
+    throw err;
+  }
+}

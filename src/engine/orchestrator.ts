@@ -1,0 +1,126 @@
+import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
+import type { SagaDefinition } from '../../sagas/index.ts';
+import {
+  STREAM,
+  ensureConsumer,
+  ensureStreams,
+  publishWithRetry,
+  replySubject,
+  sagaStreams,
+  toNatsHeaders,
+  HEADER,
+} from '../messaging/index.ts';
+import { SagaStore, type Db } from '../store/index.ts';
+import { SagaEngine } from './engine.ts';
+import type { Logger } from '../logger.ts';
+import { OutboxRelay } from './outbox-relay.ts';
+import { startReplyConsumer, type ReplyConsumer } from './reply-consumer.ts';
+import { TimerScheduler } from './timer-scheduler.ts';
+
+/** Durable consumer name of the orchestrator on SAGA_REPLIES. */
+export const ORCHESTRATOR_DURABLE = 'orchestrator';
+
+export interface OrchestratorOptions {
+  nc: NatsConnection;
+  db: Db;
+  definitions: readonly SagaDefinition[];
+  logger: Logger;
+  clock?: () => number;
+  /** Replies applied per transaction. */
+  replyBatchSize?: number;
+  /** Outbox publishes awaiting their ack at once. */
+  outboxWindow?: number;
+  /** Ack wait of the reply consumer; a reply unacked this long is redelivered. */
+  replyAckWaitMs?: number;
+}
+
+/** A running orchestrator: the engine plus the loops that move its data. */
+export interface Orchestrator {
+  engine: SagaEngine;
+  store: SagaStore;
+  relay: OutboxRelay;
+  replies: ReplyConsumer;
+  js: JetStreamClient;
+  jsm: JetStreamManager;
+  /** Stops taking replies, finishes the batch in flight, publishes what is committed, stops timers. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Wires the saga engine to JetStream and its loops. Recovery after a crash is the normal start:
+ * unsent outbox rows are published, overdue timers fire, and unacked replies are redelivered.
+ */
+export async function startOrchestrator(options: OrchestratorOptions): Promise<Orchestrator> {
+  const { nc, db, logger } = options;
+  const clock = options.clock ?? Date.now;
+  const jsm = await jetstreamManager(nc);
+  const js = jetstream(nc);
+  await ensureStreams(jsm, sagaStreams());
+  const replyBatchSize = options.replyBatchSize ?? 64;
+  await ensureConsumer(jsm, {
+    stream: STREAM.replies,
+    durable: ORCHESTRATOR_DURABLE,
+    filterSubject: replySubject('>'),
+    ackWaitMs: options.replyAckWaitMs ?? 30_000,
+    maxAckPending: Math.max(1_024, replyBatchSize * 8),
+  });
+
+  const store = new SagaStore(db);
+  const relay = new OutboxRelay({
+    store,
+    logger,
+    clock,
+    window: options.outboxWindow ?? 128,
+    publish: async (row) => {
+      const headers = JSON.parse(row.headers) as Record<string, string>;
+      await publishWithRetry(js, row.subject, row.payload, {
+        msgID: row.msg_id,
+        headers: toNatsHeaders({ ...headers, [HEADER.msgId]: undefined }),
+      }, { attempts: 1 });
+    },
+  });
+  let timers: TimerScheduler | undefined;
+  const engine = new SagaEngine({
+    store,
+    definitions: options.definitions,
+    clock,
+    onCommit: (info) => {
+      if (info.outboxRows > 0) relay.wake();
+      if (info.earliestTimer !== null) timers?.consider(info.earliestTimer);
+    },
+  });
+  timers = new TimerScheduler({
+    fireDue: () => engine.fireDueTimers(),
+    nextDue: () => store.nextTimerDue(),
+    logger,
+    clock,
+  });
+
+  relay.start();
+  timers.start();
+  const replies = await startReplyConsumer({
+    js,
+    engine,
+    logger,
+    stream: STREAM.replies,
+    durable: ORCHESTRATOR_DURABLE,
+    batchSize: replyBatchSize,
+    clock,
+  });
+
+  return {
+    engine,
+    store,
+    relay,
+    replies,
+    js,
+    jsm,
+    async stop() {
+      await replies.stop();
+      timers.stop();
+      relay.wake();
+      await relay.stop();
+    },
+  };
+}

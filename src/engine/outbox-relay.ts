@@ -1,0 +1,138 @@
+import type { OutboxRow, SagaStore } from '../store/index.ts';
+import type { Logger } from '../logger.ts';
+
+/** Publishes one outbox row and resolves once the stream acknowledged it. */
+export type PublishRow = (row: OutboxRow) => Promise<void>;
+
+export interface OutboxRelayOptions {
+  store: SagaStore;
+  publish: PublishRow;
+  logger: Logger;
+  /** Publishes awaiting their ack at once: pipelining without unbounded memory. */
+  window?: number;
+  /** Rows read per query. */
+  batch?: number;
+  /** Pause after a failed publish before trying again (grows to 5 s). */
+  retryDelayMs?: number;
+  /** Safety poll, in case a wake-up was missed (another process wrote the outbox). */
+  pollMs?: number;
+  clock?: () => number;
+}
+
+/**
+ * Publishes outbox rows to JetStream and marks them sent on the ack. Woken after each commit that
+ * wrote rows; a crash between publish and mark only republishes with the same Nats-Msg-Id, which
+ * the stream's duplicate window drops.
+ */
+export class OutboxRelay {
+  private readonly o: Required<Omit<OutboxRelayOptions, 'clock'>> & { clock: () => number };
+  private wakeUp: (() => void) | undefined;
+  private pending = false;
+  private stopped = false;
+  private loop: Promise<void> | undefined;
+  private failures = 0;
+  /** Rows published since start (for metrics and tests). */
+  published = 0;
+
+  constructor(options: OutboxRelayOptions) {
+    this.o = {
+      window: 128,
+      batch: 512,
+      retryDelayMs: 250,
+      pollMs: 1_000,
+      clock: Date.now,
+      ...options,
+    };
+  }
+
+  /** Starts the loop; rows left unsent by a previous run go out first. */
+  start(): void {
+    this.loop ??= this.run();
+  }
+
+  /** Signals that new rows were committed. */
+  wake(): void {
+    this.pending = true;
+    this.wakeUp?.();
+  }
+
+  /** Stops the loop, then publishes once more what is committed (a graceful shutdown leaves nothing behind). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.wakeUp?.();
+    await this.loop;
+    try {
+      await this.drainOnce();
+    } catch (err) {
+      // Not lost: the rows stay unsent and the next start publishes them.
+      this.o.logger.warn({ err }, 'final outbox drain failed; rows stay queued for the next start');
+    }
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopped) {
+      this.pending = false;
+      let drained: boolean;
+      try {
+        drained = await this.drainOnce();
+      } catch (err) {
+        this.o.logger.error({ err }, 'outbox relay failed to read or mark rows');
+        drained = false;
+        this.failures++;
+      }
+      if (this.stopped) break;
+      if (!drained) {
+        await this.sleep(Math.min(5_000, this.o.retryDelayMs * 2 ** Math.min(this.failures, 5)));
+      } else if (!this.pending) {
+        await this.sleep(this.o.pollMs);
+      }
+    }
+  }
+
+  /** Publishes everything unsent; false if some publish failed (they stay unsent). */
+  private async drainOnce(): Promise<boolean> {
+    let afterId = 0;
+    for (;;) {
+      const rows = this.o.store.unsentOutbox(afterId, this.o.batch);
+      if (rows.length === 0) return true;
+      afterId = rows[rows.length - 1]!.id;
+      const sent: number[] = [];
+      let failed = false;
+      let next = 0;
+      const worker = async () => {
+        while (next < rows.length && !failed) {
+          const row = rows[next++]!;
+          try {
+            await this.o.publish(row);
+            sent.push(row.id);
+          } catch (err) {
+            failed = true;
+            this.o.logger.warn({ err, subject: row.subject, msgId: row.msg_id }, 'outbox publish failed; will retry');
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(this.o.window, rows.length) }, worker));
+      this.o.store.markSent(sent, this.o.clock());
+      this.published += sent.length;
+      if (failed) {
+        this.failures++;
+        return false;
+      }
+      this.failures = 0;
+      if (rows.length < this.o.batch) return true;
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const t = setTimeout(done, ms);
+      const self = this;
+      function done() {
+        clearTimeout(t);
+        self.wakeUp = undefined;
+        resolve();
+      }
+      this.wakeUp = done;
+    });
+  }
+}

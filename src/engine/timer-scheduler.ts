@@ -1,0 +1,76 @@
+import type { Logger } from '../logger.ts';
+
+export interface TimerSchedulerOptions {
+  /** Fires timers due now (up to a batch); returns how many fired. */
+  fireDue: () => number;
+  /** Due time of the earliest stored timer, or null. */
+  nextDue: () => number | null;
+  logger: Logger;
+  clock?: () => number;
+  /** Longest sleep between checks, so a clock jump or a missed wake-up heals by itself. */
+  maxSleepMs?: number;
+  /** Pause after a failure (e.g. the database is locked) before trying again. */
+  retryDelayMs?: number;
+}
+
+/**
+ * Keeps exactly one Node timer armed for the earliest durable timer row. Timers are data in
+ * SQLite; this only decides when to look. After a restart it fires overdue rows at once.
+ */
+export class TimerScheduler {
+  private readonly o: Required<TimerSchedulerOptions>;
+  private handle: NodeJS.Timeout | undefined;
+  private armedFor: number | null = null;
+  private stopped = true;
+
+  constructor(options: TimerSchedulerOptions) {
+    this.o = { clock: Date.now, maxSleepMs: 30_000, retryDelayMs: 500, ...options };
+  }
+
+  /** Arms for the earliest stored timer. */
+  start(): void {
+    this.stopped = false;
+    this.rearm();
+  }
+
+  /** A commit created a timer due at `dueAt`; arm earlier if needed. */
+  consider(dueAt: number): void {
+    if (this.stopped) return;
+    if (this.armedFor === null || dueAt < this.armedFor) this.arm(dueAt);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.handle) clearTimeout(this.handle);
+    this.handle = undefined;
+    this.armedFor = null;
+  }
+
+  private rearm(): void {
+    if (this.stopped) return;
+    const next = this.o.nextDue();
+    this.arm(next ?? this.o.clock() + this.o.maxSleepMs);
+  }
+
+  private arm(dueAt: number): void {
+    if (this.handle) clearTimeout(this.handle);
+    const delay = Math.min(this.o.maxSleepMs, Math.max(0, dueAt - this.o.clock()));
+    this.armedFor = dueAt;
+    this.handle = setTimeout(() => this.tick(), delay);
+  }
+
+  private tick(): void {
+    this.handle = undefined;
+    this.armedFor = null;
+    if (this.stopped) return;
+    try {
+      // After a batch, look again on the next turn rather than loop here: more may be due, and
+      // replies waiting on the event loop should not starve behind a backlog of timers.
+      if (this.o.fireDue() > 0) this.arm(this.o.clock());
+      else this.rearm();
+    } catch (err) {
+      this.o.logger.error({ err }, 'firing timers failed; retrying');
+      this.arm(this.o.clock() + this.o.retryDelayMs);
+    }
+  }
+}

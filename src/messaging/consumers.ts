@@ -1,0 +1,41 @@
+import { AckPolicy, DeliverPolicy, JetStreamApiError, type ConsumerConfig, type JetStreamManager } from '@nats-io/jetstream';
+
+const CONSUMER_NOT_FOUND = 10014;
+const NANOS_PER_MS = 1_000_000;
+
+export interface DurableConsumerSpec {
+  stream: string;
+  durable: string;
+  filterSubject: string;
+  /** Longer than the slowest handler: an unacked message is redelivered after this. */
+  ackWaitMs: number;
+  /** Messages handed out and not yet acked: the size of the worker pool, or the batch. */
+  maxAckPending: number;
+  /** -1 for unlimited: poison messages are dead-lettered explicitly, not dropped by a count. */
+  maxDeliver?: number;
+}
+
+/** Creates the durable pull consumer, or updates its mutable settings if it exists. Idempotent. */
+export async function ensureConsumer(jsm: JetStreamManager, spec: DurableConsumerSpec): Promise<void> {
+  const config: Partial<ConsumerConfig> = {
+    durable_name: spec.durable,
+    filter_subject: spec.filterSubject,
+    ack_policy: AckPolicy.Explicit,
+    deliver_policy: DeliverPolicy.All,
+    ack_wait: spec.ackWaitMs * NANOS_PER_MS,
+    max_ack_pending: spec.maxAckPending,
+    max_deliver: spec.maxDeliver ?? -1,
+  };
+  try {
+    await jsm.consumers.info(spec.stream, spec.durable);
+  } catch (err) {
+    if (!(err instanceof JetStreamApiError) || err.code !== CONSUMER_NOT_FOUND) throw err;
+    await jsm.consumers.add(spec.stream, config);
+    return;
+  }
+  await jsm.consumers.update(spec.stream, spec.durable, {
+    ack_wait: config.ack_wait,
+    max_ack_pending: config.max_ack_pending,
+    max_deliver: config.max_deliver,
+  });
+}

@@ -1,0 +1,15 @@
+export { connectNats, type NatsConnectOptions } from './connection.ts';
+export { ensureStreams, waitForStreams, sagaStreams, DUPLICATE_WINDOW_MS } from './streams.ts';
+export { ensureConsumer, type DurableConsumerSpec } from './consumers.ts';
+export { publishWithRetry, type PublishRetry } from './publish.ts';
+export { startWorkerPool, type WorkerPool, type WorkerPoolOptions } from './worker-pool.ts';
+export { deadLetter } from './dead-letter.ts';
+export { HEADER, protobufContentType, toNatsHeaders, fromNatsHeaders } from './headers.ts';
+export {
+  STREAM,
+  commandSubject,
+  commandFilter,
+  parseCommandSubject,
+  replySubject,
+  deadLetterSubject,
+} from './subjects.ts';

@@ -1,0 +1,76 @@
+import {
+  DiscardPolicy,
+  JetStreamApiError,
+  RetentionPolicy,
+  StorageType,
+  type JetStreamManager,
+  type StreamConfig,
+} from '@nats-io/jetstream';
+import { STREAM } from './subjects.ts';
+
+const NANOS_PER_MS = 1_000_000;
+/** A republish of an outbox row within this window is dropped by JetStream (Nats-Msg-Id). */
+export const DUPLICATE_WINDOW_MS = 2 * 60_000;
+const STREAM_NOT_FOUND = 10059;
+
+type StreamSpec = Pick<StreamConfig, 'name' | 'subjects' | 'retention' | 'max_age'> & Partial<StreamConfig>;
+
+/** The streams the saga system needs, with their retention. */
+export function sagaStreams(options: { ordersMaxAgeMs?: number; deadLetterMaxAgeMs?: number } = {}): StreamSpec[] {
+  return [
+    { name: STREAM.commands, subjects: ['saga.cmd.>'], retention: RetentionPolicy.Workqueue, max_age: 0 },
+    { name: STREAM.replies, subjects: ['saga.reply.>'], retention: RetentionPolicy.Workqueue, max_age: 0 },
+    {
+      name: STREAM.orders,
+      subjects: ['order.>'],
+      retention: RetentionPolicy.Limits,
+      max_age: (options.ordersMaxAgeMs ?? 7 * 24 * 3_600_000) * NANOS_PER_MS,
+    },
+    {
+      name: STREAM.deadLetters,
+      subjects: ['saga.dlq.>'],
+      retention: RetentionPolicy.Limits,
+      max_age: (options.deadLetterMaxAgeMs ?? 30 * 24 * 3_600_000) * NANOS_PER_MS,
+    },
+  ];
+}
+
+/** Creates each stream, or updates it to the given configuration if it exists. Idempotent. */
+export async function ensureStreams(jsm: JetStreamManager, specs: StreamSpec[]): Promise<void> {
+  for (const spec of specs) {
+    const config: Partial<StreamConfig> & { name: string } = {
+      storage: StorageType.File,
+      discard: DiscardPolicy.Old,
+      duplicate_window: DUPLICATE_WINDOW_MS * NANOS_PER_MS,
+      num_replicas: 1,
+      ...spec,
+    };
+    try {
+      await jsm.streams.info(spec.name);
+    } catch (err) {
+      if (!(err instanceof JetStreamApiError) || err.code !== STREAM_NOT_FOUND) throw err;
+      await jsm.streams.add(config);
+      continue;
+    }
+    // storage and retention cannot change on an existing stream; everything else is reconciled.
+    const { storage: _s, retention: _r, name, ...mutable } = config;
+    await jsm.streams.update(name, mutable);
+  }
+}
+
+/** Waits until every named stream exists (another process creates them), polling with a deadline. */
+export async function waitForStreams(jsm: JetStreamManager, names: string[], timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (const name of names) {
+    for (;;) {
+      try {
+        await jsm.streams.info(name);
+        break;
+      } catch (err) {
+        if (!(err instanceof JetStreamApiError) || err.code !== STREAM_NOT_FOUND) throw err;
+        if (Date.now() > deadline) throw new Error(`stream ${name} does not exist after ${timeoutMs} ms`);
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    }
+  }
+}

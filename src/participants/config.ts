@@ -1,0 +1,73 @@
+import { EnvReader, LOG_LEVELS, type Env, type LogLevel } from '../config/env.ts';
+
+export const PARTICIPANT_NAMES = ['inventory', 'payment', 'shipping'] as const;
+export type ParticipantName = (typeof PARTICIPANT_NAMES)[number];
+
+
+/** Defaults that work on a developer machine with a local nats-server. */
+export const PARTICIPANT_DEFAULTS = {
+  natsUrl: 'nats://127.0.0.1:4222',
+  httpPort: { inventory: 3001, payment: 3002, shipping: 3003 } satisfies Record<ParticipantName, number>,
+  workerPoolSize: 10,
+  chaosFailureRate: 0,
+  chaosDelayMs: 0,
+  logLevel: 'info' as LogLevel,
+  inventoryDefaultStock: 0,
+  paymentDefaultBalance: 100_000,
+  shippingUnservedCountries: ['AQ'],
+} as const;
+
+const MAX_WORKER_POOL_SIZE = 1_000;
+/** Longer than this is no longer a "delay" but an outage; ack wait grows with it. */
+const MAX_CHAOS_DELAY_MS = 600_000;
+
+/** The settings only one participant reads. */
+export type DomainConfig =
+  | { name: 'inventory'; defaultStock: number }
+  | { name: 'payment'; defaultBalance: number }
+  | { name: 'shipping'; unservedCountries: string[] };
+
+export interface ParticipantConfig {
+  name: ParticipantName;
+  natsUrl: string;
+  databasePath: string;
+  httpPort: number;
+  workerPoolSize: number;
+  chaos: { failureRate: number; delayMs: number };
+  logLevel: LogLevel;
+  domain: DomainConfig;
+}
+
+function domainConfig(name: ParticipantName, read: EnvReader): DomainConfig {
+  switch (name) {
+    case 'inventory':
+      return { name, defaultStock: read.int('INVENTORY_DEFAULT_STOCK', PARTICIPANT_DEFAULTS.inventoryDefaultStock, 0) };
+    case 'payment':
+      return { name, defaultBalance: read.int('PAYMENT_DEFAULT_BALANCE', PARTICIPANT_DEFAULTS.paymentDefaultBalance, 0) };
+    case 'shipping':
+      return {
+        name,
+        unservedCountries: read
+          .list('SHIPPING_UNSERVED_COUNTRIES', [...PARTICIPANT_DEFAULTS.shippingUnservedCountries], /^[A-Za-z]{2}$/)
+          .map((c) => c.toUpperCase()),
+      };
+  }
+}
+
+/** Parses one participant's environment; throws a ConfigError naming the first invalid variable. */
+export function loadParticipantConfig(name: ParticipantName, env: Env): ParticipantConfig {
+  const read = new EnvReader(env);
+  return {
+    name,
+    natsUrl: read.natsUrl('NATS_URL', PARTICIPANT_DEFAULTS.natsUrl),
+    databasePath: read.string('DATABASE_PATH', `./data/${name}.db`),
+    httpPort: read.int('HTTP_PORT', PARTICIPANT_DEFAULTS.httpPort[name], 1, 65_535),
+    workerPoolSize: read.int('WORKER_POOL_SIZE', PARTICIPANT_DEFAULTS.workerPoolSize, 1, MAX_WORKER_POOL_SIZE),
+    chaos: {
+      failureRate: read.number('CHAOS_FAILURE_RATE', PARTICIPANT_DEFAULTS.chaosFailureRate, 0, 1),
+      delayMs: read.int('CHAOS_DELAY_MS', PARTICIPANT_DEFAULTS.chaosDelayMs, 0, MAX_CHAOS_DELAY_MS),
+    },
+    logLevel: read.oneOf('LOG_LEVEL', PARTICIPANT_DEFAULTS.logLevel, LOG_LEVELS),
+    domain: domainConfig(name, read),
+  };
+}

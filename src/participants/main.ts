@@ -1,0 +1,131 @@
+import { createServer, type Server } from 'node:http';
+import { closeServer, databaseWritable, listen, trackConnection } from '../process/lifecycle.ts';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { pino, type Logger } from 'pino';
+import type { Env } from '../config/env.ts';
+import { STREAM, connectNats, waitForStreams } from '../messaging/index.ts';
+import { migrate, openDatabase, type Db } from '../store/index.ts';
+import { loadParticipantConfig, type DomainConfig, type ParticipantConfig, type ParticipantName } from './config.ts';
+import { createHealthApp } from './http.ts';
+import { createInventoryParticipant } from './inventory/domain.ts';
+import { createPaymentParticipant } from './payment/domain.ts';
+import { startParticipant, type ParticipantRuntime } from './runtime.ts';
+import { createShippingParticipant } from './shipping/domain.ts';
+import type { CommandHandlers } from './types.ts';
+
+function handlersFor(db: Db, domain: DomainConfig): CommandHandlers {
+  switch (domain.name) {
+    case 'inventory':
+      return createInventoryParticipant(db, { defaultStock: domain.defaultStock }).handlers;
+    case 'payment':
+      return createPaymentParticipant(db, { defaultBalance: domain.defaultBalance }).handlers;
+    case 'shipping':
+      return createShippingParticipant(db, { unservedCountries: domain.unservedCountries }).handlers;
+  }
+}
+
+/** Everything that must be released, in order, when the process stops. */
+interface Running {
+  server: Server;
+  runtime: ParticipantRuntime;
+  nc: NatsConnection;
+  db: Db;
+}
+
+async function start(config: ParticipantConfig, logger: Logger, onRunning: (running: Running) => void): Promise<void> {
+  // FULL: a command is acked only after its reply is published, and the reply only after the
+  // effect committed; NORMAL could lose a committed charge on power loss while its reply is out.
+  const db = openDatabase(config.databasePath, { synchronous: 'FULL' });
+  const applied = migrate(db, config.name);
+  logger.info({ databasePath: config.databasePath, applied }, 'database ready');
+
+  const nc = await connectNats({ servers: config.natsUrl, name: config.name });
+  const natsConnected = trackConnection(nc);
+  const jsm = await jetstreamManager(nc);
+  // The orchestrator creates the streams; tests and local runs may have created them already.
+  await waitForStreams(jsm, [STREAM.commands, STREAM.replies, STREAM.deadLetters]);
+
+  const runtime: ParticipantRuntime = await startParticipant({
+    name: config.name,
+    js: jetstream(nc),
+    jsm,
+    db,
+    handlers: handlersFor(db, config.domain),
+    workerPoolSize: config.workerPoolSize,
+    chaos: config.chaos,
+    logger: logger.child({ component: 'runtime' }),
+  });
+  const app = createHealthApp([
+    { name: 'nats', check: natsConnected },
+    { name: 'database', check: databaseWritable(db) },
+  ]);
+  const server = createServer(app.callback());
+  onRunning({ server, runtime, nc, db });
+
+  await listen(server, config.httpPort);
+  logger.info({ httpPort: config.httpPort, natsUrl: config.natsUrl }, 'participant started');
+}
+
+async function stop(running: Running, logger: Logger, signal: string): Promise<never> {
+  logger.info({ signal }, 'shutting down');
+  try {
+    await closeServer(running.server);
+    await running.runtime.stop();
+    await running.nc.drain();
+    running.db.close();
+  } catch (err) {
+    logger.error({ err }, 'shutdown failed');
+    process.exit(1);
+  }
+  logger.info({ stats: running.runtime.stats }, 'stopped');
+  process.exit(0);
+}
+
+/**
+ * Runs one participant process: parse the environment once, open and migrate its database,
+ * connect to NATS, serve commands and health until SIGTERM/SIGINT, then stop gracefully.
+ * Invalid configuration exits 1 with a message naming the variable.
+ */
+export async function runParticipant(name: ParticipantName, env: Env): Promise<void> {
+  let config: ParticipantConfig;
+  try {
+    config = loadParticipantConfig(name, env);
+  } catch (err) {
+    process.stderr.write(`${name}: invalid configuration: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  }
+  // Synchronous writes: a line logged just before process.exit is not lost.
+  const logger = pino({ name, level: config.logLevel }, pino.destination({ dest: 1, sync: true }));
+
+  let running: Running | undefined;
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (stopping) return;
+    stopping = true;
+    if (!running) {
+      // Still starting: nothing consumed yet, so there is no work in flight to finish.
+      logger.info({ signal }, 'signal during start-up; exiting');
+      process.exit(0);
+    }
+    void stop(running, logger, signal);
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+
+  try {
+    await start(config, logger, (r) => {
+      running = r;
+      // Reconnection is unlimited, so a close nobody asked for is fatal (e.g. an auth failure).
+      void r.nc.closed().then((err) => {
+        if (stopping) return;
+        logger.fatal({ err }, 'NATS connection closed');
+        process.exit(1);
+      });
+    });
+  } catch (err) {
+    if (stopping) return;
+    logger.fatal({ err }, 'start-up failed');
+    process.exit(1);
+  }
+}

@@ -1,0 +1,272 @@
+import type { JetStreamClient, JetStreamManager, JsMsg } from '@nats-io/jetstream';
+import { MESSAGE_TYPE, decodeCommand, encodeReply, type Command, type Reply } from '../contracts/index.ts';
+import { classify } from '../errors.ts';
+import {
+  HEADER,
+  STREAM,
+  commandFilter,
+  deadLetter,
+  ensureConsumer,
+  fromNatsHeaders,
+  protobufContentType,
+  publishWithRetry,
+  startWorkerPool,
+  toNatsHeaders,
+  type WorkerPool,
+} from '../messaging/index.ts';
+import type { Db } from '../store/index.ts';
+import { silentLogger, type Logger } from '../logger.ts';
+import { processedCommands } from './processed.ts';
+import { REASON, type Clock, type CommandHandler, type CommandHandlers, type HandlerResult } from './types.ts';
+
+/** Fault injection for tests and demos; off unless configured. */
+export interface ChaosOptions {
+  /** Probability in [0, 1] that a command is answered FAILED/TRANSIENT without being done. */
+  failureRate: number;
+  /** Added before every command is handled. */
+  delayMs: number;
+  /** Uniform in [0, 1); injected so tests can decide. */
+  random?: () => number;
+}
+
+export interface ParticipantRuntimeOptions {
+  /** Participant name: the durable consumer's name and the <participant> token of its subjects. */
+  name: string;
+  js: JetStreamClient;
+  /** Used to create the consumer; obtained from `js` when absent. */
+  jsm?: JetStreamManager;
+  /** The participant's own database, migrated (it must have processed_commands). */
+  db: Db;
+  handlers: CommandHandlers;
+  /** Commands handled at once, and the consumer's max_ack_pending. */
+  workerPoolSize: number;
+  chaos?: ChaosOptions;
+  logger?: Logger;
+  /** Redelivery after this long without an ack; default 30 s plus the chaos delay. */
+  ackWaitMs?: number;
+  now?: Clock;
+}
+
+/** Counters since start; read them, do not write them. */
+export interface ParticipantStats {
+  /** Messages taken from the consumer. */
+  received: number;
+  /** Commands answered and acknowledged (first deliveries, duplicates and FAILED answers). */
+  replied: number;
+  /** Commands whose command id had already been processed, answered from the stored reply. */
+  duplicates: number;
+  /** Messages moved to the dead-letter stream. */
+  deadLettered: number;
+  /** FAILED answers from injected chaos. */
+  chaosFailures: number;
+  /** FAILED answers from a transient error in the handler or database. */
+  transientFailures: number;
+  /** Replies that could not be published; the command was nak'ed for redelivery. */
+  replyPublishFailures: number;
+  /** Handler bugs; the command was nak'ed with a delay. */
+  errors: number;
+}
+
+export interface ParticipantRuntime {
+  /** Stops pulling commands, waits for the ones in flight, then resolves. */
+  stop(): Promise<void>;
+  readonly stats: Readonly<ParticipantStats>;
+}
+
+/** A processed command's answer; FAILED answers are never stored. */
+type Answer = { outcome: 'OK' | 'REJECTED' | 'FAILED'; reasonCode: string; detail: string };
+
+const DEFAULT_ACK_WAIT_MS = 30_000;
+/** Redelivery delay after the reply could not be published (NATS down or slow). */
+const REPLY_FAILURE_REDELIVERY_MS = 2_000;
+/** Redelivery delay after a handler bug, so a poison message does not spin. */
+const BUG_REDELIVERY_MS = 5_000;
+/**
+ * Three attempts of at most 5 s each, plus backoff: well inside the ack wait, so a slow publish
+ * does not race a redelivery of the same command.
+ */
+const REPLY_PUBLISH_RETRY = { attempts: 3, timeoutMs: 5_000 };
+/** Replies only go to a concrete saga.reply.<saga-type> subject: anything else has no stream, so its publish would fail on every redelivery. */
+const REPLY_SUBJECT = /^saga\.reply\.[^.*>\s]+(\.[^.*>\s]+)*$/;
+
+/**
+ * Starts consuming a participant's commands: each is answered once per command id (a repeat gets
+ * the stored reply), its effect and stored reply commit in one SQLite transaction, and the command
+ * is acked only after the reply was published. Undecodable or unsupported commands go to the
+ * dead-letter stream.
+ */
+export async function startParticipant(options: ParticipantRuntimeOptions): Promise<ParticipantRuntime> {
+  const { name, js, db, handlers } = options;
+  const logger = options.logger ?? silentLogger;
+  const now = options.now ?? Date.now;
+  const chaos = { failureRate: options.chaos?.failureRate ?? 0, delayMs: options.chaos?.delayMs ?? 0 };
+  const random = options.chaos?.random ?? Math.random;
+  const processed = processedCommands(db);
+  const stats: ParticipantStats = {
+    received: 0,
+    replied: 0,
+    duplicates: 0,
+    deadLettered: 0,
+    chaosFailures: 0,
+    transientFailures: 0,
+    replyPublishFailures: 0,
+    errors: 0,
+  };
+
+  // Synchronous from start to end: the stored reply and the domain effect commit together, and
+  // a concurrent delivery of the same command id sees the row once this one has committed.
+  const answerOnce = db.transaction(
+    (command: Command, handler: CommandHandler<Command['kind']>): { result: HandlerResult; duplicate: boolean } => {
+      const stored = processed.find(command.commandId);
+      if (stored) return { result: stored, duplicate: true };
+      const result = handler(command.body);
+      processed.record({
+        commandId: command.commandId,
+        sagaId: command.sagaId,
+        kind: command.kind,
+        outcome: result.outcome,
+        reasonCode: result.reasonCode,
+        detail: result.detail,
+        processedAt: now(),
+      });
+      return { result, duplicate: false };
+    },
+  );
+
+  async function toDeadLetter(msg: JsMsg, reason: string): Promise<void> {
+    try {
+      await deadLetter(js, msg, name, reason);
+    } catch (err) {
+      // deadLetter has nak'ed the message: it comes back and is tried again.
+      logger.error({ err, subject: msg.subject, seq: msg.seq, reason }, 'dead-letter publish failed');
+      return;
+    }
+    stats.deadLettered++;
+    logger.warn({ subject: msg.subject, seq: msg.seq, reason }, 'command dead-lettered');
+  }
+
+  function answer(command: Command, handler: CommandHandler<Command['kind']>): Answer {
+    try {
+      const { result, duplicate } = answerOnce.immediate(command, handler);
+      if (duplicate) {
+        stats.duplicates++;
+        logger.info({ commandId: command.commandId, sagaId: command.sagaId }, 'duplicate command answered from stored reply');
+      }
+      return result;
+    } catch (err) {
+      const classified = classify(err);
+      if (classified.kind !== 'transient') throw err;
+      // Rolled back and not stored, so the retry does the work.
+      stats.transientFailures++;
+      logger.warn({ err, commandId: command.commandId, code: classified.code }, 'transient failure');
+      return { outcome: 'FAILED', reasonCode: classified.code, detail: classified.message };
+    }
+  }
+
+  async function handle(msg: JsMsg): Promise<void> {
+    stats.received++;
+    let command: Command;
+    try {
+      command = decodeCommand(msg.data);
+    } catch (err) {
+      const classified = classify(err);
+      if (classified.kind !== 'invalid') throw err;
+      await toDeadLetter(msg, `${classified.code}: ${classified.message}`);
+      return;
+    }
+    // The codec pairs kind and body, but TypeScript cannot correlate the two through the lookup.
+    const handler = handlers[command.kind] as CommandHandler<Command['kind']> | undefined;
+    if (!handler) {
+      await toDeadLetter(msg, `UNSUPPORTED_COMMAND: ${name} does not handle ${command.kind}`);
+      return;
+    }
+    if (!REPLY_SUBJECT.test(command.replyTo)) {
+      await toDeadLetter(msg, `INVALID_REPLY_TO: "${command.replyTo}" is not a saga.reply.<saga-type> subject`);
+      return;
+    }
+
+    if (chaos.delayMs > 0) await new Promise((r) => setTimeout(r, chaos.delayMs));
+    let result: Answer;
+    if (chaos.failureRate > 0 && random() < chaos.failureRate) {
+      stats.chaosFailures++;
+      result = { outcome: 'FAILED', reasonCode: REASON.transient, detail: 'injected transient failure (chaos)' };
+    } else {
+      result = answer(command, handler);
+    }
+
+    const reply: Reply = {
+      sagaId: command.sagaId,
+      commandId: command.commandId,
+      attempt: command.attempt,
+      participant: name,
+      outcome: result.outcome,
+      reasonCode: result.reasonCode,
+      detail: result.detail,
+    };
+    const incoming = fromNatsHeaders(msg.headers);
+    const headers = toNatsHeaders({
+      [HEADER.sagaId]: command.sagaId,
+      [HEADER.commandId]: command.commandId,
+      [HEADER.contentType]: protobufContentType(MESSAGE_TYPE.reply),
+      [HEADER.traceparent]: incoming[HEADER.traceparent],
+      [HEADER.tracestate]: incoming[HEADER.tracestate],
+    });
+    try {
+      // Same msgID for every answer to one attempt: a republish after a lost ack, or a duplicate
+      // delivery, is dropped by the stream's duplicate window instead of reaching the saga twice.
+      await publishWithRetry(
+        js,
+        command.replyTo,
+        encodeReply(reply),
+        { msgID: `reply:${command.commandId}:${command.attempt}`, headers },
+        REPLY_PUBLISH_RETRY,
+      );
+    } catch (err) {
+      stats.replyPublishFailures++;
+      logger.warn({ err, commandId: command.commandId }, 'reply publish failed; command will be redelivered');
+      msg.nak(REPLY_FAILURE_REDELIVERY_MS);
+      return;
+    }
+    try {
+      await msg.ackAck();
+    } catch (err) {
+      // The reply is out and stored: a redelivery is answered from processed_commands.
+      logger.warn({ err, commandId: command.commandId }, 'command ack not confirmed');
+    }
+    stats.replied++;
+    logger.debug(
+      { commandId: command.commandId, sagaId: command.sagaId, kind: command.kind, outcome: result.outcome, reasonCode: result.reasonCode },
+      'command answered',
+    );
+  }
+
+  const jsm = options.jsm ?? (await js.jetstreamManager());
+  await ensureConsumer(jsm, {
+    stream: STREAM.commands,
+    durable: name,
+    filterSubject: commandFilter(name),
+    ackWaitMs: options.ackWaitMs ?? DEFAULT_ACK_WAIT_MS + chaos.delayMs,
+    maxAckPending: options.workerPoolSize,
+  });
+  const pool: WorkerPool = await startWorkerPool(js, {
+    stream: STREAM.commands,
+    durable: name,
+    concurrency: options.workerPoolSize,
+    handle,
+    onError(err, msg) {
+      stats.errors++;
+      logger.error({ err, subject: msg.subject, seq: msg.seq }, 'command handler failed; redelivering later');
+    },
+    errorRedeliveryDelayMs: BUG_REDELIVERY_MS,
+  });
+  logger.info({ workerPoolSize: options.workerPoolSize, chaos }, 'participant consuming commands');
+
+  let stopped: Promise<void> | undefined;
+  return {
+    stats,
+    stop() {
+      stopped ??= pool.stop();
+      return stopped;
+    },
+  };
+}

@@ -1,0 +1,203 @@
+import type { Db } from './sqlite.ts';
+
+/** A stored saga. `snapshot` and `input` are JSON text. */
+export interface SagaRow {
+  id: string;
+  type: string;
+  version: number;
+  status: string;
+  reason: string | null;
+  business_key: string;
+  snapshot: string;
+  input: string;
+  idempotency_key: string | null;
+  request_hash: string | null;
+  trace_context: string | null;
+  seq: number;
+  created_at: number;
+  updated_at: number;
+  finished_at: number | null;
+}
+
+export interface HistoryRow {
+  saga_id: string;
+  seq: number;
+  at: number;
+  event_type: string;
+  event: string;
+  state: string;
+  status: string;
+  effects: string;
+  ignored: number;
+}
+
+export interface OutboxRow {
+  id: number;
+  saga_id: string;
+  subject: string;
+  msg_id: string;
+  headers: string;
+  payload: Uint8Array;
+  created_at: number;
+}
+
+export type NewOutboxRow = Omit<OutboxRow, 'id'>;
+
+export interface TimerRow {
+  saga_id: string;
+  timer_id: string;
+  due_at: number;
+  event: string;
+}
+
+export interface SagaListFilter {
+  status?: string;
+  type?: string;
+  limit: number;
+  /** Rows strictly older than this (created_at, id) pair. */
+  before?: { createdAt: number; id: string };
+}
+
+/**
+ * All SQL of the orchestrator's saga tables, as prepared statements. Knows rows, not machines:
+ * the engine decides what to write, this decides how.
+ */
+export class SagaStore {
+  readonly db: Db;
+  private readonly s;
+
+  constructor(db: Db) {
+    this.db = db;
+    this.s = {
+      insertSaga: db.prepare(`INSERT INTO sagas (id, type, version, status, reason, business_key, snapshot, input,
+        idempotency_key, request_hash, trace_context, seq, created_at, updated_at, finished_at)
+        VALUES (@id, @type, @version, @status, @reason, @business_key, @snapshot, @input,
+        @idempotency_key, @request_hash, @trace_context, @seq, @created_at, @updated_at, @finished_at)`),
+      getSaga: db.prepare('SELECT * FROM sagas WHERE id = ?'),
+      byIdempotencyKey: db.prepare('SELECT * FROM sagas WHERE idempotency_key = ?'),
+      businessKeyExists: db.prepare('SELECT 1 FROM sagas WHERE type = ? AND business_key = ?').pluck(),
+      updateSaga: db.prepare(`UPDATE sagas SET status = @status, reason = @reason, snapshot = @snapshot, seq = @seq,
+        updated_at = @updated_at, finished_at = @finished_at WHERE id = @id`),
+      bumpSeq: db.prepare('UPDATE sagas SET seq = @seq, updated_at = @updated_at WHERE id = @id'),
+      appendHistory: db.prepare(`INSERT INTO saga_history (saga_id, seq, at, event_type, event, state, status, effects, ignored)
+        VALUES (@saga_id, @seq, @at, @event_type, @event, @state, @status, @effects, @ignored)`),
+      history: db.prepare('SELECT * FROM saga_history WHERE saga_id = ? ORDER BY seq'),
+      insertOutbox: db.prepare(`INSERT INTO outbox (saga_id, subject, msg_id, headers, payload, created_at)
+        VALUES (@saga_id, @subject, @msg_id, @headers, @payload, @created_at)`),
+      unsent: db.prepare('SELECT id, saga_id, subject, msg_id, headers, payload, created_at FROM outbox WHERE sent_at IS NULL AND id > ? ORDER BY id LIMIT ?'),
+      markSent: db.prepare('UPDATE outbox SET sent_at = ? WHERE id = ?'),
+      countUnsent: db.prepare('SELECT count(*) FROM outbox WHERE sent_at IS NULL').pluck(),
+      upsertTimer: db.prepare(`INSERT INTO timers (saga_id, timer_id, due_at, event) VALUES (@saga_id, @timer_id, @due_at, @event)
+        ON CONFLICT (saga_id, timer_id) DO UPDATE SET due_at = excluded.due_at, event = excluded.event`),
+      deleteTimer: db.prepare('DELETE FROM timers WHERE saga_id = ? AND timer_id = ?'),
+      dueTimers: db.prepare('SELECT * FROM timers WHERE due_at <= ? ORDER BY due_at LIMIT ?'),
+      nextDue: db.prepare('SELECT min(due_at) FROM timers').pluck(),
+      countByStatus: db.prepare('SELECT status, count(*) AS n FROM sagas GROUP BY status'),
+    };
+  }
+
+  /** Runs `fn` in one write transaction (BEGIN IMMEDIATE): all of it commits, or none. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+
+  insertSaga(row: SagaRow): void {
+    this.s.insertSaga.run(row);
+  }
+
+  getSaga(id: string): SagaRow | undefined {
+    return this.s.getSaga.get(id) as SagaRow | undefined;
+  }
+
+  findByIdempotencyKey(key: string): SagaRow | undefined {
+    return this.s.byIdempotencyKey.get(key) as SagaRow | undefined;
+  }
+
+  businessKeyExists(type: string, key: string): boolean {
+    return this.s.businessKeyExists.get(type, key) !== undefined;
+  }
+
+  updateSaga(row: Pick<SagaRow, 'id' | 'status' | 'reason' | 'snapshot' | 'seq' | 'updated_at' | 'finished_at'>): void {
+    this.s.updateSaga.run(row);
+  }
+
+  /** Advances the history sequence without a state change (an ignored event). */
+  bumpSeq(id: string, seq: number, at: number): void {
+    this.s.bumpSeq.run({ id, seq, updated_at: at });
+  }
+
+  appendHistory(row: HistoryRow): void {
+    this.s.appendHistory.run(row);
+  }
+
+  history(sagaId: string): HistoryRow[] {
+    return this.s.history.all(sagaId) as HistoryRow[];
+  }
+
+  insertOutbox(row: NewOutboxRow): void {
+    this.s.insertOutbox.run(row);
+  }
+
+  /** Unsent outbox rows after `afterId`, oldest first. */
+  unsentOutbox(afterId: number, limit: number): OutboxRow[] {
+    return this.s.unsent.all(afterId, limit) as OutboxRow[];
+  }
+
+  /** Marks rows published (one transaction for the batch). */
+  markSent(ids: readonly number[], at: number): void {
+    if (ids.length === 0) return;
+    this.transaction(() => {
+      for (const id of ids) this.s.markSent.run(at, id);
+    });
+  }
+
+  countUnsent(): number {
+    return this.s.countUnsent.get() as number;
+  }
+
+  upsertTimer(row: TimerRow): void {
+    this.s.upsertTimer.run(row);
+  }
+
+  /** Deletes a timer; true if it existed. */
+  deleteTimer(sagaId: string, timerId: string): boolean {
+    return this.s.deleteTimer.run(sagaId, timerId).changes > 0;
+  }
+
+  dueTimers(now: number, limit: number): TimerRow[] {
+    return this.s.dueTimers.all(now, limit) as TimerRow[];
+  }
+
+  /** Due time of the earliest timer, or null when there is none. */
+  nextTimerDue(): number | null {
+    return (this.s.nextDue.get() as number | null) ?? null;
+  }
+
+  countByStatus(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const r of this.s.countByStatus.all() as { status: string; n: number }[]) out[r.status] = r.n;
+    return out;
+  }
+
+  /** Newest first, filtered, keyset-paginated on (created_at, id). */
+  listSagas(filter: SagaListFilter): SagaRow[] {
+    const where: string[] = [];
+    const params: Record<string, string | number> = { limit: filter.limit };
+    if (filter.status) {
+      where.push('status = @status');
+      params.status = filter.status;
+    }
+    if (filter.type) {
+      where.push('type = @type');
+      params.type = filter.type;
+    }
+    if (filter.before) {
+      where.push('(created_at < @bc OR (created_at = @bc AND id < @bid))');
+      params.bc = filter.before.createdAt;
+      params.bid = filter.before.id;
+    }
+    const sql = `SELECT * FROM sagas ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY created_at DESC, id DESC LIMIT @limit`;
+    return this.db.prepare(sql).all(params) as SagaRow[];
+  }
+}

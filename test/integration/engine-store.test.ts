@@ -1,0 +1,113 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { allSagaDefinitions, type RetryPolicy } from '../../sagas/index.ts';
+import { decodeCommand } from '../../src/contracts/index.ts';
+import { SagaEngine } from '../../src/engine/index.ts';
+import { migrate, openDatabase, SagaStore, type Db } from '../../src/store/index.ts';
+import { orderBody } from '../support/system.ts';
+
+const step: RetryPolicy = { maxAttempts: 2, timeoutMs: 1_000, initialBackoffMs: 100, multiplier: 2, maxBackoffMs: 1_000, jitter: 0 };
+
+describe('engine on a real SQLite file', () => {
+  let dir: string;
+  let db: Db;
+  let now: number;
+  const engineOn = (database: Db) =>
+    new SagaEngine({
+      store: new SagaStore(database),
+      definitions: allSagaDefinitions({ order: { step, compensation: step } }),
+      clock: () => now,
+    });
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'saga-engine-'));
+    db = openDatabase(join(dir, 'orchestrator.db'));
+    migrate(db, 'orchestrator');
+    now = 1_000_000;
+  });
+  afterEach(() => {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('start writes the saga, its history, the OrderCreated event, the first command and its timeout together', () => {
+    const engine = engineOn(db);
+    const { saga, created } = engine.start('order', orderBody({ orderId: 'o-1' }));
+    expect(created).toBe(true);
+    expect(saga).toMatchObject({ status: 'running', version: 1, businessKey: 'o-1' });
+    const outbox = db.prepare('SELECT subject, msg_id, payload FROM outbox ORDER BY id').all() as { subject: string; msg_id: string; payload: Uint8Array }[];
+    expect(outbox.map((r) => r.subject)).toEqual(['order.created', 'saga.cmd.inventory.reserve']);
+    const command = decodeCommand(outbox[1]!.payload);
+    expect(command).toMatchObject({ sagaId: saga.id, commandId: `${saga.id}:reserveInventory`, attempt: 1, replyTo: 'saga.reply.order', kind: 'reserveInventory' });
+    expect(db.prepare('SELECT due_at FROM timers').pluck().all()).toEqual([now + step.timeoutMs]);
+    expect(engine.history(saga.id).map((h) => h.event_type)).toEqual(['START']);
+  });
+
+  it('an idempotency key returns the same saga for the same request and refuses a different one', () => {
+    const engine = engineOn(db);
+    const body = orderBody();
+    const first = engine.start('order', body, { idempotencyKey: 'k-1' });
+    const again = engine.start('order', body, { idempotencyKey: 'k-1' });
+    expect(again.created).toBe(false);
+    expect(again.saga.id).toBe(first.saga.id);
+    expect(() => engine.start('order', { ...body, customerId: 'someone-else' }, { idempotencyKey: 'k-1' })).toThrow(
+      expect.objectContaining({ code: 'IDEMPOTENCY_KEY_REUSED' }),
+    );
+    expect(() => engine.start('order', body)).toThrow(expect.objectContaining({ code: 'DUPLICATE_BUSINESS_KEY' }));
+    expect(db.prepare('SELECT count(*) FROM sagas').pluck().get()).toBe(1);
+  });
+
+  it('invalid input is refused naming the field, and nothing is written', () => {
+    const engine = engineOn(db);
+    expect(() => engine.start('order', orderBody({ items: [] }))).toThrow(expect.objectContaining({ code: 'INVALID_INPUT', message: expect.stringMatching(/^items/) }));
+    expect(() => engine.start('order', orderBody({ items: [{ sku: 'A', quantity: 3, unitPrice: Number.MAX_SAFE_INTEGER }] }))).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT' }),
+    );
+    expect(db.prepare('SELECT count(*) FROM sagas').pluck().get()).toBe(0);
+  });
+
+  it('durable timers fire after a restart and the saga continues on a fresh engine', () => {
+    const { saga } = engineOn(db).start('order', orderBody());
+    db.close();
+    // "Restart": a new connection and a new engine over the same file.
+    db = openDatabase(join(dir, 'orchestrator.db'));
+    const engine = engineOn(db);
+    now += step.timeoutMs;
+    expect(engine.fireDueTimers()).toBe(1);
+    expect(engine.get(saga.id)!.steps[0]).toMatchObject({ name: 'reserveInventory', status: 'backoff', attempts: 1 });
+    now += 1_000;
+    expect(engine.fireDueTimers()).toBe(1);
+    expect(engine.get(saga.id)!.steps[0]).toMatchObject({ status: 'running', attempts: 2 });
+    const commands = db.prepare("SELECT payload FROM outbox WHERE subject = 'saga.cmd.inventory.reserve' ORDER BY id").pluck().all() as Uint8Array[];
+    expect(commands.map((p) => decodeCommand(p).attempt)).toEqual([1, 2]);
+    expect(new Set(commands.map((p) => decodeCommand(p).commandId)).size).toBe(1);
+  });
+
+  it('replies apply in one batch; a repeated or unknown one is recorded, not applied', () => {
+    const engine = engineOn(db);
+    const { saga } = engine.start('order', orderBody());
+    const ok = { type: 'REPLY' as const, at: now, commandId: `${saga.id}:reserveInventory`, attempt: 1, outcome: 'OK' as const, reasonCode: '', detail: '' };
+    const results = engine.applyBatch([
+      { sagaId: saga.id, event: ok },
+      { sagaId: saga.id, event: ok },
+      { sagaId: 'no-such-saga', event: ok },
+    ]);
+    expect(results.map((r) => r.outcome)).toEqual(['applied', 'ignored', 'unknown_saga']);
+    const history = engine.history(saga.id);
+    expect(history.map((h) => [h.event_type, h.ignored])).toEqual([['START', 0], ['REPLY', 0], ['REPLY', 1]]);
+    expect(db.prepare("SELECT count(*) FROM outbox WHERE subject = 'saga.cmd.payment.charge'").pluck().get()).toBe(1);
+    // The reserve timeout was cancelled; only the charge timeout remains.
+    expect((db.prepare('SELECT timer_id FROM timers').pluck().all() as string[]).every((id) => id.includes('chargePayment'))).toBe(true);
+  });
+
+  it('cancel and retry are refused in the wrong status', () => {
+    const engine = engineOn(db);
+    const { saga } = engine.start('order', orderBody());
+    expect(() => engine.retry(saga.id)).toThrow(expect.objectContaining({ code: 'SAGA_NOT_PARKED' }));
+    expect(engine.cancel(saga.id).status).toBe('compensating');
+    expect(() => engine.cancel(saga.id)).toThrow(expect.objectContaining({ code: 'SAGA_NOT_RUNNING' }));
+    expect(() => engine.cancel('missing')).toThrow(expect.objectContaining({ code: 'SAGA_NOT_FOUND' }));
+  });
+});

@@ -1,0 +1,112 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer, connect as tcpConnect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const CANDIDATES = [process.env.NATS_SERVER_BIN, '/usr/sbin/nats-server', '/usr/bin/nats-server', '/usr/local/bin/nats-server'];
+
+/** Finds the nats-server binary or fails with a message saying how to install it. */
+export function natsServerBinary(): string {
+  for (const c of CANDIDATES) if (c && existsSync(c)) return c;
+  throw new Error('nats-server not found: install it (apt-get install nats-server) or set NATS_SERVER_BIN');
+}
+
+/** A free TCP port on 127.0.0.1. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Polls `check` until it returns true or the deadline passes. */
+export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check()) return;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+function portOpen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = tcpConnect(port, '127.0.0.1');
+    s.once('connect', () => {
+      s.destroy();
+      resolve(true);
+    });
+    s.once('error', () => resolve(false));
+  });
+}
+
+/** A nats-server with JetStream on a random loopback port and its own store, for one test file. */
+export class NatsServer {
+  readonly port: number;
+  readonly storeDir: string;
+  private proc: ChildProcess | undefined;
+
+  private constructor(port: number, storeDir: string) {
+    this.port = port;
+    this.storeDir = storeDir;
+  }
+
+  get url(): string {
+    return `nats://127.0.0.1:${this.port}`;
+  }
+
+  /** Starts a server and waits until it accepts connections. */
+  static async start(): Promise<NatsServer> {
+    const server = new NatsServer(await freePort(), mkdtempSync(join(tmpdir(), 'saga-nats-')));
+    await server.launch();
+    return server;
+  }
+
+  private async launch(): Promise<void> {
+    const proc = spawn(natsServerBinary(), ['-a', '127.0.0.1', '-p', String(this.port), '-js', '-sd', this.storeDir], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    proc.stderr?.on('data', (d: Buffer) => {
+      stderr = (stderr + d.toString()).slice(-4000);
+    });
+    this.proc = proc;
+    let exited = false;
+    proc.once('exit', () => {
+      exited = true;
+    });
+    await waitFor(async () => {
+      if (exited) throw new Error(`nats-server exited at start-up: ${stderr}`);
+      return portOpen(this.port);
+    }, 10_000, `nats-server on port ${this.port}`);
+  }
+
+  /** Kills the server (SIGKILL unless told otherwise) and waits for it to exit. */
+  async stop(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+    const proc = this.proc;
+    this.proc = undefined;
+    if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
+    const exited = new Promise<void>((r) => proc.once('exit', () => r()));
+    proc.kill(signal);
+    await exited;
+  }
+
+  /** Stops and starts the server on the same port and store, as a crash and recovery would. */
+  async restart(downMs = 0): Promise<void> {
+    await this.stop();
+    if (downMs > 0) await new Promise((r) => setTimeout(r, downMs));
+    await this.launch();
+  }
+
+  /** Stops the server and deletes its store. */
+  async dispose(): Promise<void> {
+    await this.stop();
+    rmSync(this.storeDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,71 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { waitFor } from './nats-server.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+export type Entry = 'orchestrator' | 'inventory' | 'payment' | 'shipping';
+
+/** One of the four real entry points run as a child process (TypeScript run directly by Node 24). */
+export class ServiceProcess {
+  readonly entry: Entry;
+  readonly env: Record<string, string>;
+  private proc: ChildProcess | undefined;
+  private output = '';
+  exitCode: number | null = null;
+
+  constructor(entry: Entry, env: Record<string, string>) {
+    this.entry = entry;
+    this.env = env;
+  }
+
+  /** Everything the process wrote (last 64 KiB), for failure messages. */
+  get logs(): string {
+    return this.output;
+  }
+
+  get pid(): number | undefined {
+    return this.proc?.pid;
+  }
+
+  /** Spawns the process and, if it serves HTTP, waits until /healthz answers. */
+  async start(): Promise<void> {
+    this.exitCode = null;
+    const proc = spawn(process.execPath, [join(ROOT, 'src/bin', `${this.entry}.ts`)], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...this.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const keep = (d: Buffer) => {
+      this.output = (this.output + d.toString()).slice(-65_536);
+    };
+    proc.stdout?.on('data', keep);
+    proc.stderr?.on('data', keep);
+    proc.once('exit', (code, signal) => {
+      this.exitCode = code ?? (signal ? 128 : 0);
+    });
+    this.proc = proc;
+    const port = this.env.HTTP_PORT;
+    if (port) {
+      await waitFor(async () => {
+        if (this.exitCode !== null) throw new Error(`${this.entry} exited with ${this.exitCode}: ${this.output}`);
+        try {
+          return (await fetch(`http://127.0.0.1:${port}/healthz`)).ok;
+        } catch {
+          return false;
+        }
+      }, 20_000, `${this.entry} /healthz`);
+    }
+  }
+
+  /** Sends a signal and waits for the process to exit; returns its exit code. */
+  async stop(signal: NodeJS.Signals = 'SIGTERM', timeoutMs = 20_000): Promise<number | null> {
+    const proc = this.proc;
+    if (!proc || this.exitCode !== null) return this.exitCode;
+    const exited = new Promise<void>((r) => proc.once('exit', () => r()));
+    proc.kill(signal);
+    await Promise.race([exited, new Promise((_, reject) => setTimeout(() => reject(new Error(`${this.entry} did not exit after ${signal}`)), timeoutMs))]);
+    return this.exitCode;
+  }
+}

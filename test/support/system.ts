@@ -1,0 +1,179 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { allSagaDefinitions, type RetryPolicy, type SagaStatus } from '../../sagas/index.ts';
+import { startOrchestrator, silentLogger, type Orchestrator } from '../../src/engine/index.ts';
+import { connectNats } from '../../src/messaging/index.ts';
+import {
+  createInventoryParticipant,
+  createPaymentParticipant,
+  createShippingParticipant,
+  startParticipant,
+  type ChaosOptions,
+  type InventoryParticipant,
+  type ParticipantRuntime,
+  type PaymentParticipant,
+  type ShippingParticipant,
+} from '../../src/participants/index.ts';
+import { migrate, openDatabase, type Db } from '../../src/store/index.ts';
+import { NatsServer, waitFor } from './nats-server.ts';
+
+/** Fast policies so tests exercise timeouts and backoff in well under a second. */
+export const FAST_STEP: RetryPolicy = { maxAttempts: 3, timeoutMs: 400, initialBackoffMs: 50, multiplier: 2, maxBackoffMs: 200, jitter: 0.2 };
+export const FAST_COMPENSATION: RetryPolicy = { maxAttempts: 20, timeoutMs: 400, initialBackoffMs: 50, multiplier: 2, maxBackoffMs: 300, jitter: 0.2 };
+
+type Name = 'inventory' | 'payment' | 'shipping';
+
+interface ParticipantHandle<D> {
+  db: Db;
+  domain: D;
+  nc: NatsConnection | undefined;
+  runtime: ParticipantRuntime | undefined;
+}
+
+export interface SystemOptions {
+  step?: RetryPolicy;
+  compensation?: RetryPolicy;
+  chaos?: Partial<Record<Name, ChaosOptions>>;
+  defaultBalance?: number;
+  defaultStock?: number;
+  unservedCountries?: string[];
+}
+
+/**
+ * The whole system in one process against a real nats-server: the orchestrator and the three
+ * participants, each with its own SQLite file and NATS connection. Participants can be stopped
+ * and started to simulate outages.
+ */
+export class TestSystem {
+  readonly nats: NatsServer;
+  readonly dir: string;
+  orchestrator!: Orchestrator;
+  orchestratorDb!: Db;
+  private orchestratorNc!: NatsConnection;
+  readonly inventory: ParticipantHandle<InventoryParticipant>;
+  readonly payment: ParticipantHandle<PaymentParticipant>;
+  readonly shipping: ParticipantHandle<ShippingParticipant>;
+  private readonly options: SystemOptions;
+
+  private constructor(nats: NatsServer, dir: string, options: SystemOptions) {
+    this.nats = nats;
+    this.dir = dir;
+    this.options = options;
+    const open = (name: string) => {
+      const db = openDatabase(join(dir, `${name}.db`));
+      migrate(db, name);
+      return db;
+    };
+    const inv = open('inventory');
+    const pay = open('payment');
+    const ship = open('shipping');
+    this.inventory = { db: inv, domain: createInventoryParticipant(inv, { defaultStock: options.defaultStock ?? 0 }), nc: undefined, runtime: undefined };
+    this.payment = { db: pay, domain: createPaymentParticipant(pay, { defaultBalance: options.defaultBalance ?? 100_000 }), nc: undefined, runtime: undefined };
+    this.shipping = { db: ship, domain: createShippingParticipant(ship, { unservedCountries: options.unservedCountries ?? ['AQ'] }), nc: undefined, runtime: undefined };
+  }
+
+  /** Starts a nats-server, the orchestrator and all three participants. */
+  static async start(options: SystemOptions = {}): Promise<TestSystem> {
+    const nats = await NatsServer.start();
+    const sys = new TestSystem(nats, mkdtempSync(join(tmpdir(), 'saga-system-')), options);
+    await sys.startOrchestrator();
+    for (const name of ['inventory', 'payment', 'shipping'] as const) await sys.startParticipant(name);
+    return sys;
+  }
+
+  /** Starts (or restarts) the orchestrator on its database. */
+  async startOrchestrator(): Promise<void> {
+    this.orchestratorDb = openDatabase(join(this.dir, 'orchestrator.db'));
+    migrate(this.orchestratorDb, 'orchestrator');
+    this.orchestratorNc = await connectNats({ servers: this.nats.url, name: 'orchestrator' });
+    this.orchestrator = await startOrchestrator({
+      nc: this.orchestratorNc,
+      db: this.orchestratorDb,
+      logger: silentLogger,
+      definitions: allSagaDefinitions({
+        order: { step: this.options.step ?? FAST_STEP, compensation: this.options.compensation ?? FAST_COMPENSATION },
+      }),
+    });
+  }
+
+  /** Stops the orchestrator gracefully. */
+  async stopOrchestrator(): Promise<void> {
+    await this.orchestrator.stop();
+    await this.orchestratorNc.drain();
+    this.orchestratorDb.close();
+  }
+
+  private handle(name: Name): ParticipantHandle<unknown> {
+    return this[name] as ParticipantHandle<unknown>;
+  }
+
+  /** Starts one participant's consumer. */
+  async startParticipant(name: Name): Promise<void> {
+    const h = this.handle(name);
+    h.nc = await connectNats({ servers: this.nats.url, name });
+    const handlers = (h.domain as { handlers: Parameters<typeof startParticipant>[0]['handlers'] }).handlers;
+    h.runtime = await startParticipant({
+      name,
+      js: jetstream(h.nc),
+      jsm: await jetstreamManager(h.nc),
+      db: h.db,
+      handlers,
+      workerPoolSize: 10,
+      chaos: this.options.chaos?.[name],
+    });
+  }
+
+  /** Stops one participant (its commands wait in the stream). */
+  async stopParticipant(name: Name): Promise<void> {
+    const h = this.handle(name);
+    await h.runtime?.stop();
+    await h.nc?.drain();
+    h.runtime = undefined;
+    h.nc = undefined;
+  }
+
+  /** Starts an order saga with sensible defaults overridden by `order`. */
+  startOrder(order: Record<string, unknown> = {}): string {
+    const { saga } = this.orchestrator.engine.start('order', orderBody(order));
+    return saga.id;
+  }
+
+  /** Waits until the saga's status is one of `statuses`. */
+  async waitForStatus(sagaId: string, statuses: SagaStatus[], timeoutMs = 15_000): Promise<SagaStatus> {
+    let last: SagaStatus | undefined;
+    await waitFor(() => {
+      last = this.orchestrator.engine.get(sagaId)?.status;
+      return last !== undefined && statuses.includes(last);
+    }, timeoutMs, `saga ${sagaId} to reach ${statuses.join('|')} (last: ${last})`);
+    return last!;
+  }
+
+  /** Stops everything and deletes the server store and databases. */
+  async dispose(): Promise<void> {
+    for (const name of ['inventory', 'payment', 'shipping'] as const) {
+      await this.stopParticipant(name).catch(() => {});
+      this.handle(name).db.close();
+    }
+    await this.stopOrchestrator().catch(() => {});
+    await this.nats.dispose();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+let orderCounter = 0;
+
+/** A valid order request body; fields in `overrides` replace the defaults. */
+export function orderBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  orderCounter++;
+  return {
+    orderId: `order-${process.pid}-${Date.now()}-${orderCounter}`,
+    customerId: 'customer-1',
+    currency: 'EUR',
+    items: [{ sku: 'SKU-1', quantity: 2, unitPrice: 1_250 }],
+    shippingAddress: { line1: '1 Main St', city: 'Berlin', postalCode: '10115', country: 'DE' },
+    ...overrides,
+  };
+}

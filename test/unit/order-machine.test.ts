@@ -1,0 +1,226 @@
+import { describe, expect, it } from 'vitest';
+import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
+import { backoffDelay, orderSagaV1, validateRetryPolicy, type EngineEvent, type RetryPolicy } from '../../sagas/index.ts';
+
+const step: RetryPolicy = { maxAttempts: 3, timeoutMs: 1_000, initialBackoffMs: 100, multiplier: 2, maxBackoffMs: 1_000, jitter: 0 };
+const compensation: RetryPolicy = { maxAttempts: 2, timeoutMs: 1_000, initialBackoffMs: 100, multiplier: 2, maxBackoffMs: 1_000, jitter: 0 };
+const def = orderSagaV1({ step, compensation });
+const SAGA = 'saga-1';
+
+interface Action {
+  type: string;
+  params?: Record<string, unknown>;
+}
+
+/** A tiny pure driver: feeds events, keeps the snapshot, remembers what was asked. */
+function drive() {
+  const input = def.parseInput(
+    {
+      orderId: 'order-1',
+      customerId: 'c-1',
+      currency: 'EUR',
+      items: [{ sku: 'A', quantity: 2, unitPrice: 500 }],
+      shippingAddress: { line1: '1 St', city: 'X', postalCode: '1', country: 'DE' },
+    },
+    SAGA,
+  );
+  let [snapshot, actions] = initialTransition(def.machine, def.machineInput(SAGA, input, 0));
+  let now = 0;
+  const log: Action[] = [...(actions as Action[])];
+  const timers = new Map<string, { event: { type: string } }>();
+  const track = (acts: readonly Action[]) => {
+    for (const a of acts) {
+      if (a.type === 'xstate.raise' && a.params?.delay !== undefined) timers.set(a.params.id as string, { event: a.params.event as { type: string } });
+      if (a.type === 'xstate.cancel') timers.delete(a.params!.sendId as string);
+    }
+  };
+  track(actions as Action[]);
+  const api = {
+    get snapshot(): AnyMachineSnapshot {
+      return snapshot;
+    },
+    status: () => def.describe(snapshot).status,
+    reason: () => def.describe(snapshot).reason,
+    step: (name: string) => def.describe(snapshot).steps.find((s) => s.name === name)!,
+    send(event: EngineEvent | { type: string; at: number }): Action[] {
+      now += 10;
+      const [next, acts] = transition(def.machine, snapshot, { ...event, at: now } as never);
+      const changed = next !== snapshot;
+      snapshot = next;
+      log.push(...(acts as Action[]));
+      track(acts as Action[]);
+      return changed ? (acts as Action[]) : [];
+    },
+    reply(stepName: string, outcome: 'OK' | 'REJECTED' | 'FAILED', reasonCode = '', attempt?: number) {
+      return api.send({ type: 'REPLY', at: 0, commandId: `${SAGA}:${stepName}`, attempt: attempt ?? api.step(stepName).attempts, outcome, reasonCode, detail: '' });
+    },
+    /** Fires the pending timer whose id mentions `kind` (timeout/backoff) of `stepName`. */
+    fire(kind: 'timeout' | 'backoff', stepName: string) {
+      const entry = [...timers.entries()].find(([id]) => id.includes(`${kind}.${stepName}`));
+      if (!entry) throw new Error(`no ${kind} timer for ${stepName}; pending: ${[...timers.keys()].join(', ')}`);
+      timers.delete(entry[0]);
+      return api.send({ ...entry[1].event, at: 0 });
+    },
+    commands: () => log.filter((a) => a.type === 'sendCommand').map((a) => `${a.params!.step}#${a.params!.attempt}`),
+    events: () => log.filter((a) => a.type === 'publishEvent').map((a) => a.params!.subject),
+    timers,
+  };
+  return api;
+}
+
+describe('order saga machine (pure transitions)', () => {
+  it('happy path: reserve → charge → ship → completed, with OrderCreated and OrderCompleted', () => {
+    const d = drive();
+    d.reply('reserveInventory', 'OK');
+    d.reply('chargePayment', 'OK');
+    d.reply('scheduleShipment', 'OK');
+    expect(d.status()).toBe('completed');
+    expect(d.commands()).toEqual(['reserveInventory#1', 'chargePayment#1', 'scheduleShipment#1']);
+    expect(d.events()).toEqual(['order.created', 'order.completed']);
+    expect(d.timers.size).toBe(0);
+  });
+
+  it('inventory rejected: cancelled with OUT_OF_STOCK, no compensation sent', () => {
+    const d = drive();
+    d.reply('reserveInventory', 'REJECTED', 'OUT_OF_STOCK');
+    expect(d.status()).toBe('cancelled');
+    expect(d.reason()).toBe('OUT_OF_STOCK');
+    expect(d.commands()).toEqual(['reserveInventory#1']);
+    expect(d.events()).toEqual(['order.created', 'order.cancelled']);
+  });
+
+  it('payment declined: releases inventory only', () => {
+    const d = drive();
+    d.reply('reserveInventory', 'OK');
+    d.reply('chargePayment', 'REJECTED', 'PAYMENT_DECLINED');
+    expect(d.status()).toBe('compensating');
+    d.reply('releaseInventory', 'OK');
+    expect(d.status()).toBe('cancelled');
+    expect(d.reason()).toBe('PAYMENT_DECLINED');
+    expect(d.commands()).toEqual(['reserveInventory#1', 'chargePayment#1', 'releaseInventory#1']);
+  });
+
+  it('shipment rejected: refund, then release, in reverse order', () => {
+    const d = drive();
+    d.reply('reserveInventory', 'OK');
+    d.reply('chargePayment', 'OK');
+    d.reply('scheduleShipment', 'REJECTED', 'SHIPPING_UNAVAILABLE');
+    d.reply('refundPayment', 'OK');
+    d.reply('releaseInventory', 'OK');
+    expect(d.status()).toBe('cancelled');
+    expect(d.reason()).toBe('SHIPPING_UNAVAILABLE');
+    expect(d.commands()).toEqual(['reserveInventory#1', 'chargePayment#1', 'scheduleShipment#1', 'refundPayment#1', 'releaseInventory#1']);
+  });
+
+  it('timeouts retry with backoff and the same command id; a late OK still counts', () => {
+    const d = drive();
+    d.fire('timeout', 'reserveInventory');
+    expect(d.step('reserveInventory')).toMatchObject({ status: 'backoff', attempts: 1 });
+    d.fire('backoff', 'reserveInventory');
+    expect(d.commands()).toEqual(['reserveInventory#1', 'reserveInventory#2']);
+    // The first attempt's answer arrives late: same command id, accepted.
+    d.reply('reserveInventory', 'OK', '', 1);
+    expect(d.step('reserveInventory').status).toBe('succeeded');
+    expect(d.commands().at(-1)).toBe('chargePayment#1');
+  });
+
+  it('transient FAILED replies retry; a stale FAILED of an older attempt is ignored', () => {
+    const d = drive();
+    d.reply('reserveInventory', 'FAILED', 'TRANSIENT');
+    d.fire('backoff', 'reserveInventory');
+    expect(d.reply('reserveInventory', 'FAILED', 'TRANSIENT', 1)).toEqual([]);
+    d.reply('reserveInventory', 'OK');
+    expect(d.step('reserveInventory')).toMatchObject({ status: 'succeeded', attempts: 2 });
+  });
+
+  it('a charge that exhausts its retries is in doubt: refund and release, STEP_FAILED', () => {
+    const d = drive();
+    d.reply('reserveInventory', 'OK');
+    for (let i = 1; i < step.maxAttempts; i++) {
+      d.fire('timeout', 'chargePayment');
+      d.fire('backoff', 'chargePayment');
+    }
+    d.fire('timeout', 'chargePayment');
+    expect(d.status()).toBe('compensating');
+    expect(d.step('chargePayment')).toMatchObject({ status: 'failed', attempts: 3 });
+    expect(d.commands()).toContain('refundPayment#1');
+    d.reply('refundPayment', 'OK');
+    d.reply('releaseInventory', 'OK');
+    expect(d.status()).toBe('cancelled');
+    expect(d.reason()).toBe('STEP_FAILED');
+    expect(d.step('cancelShipment').status).toBe('skipped');
+  });
+
+  it('cancel while charging compensates the in-flight charge too', () => {
+    const d = drive();
+    d.reply('reserveInventory', 'OK');
+    d.send({ type: 'CANCEL', at: 0 });
+    expect(d.status()).toBe('compensating');
+    expect(d.commands().slice(-1)).toEqual(['refundPayment#1']);
+    // The charge's timeout timer was cancelled when the forward states were left.
+    expect([...d.timers.keys()].some((id) => id.includes('chargePayment'))).toBe(false);
+    d.reply('refundPayment', 'OK');
+    d.reply('releaseInventory', 'OK');
+    expect(d.status()).toBe('cancelled');
+    expect(d.reason()).toBe('CANCEL_REQUESTED');
+    // Cancel is not accepted once compensating or finished.
+    expect(d.send({ type: 'CANCEL', at: 0 })).toEqual([]);
+  });
+
+  it('a compensation that cannot finish parks the saga; RETRY resumes it with fresh attempt numbers', () => {
+    const d = drive();
+    d.reply('reserveInventory', 'OK');
+    d.reply('chargePayment', 'REJECTED', 'PAYMENT_DECLINED');
+    d.fire('timeout', 'releaseInventory');
+    d.fire('backoff', 'releaseInventory');
+    d.fire('timeout', 'releaseInventory');
+    expect(d.status()).toBe('needs_attention');
+    expect(d.step('releaseInventory')).toMatchObject({ status: 'parked', attempts: 2 });
+    d.send({ type: 'RETRY', at: 0 });
+    expect(d.status()).toBe('compensating');
+    expect(d.commands().at(-1)).toBe('releaseInventory#3');
+    d.reply('releaseInventory', 'OK');
+    expect(d.status()).toBe('cancelled');
+  });
+
+  it('duplicate and foreign replies change nothing', () => {
+    const d = drive();
+    d.reply('reserveInventory', 'OK');
+    const before = JSON.stringify(d.snapshot);
+    expect(d.reply('reserveInventory', 'OK', '', 1)).toEqual([]);
+    expect(d.send({ type: 'REPLY', at: 0, commandId: 'other-saga:chargePayment', attempt: 1, outcome: 'OK', reasonCode: '', detail: '' })).toEqual([]);
+    expect(JSON.stringify(d.snapshot).replace(/"at":\d+/g, '')).toBe(before.replace(/"at":\d+/g, ''));
+  });
+
+  it('a persisted snapshot restores and continues exactly where it stopped', () => {
+    const d = drive();
+    d.reply('reserveInventory', 'OK');
+    const stored = JSON.parse(JSON.stringify(d.snapshot)) as { value: never; context: never };
+    const restored = def.machine.resolveState({ value: stored.value, context: stored.context });
+    const [next, actions] = transition(def.machine, restored, {
+      type: 'REPLY', at: 99, commandId: `${SAGA}:chargePayment`, attempt: 1, outcome: 'OK', reasonCode: '', detail: '',
+    } as never);
+    expect(next.value).toEqual({ forward: { scheduleShipment: 'awaiting' } });
+    expect((actions as Action[]).filter((a) => a.type === 'sendCommand').map((a) => a.params!.step)).toEqual(['scheduleShipment']);
+  });
+});
+
+describe('retry policy', () => {
+  it('rejects nonsense combinations', () => {
+    expect(() => validateRetryPolicy({ ...step, maxAttempts: 0 }, 'STEP')).toThrow(/maxAttempts/);
+    expect(() => validateRetryPolicy({ ...step, multiplier: 0.5 }, 'STEP')).toThrow(/multiplier/);
+    expect(() => validateRetryPolicy({ ...step, maxBackoffMs: 10, initialBackoffMs: 100 }, 'STEP')).toThrow(/maxBackoffMs/);
+    expect(() => validateRetryPolicy({ ...step, jitter: 2 }, 'STEP')).toThrow(/jitter/);
+  });
+
+  it('backs off exponentially up to the cap, with deterministic bounded jitter', () => {
+    const p: RetryPolicy = { ...step, jitter: 0 };
+    expect([1, 2, 3, 4, 5].map((a) => backoffDelay(p, a, 'x'))).toEqual([100, 200, 400, 800, 1_000]);
+    const j: RetryPolicy = { ...step, jitter: 0.5 };
+    const delays = Array.from({ length: 50 }, (_, i) => backoffDelay(j, 1, `cmd-${i}`));
+    expect(Math.min(...delays)).toBeGreaterThanOrEqual(50);
+    expect(Math.max(...delays)).toBeLessThanOrEqual(150);
+    expect(new Set(delays).size).toBeGreaterThan(10);
+    expect(backoffDelay(j, 1, 'same')).toBe(backoffDelay(j, 1, 'same'));
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { loadParticipantConfig } from '../../../src/participants/index.ts';
+
+describe('participant config', () => {
+  it('has working local defaults', () => {
+    expect(loadParticipantConfig('payment', {})).toEqual({
+      name: 'payment',
+      natsUrl: 'nats://127.0.0.1:4222',
+      databasePath: './data/payment.db',
+      httpPort: 3002,
+      workerPoolSize: 10,
+      chaos: { failureRate: 0, delayMs: 0 },
+      logLevel: 'info',
+      domain: { name: 'payment', defaultBalance: 100_000 },
+    });
+    expect(loadParticipantConfig('inventory', {}).httpPort).toBe(3001);
+    expect(loadParticipantConfig('inventory', {}).domain).toEqual({ name: 'inventory', defaultStock: 0 });
+    expect(loadParticipantConfig('shipping', {}).httpPort).toBe(3003);
+    expect(loadParticipantConfig('shipping', {}).domain).toEqual({ name: 'shipping', unservedCountries: ['AQ'] });
+  });
+
+  it('reads every setting', () => {
+    const config = loadParticipantConfig('shipping', {
+      NATS_URL: 'nats://nats:4222',
+      DATABASE_PATH: '/data/s.db',
+      HTTP_PORT: '8080',
+      WORKER_POOL_SIZE: '32',
+      CHAOS_FAILURE_RATE: '0.25',
+      CHAOS_DELAY_MS: '150',
+      LOG_LEVEL: 'debug',
+      SHIPPING_UNSERVED_COUNTRIES: 'aq, kp,IR',
+    });
+    expect(config).toMatchObject({
+      natsUrl: 'nats://nats:4222',
+      databasePath: '/data/s.db',
+      httpPort: 8080,
+      workerPoolSize: 32,
+      chaos: { failureRate: 0.25, delayMs: 150 },
+      logLevel: 'debug',
+      domain: { name: 'shipping', unservedCountries: ['AQ', 'KP', 'IR'] },
+    });
+  });
+
+  it.each([
+    ['WORKER_POOL_SIZE', 'abc'],
+    ['WORKER_POOL_SIZE', '0'],
+    ['WORKER_POOL_SIZE', '1001'],
+    ['CHAOS_FAILURE_RATE', '1.5'],
+    ['CHAOS_DELAY_MS', '-1'],
+    ['HTTP_PORT', '70000'],
+    ['LOG_LEVEL', 'loud'],
+    ['NATS_URL', 'http://x/y'],
+    ['PAYMENT_DEFAULT_BALANCE', '-10'],
+  ])('rejects %s=%s naming the variable', (name, value) => {
+    expect(() => loadParticipantConfig('payment', { [name]: value })).toThrow(name);
+  });
+
+  it('validates only the settings of the participant it configures', () => {
+    expect(() => loadParticipantConfig('shipping', { SHIPPING_UNSERVED_COUNTRIES: 'Antarctica' })).toThrow('SHIPPING_UNSERVED_COUNTRIES');
+    expect(() => loadParticipantConfig('inventory', { INVENTORY_DEFAULT_STOCK: 'lots' })).toThrow('INVENTORY_DEFAULT_STOCK');
+    expect(loadParticipantConfig('inventory', { PAYMENT_DEFAULT_BALANCE: 'x' }).name).toBe('inventory');
+  });
+});
