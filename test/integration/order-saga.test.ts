@@ -144,4 +144,30 @@ describe('order saga against a real nats-server', () => {
       await sys.startParticipant('shipping');
     }
   });
+
+  it('an undecodable reply and a reply for an unknown saga go to the dead-letter stream; the consumer goes on', async () => {
+    const nc = await connectNats({ servers: sys.nats.url, name: 'poison' });
+    try {
+      const js = jetstream(nc);
+      await js.publish(replySubject('order'), new Uint8Array([0xff, 0x01, 0x02]), { msgID: 'poison-1' });
+      const stray = { sagaId: 'no-such-saga', commandId: 'no-such-saga:reserveInventory', attempt: 1, outcome: 'OK' as const, reasonCode: '', detail: '', participant: 'inventory' };
+      await js.publish(replySubject('order'), encodeReply(stray), { msgID: 'poison-2' });
+      const jsm = await jetstreamManager(nc);
+      await waitFor(async () => (await jsm.streams.info(STREAM.deadLetters)).state.messages >= 2, 5_000, 'dead letters');
+      const reasons: string[] = [];
+      for (let seq = 1; seq <= (await jsm.streams.info(STREAM.deadLetters)).state.last_seq; seq++) {
+        const m = await jsm.streams.getMessage(STREAM.deadLetters, { seq }).catch(() => null);
+        if (m?.subject === 'saga.dlq.orchestrator') reasons.push(m.header.get('Dead-Letter-Reason'));
+      }
+      expect(reasons.some((r) => r.startsWith('UNDECODABLE_MESSAGE'))).toBe(true);
+      expect(reasons.some((r) => r.startsWith('UNKNOWN_SAGA'))).toBe(true);
+      // Nothing left pending on the orchestrator's consumer, and sagas still complete.
+      await waitFor(async () => (await jsm.consumers.info(STREAM.replies, 'orchestrator')).num_ack_pending === 0, 5_000, 'no pending replies');
+      sys.inventory.domain.setStock('AFTER-POISON', 1);
+      const { saga } = sys.orchestrator.engine.start('order', orderBody({ customerId: 'after-poison', items: [{ sku: 'AFTER-POISON', quantity: 1, unitPrice: 1 }] }));
+      expect(await sys.waitForStatus(saga.id, ['completed', 'cancelled'])).toBe('completed');
+    } finally {
+      await nc.close();
+    }
+  });
 });
