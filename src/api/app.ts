@@ -3,8 +3,8 @@ import Koa from 'koa';
 import type { SagaEngine, SagaView, Logger } from '../engine/index.ts';
 import { InvalidInputError, NotFoundError } from '../errors.ts';
 import { healthRoutes, type ReadinessCheck } from '../http/health.ts';
-import { problemMiddleware } from './problem.ts';
-import { readJsonBody } from './json-body.ts';
+import { problemMiddleware } from '../http/problem.ts';
+import { readJsonBody } from '../http/json-body.ts';
 
 
 export interface ApiOptions {

@@ -1,6 +1,6 @@
 import type { Context } from 'koa';
 import { classify, SagaError } from '../errors.ts';
-import type { Logger } from '../engine/index.ts';
+import type { Logger } from '../logger.ts';
 
 const STATUS_BY_CODE: Record<string, number> = {
   INVALID_INPUT: 400,
