@@ -73,6 +73,14 @@ export class ConflictError extends SagaError {
   }
 }
 
+/** The request lacks the credentials an operator endpoint requires (a missing or wrong bearer token). */
+export class UnauthorizedError extends SagaError {
+  constructor(message: string) {
+    super('invalid', 'UNAUTHORIZED', message);
+    this.name = 'UnauthorizedError';
+  }
+}
+
 /** A configuration value is missing or malformed; the message names the variable. */
 export class ConfigError extends SagaError {
   constructor(variable: string, message: string) {

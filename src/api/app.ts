@@ -1,42 +1,28 @@
 import Router from '@koa/router';
 import Koa from 'koa';
-import type { SagaEngine, SagaView, Logger } from '../engine/index.ts';
+import type { Registry } from 'prom-client';
+import type { SagaEngine, Logger } from '../engine/index.ts';
 import { InvalidInputError, NotFoundError } from '../errors.ts';
+import { requireBearer } from '../http/auth.ts';
 import { healthRoutes, type ReadinessCheck } from '../http/health.ts';
 import { problemMiddleware } from '../http/problem.ts';
 import { readJsonBody } from '../http/json-body.ts';
-
+import { encodeCursor, parseListQuery } from './list-query.ts';
+import { openApiDocument } from './openapi.ts';
+import { historyBody, sagaBody, summaryBody } from './presenters.ts';
 
 export interface ApiOptions {
   engine: SagaEngine;
   logger: Logger;
   readiness: readonly ReadinessCheck[];
+  /** Prometheus registry served at GET /metrics. */
+  metrics: Registry;
+  /** When set, operator actions (cancel, retry) need `Authorization: Bearer <token>`. */
+  adminToken?: string;
   bodyLimitBytes?: number;
 }
 
 const IDEMPOTENCY_KEY_MAX = 200;
-
-function sagaBody(s: SagaView) {
-  return {
-    sagaId: s.id,
-    type: s.type,
-    version: s.version,
-    status: s.status,
-    reason: s.reason,
-    order: s.input,
-    state: s.state,
-    steps: s.steps.filter((st) => !st.compensation).map(stepBody),
-    compensations: s.steps.filter((st) => st.compensation && st.status !== 'pending').map(stepBody),
-    createdAt: new Date(s.createdAt).toISOString(),
-    updatedAt: new Date(s.updatedAt).toISOString(),
-    finishedAt: s.finishedAt === null ? null : new Date(s.finishedAt).toISOString(),
-  };
-}
-
-function stepBody(st: SagaView['steps'][number]) {
-  const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
-  return { name: st.name, status: st.status, attempts: st.attempts, lastError: st.lastError, startedAt: iso(st.startedAt), finishedAt: iso(st.finishedAt) };
-}
 
 /** The orchestrator's HTTP API: thin routes that validate, call one engine use case, map errors centrally. */
 export function createApi(options: ApiOptions): Koa {
@@ -66,26 +52,38 @@ export function createApi(options: ApiOptions): Koa {
   router.get('/sagas/:id/history', (ctx) => {
     const saga = engine.get(ctx.params.id!);
     if (!saga) return notFound(ctx.params.id!);
+    ctx.body = { sagaId: saga.id, events: engine.history(saga.id).map(historyBody) };
+  });
+
+  router.get('/metrics', async (ctx) => {
+    ctx.type = options.metrics.contentType;
+    ctx.body = await options.metrics.metrics();
+  });
+
+  const openapi = openApiDocument();
+  router.get('/openapi.json', (ctx) => {
+    ctx.body = openapi;
+  });
+
+  router.get('/sagas', (ctx) => {
+    const q = parseListQuery(ctx.query);
+    // One extra row tells whether another page exists without a count query.
+    const rows = engine.list({ ...q, limit: q.limit + 1 });
+    const page = rows.slice(0, q.limit);
+    const last = page.at(-1);
     ctx.body = {
-      sagaId: saga.id,
-      events: engine.history(saga.id).map((h) => ({
-        seq: h.seq,
-        at: new Date(h.at).toISOString(),
-        event: JSON.parse(h.event) as unknown,
-        state: JSON.parse(h.state) as unknown,
-        status: h.status,
-        sent: JSON.parse(h.effects) as unknown,
-        ignored: h.ignored === 1,
-      })),
+      items: page.map(summaryBody),
+      nextCursor: rows.length > q.limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null,
     };
   });
 
-  router.post('/sagas/:id/cancel', (ctx) => {
+  const operator = requireBearer(options.adminToken);
+  router.post('/sagas/:id/cancel', operator, (ctx) => {
     ctx.status = 202;
     ctx.body = sagaBody(engine.cancel(ctx.params.id!));
   });
 
-  router.post('/sagas/:id/retry', (ctx) => {
+  router.post('/sagas/:id/retry', operator, (ctx) => {
     ctx.status = 202;
     ctx.body = sagaBody(engine.retry(ctx.params.id!));
   });

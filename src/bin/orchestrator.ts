@@ -7,7 +7,8 @@ import { loadOrchestratorConfig, type OrchestratorConfig } from '../config/orche
 import { startOrchestrator } from '../engine/index.ts';
 import { connectNats, STREAM } from '../messaging/index.ts';
 import { closeServer, databaseWritable, listen, onTerminate, trackConnection } from '../process/lifecycle.ts';
-import { migrate, openDatabase } from '../store/index.ts';
+import { migrate, openDatabase, SagaStore } from '../store/index.ts';
+import { createOrchestratorMetrics } from '../telemetry/orchestrator-metrics.ts';
 
 let config: OrchestratorConfig;
 try {
@@ -25,7 +26,9 @@ try {
 
   const nc = await connectNats({ servers: config.natsUrl, name: 'orchestrator' });
   const natsConnected = trackConnection(nc);
+  const metrics = createOrchestratorMetrics({ store: new SagaStore(db) });
   const orchestrator = await startOrchestrator({
+    observer: metrics.observer,
     nc,
     db,
     logger: logger.child({ component: 'engine' }),
@@ -37,6 +40,8 @@ try {
     engine: orchestrator.engine,
     logger,
     bodyLimitBytes: config.bodyLimitBytes,
+    metrics: metrics.registry,
+    adminToken: config.adminToken,
     readiness: [
       { name: 'nats', check: natsConnected },
       {

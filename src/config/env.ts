@@ -30,6 +30,15 @@ export class EnvReader {
     return this.raw(name);
   }
 
+  /** An optional bearer token (RFC 6750 b64token: letters, digits, -._~+/ and trailing =), so every client can send it in a header. */
+  bearerToken(name: string): string | undefined {
+    const v = this.raw(name);
+    if (v !== undefined && !/^[A-Za-z0-9\-._~+/]+=*$/.test(v)) {
+      throw new ConfigError(name, 'must be a bearer token: letters, digits and - . _ ~ + /, optionally ending in =');
+    }
+    return v;
+  }
+
   /** An integer within [min, max]. */
   int(name: string, fallback: number, min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER): number {
     const v = this.raw(name);

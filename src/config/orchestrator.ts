@@ -15,6 +15,8 @@ export interface OrchestratorConfig {
   replyBatchSize: number;
   outboxWindow: number;
   bodyLimitBytes: number;
+  /** ADMIN_TOKEN: when set, operator actions (cancel, retry) need `Authorization: Bearer <token>`. */
+  adminToken: string | undefined;
   stepPolicy: RetryPolicy;
   compensationPolicy: RetryPolicy;
 }
@@ -59,6 +61,7 @@ export function loadOrchestratorConfig(env: Env): OrchestratorConfig {
     replyBatchSize: read.int('REPLY_BATCH_SIZE', ORCHESTRATOR_DEFAULTS.replyBatchSize, 1, 1_000),
     outboxWindow: read.int('OUTBOX_WINDOW', ORCHESTRATOR_DEFAULTS.outboxWindow, 1, 10_000),
     bodyLimitBytes: read.int('HTTP_BODY_LIMIT_BYTES', ORCHESTRATOR_DEFAULTS.bodyLimitBytes, 1_024, 10 * 1024 * 1024),
+    adminToken: read.bearerToken('ADMIN_TOKEN'),
     stepPolicy: retryPolicy(read, 'STEP', DEFAULT_STEP_POLICY),
     compensationPolicy: retryPolicy(read, 'COMPENSATION', DEFAULT_COMPENSATION_POLICY),
   };

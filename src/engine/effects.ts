@@ -20,6 +20,8 @@ export interface Effects {
   outbox: NewOutboxRow[];
   timersSet: { timerId: string; dueAt: number; event: string }[];
   timersCancelled: string[];
+  /** The commands sent, for observers (metrics, traces). */
+  commands: { step: string; attempt: number; compensation: boolean; subject: string }[];
   /** A compact record for the saga history. */
   summary: object[];
 }
@@ -38,7 +40,7 @@ interface EffectContext {
  * a delayed `xstate.raise` a timer, `xstate.cancel` a timer deletion. Pure; the caller writes.
  */
 export function toEffects(actions: readonly MachineAction[], ctx: EffectContext): Effects {
-  const effects: Effects = { outbox: [], timersSet: [], timersCancelled: [], summary: [] };
+  const effects: Effects = { outbox: [], timersSet: [], timersCancelled: [], commands: [], summary: [] };
   actions.forEach((action, index) => {
     const msgId = `${ctx.sagaId}:${ctx.seq}:${index}`;
     switch (action.type) {
@@ -54,6 +56,7 @@ export function toEffects(actions: readonly MachineAction[], ctx: EffectContext)
           ...p.command,
         });
         effects.outbox.push(row(ctx, subject, msgId, payload, MESSAGE_TYPE.command, p.commandId));
+        effects.commands.push({ step: p.step, attempt: p.attempt, compensation: p.compensation, subject });
         effects.summary.push({ kind: 'command', subject, step: p.step, commandId: p.commandId, attempt: p.attempt, compensation: p.compensation });
         break;
       }

@@ -10,6 +10,42 @@ import { toEffects, type MachineAction, type TraceContext } from './effects.ts';
 export interface CommitInfo {
   outboxRows: number;
   earliestTimer: number | null;
+  /** Transitions committed, for metrics and tracing. */
+  observations: TransitionObservation[];
+}
+
+/** One event applied to (or ignored by) a saga, reported after its transaction committed. */
+export interface TransitionObservation {
+  sagaId: string;
+  sagaType: string;
+  event: { type: string; at: number } & Record<string, unknown>;
+  ignored: boolean;
+  /** Leaf state path before and after, e.g. "forward.chargePayment.awaiting"; null before START. */
+  fromState: string | null;
+  toState: string;
+  fromStatus: SagaStatus | null;
+  toStatus: SagaStatus;
+  toReason: string | null;
+  /** When the saga entered fromState (its last applied transition). */
+  enteredAt: number | null;
+  createdAt: number;
+  /** Commands this transition sent. */
+  commands: { step: string; attempt: number; compensation: boolean; subject: string }[];
+}
+
+const newCommit = (): CommitInfo => ({ outboxRows: 0, earliestTimer: null, observations: [] });
+
+/** "forward.chargePayment.awaiting" for { forward: { chargePayment: 'awaiting' } }. */
+export function statePath(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value && typeof value === 'object') {
+    const [key, inner] = Object.entries(value as Record<string, unknown>)[0] ?? [];
+    if (key !== undefined) {
+      const rest = statePath(inner);
+      return rest ? `${key}.${rest}` : key;
+    }
+  }
+  return '';
 }
 
 export interface EngineOptions {
@@ -37,6 +73,9 @@ export interface SagaView {
   updatedAt: number;
   finishedAt: number | null;
 }
+
+/** A saga as listings show it: no snapshot to restore. */
+export type SagaSummary = Omit<SagaView, 'input' | 'steps' | 'state'>;
 
 export interface StartOptions {
   idempotencyKey?: string;
@@ -107,7 +146,7 @@ export class SagaEngine {
     const input = parseInput(def, rawInput, sagaId);
     const requestHash = options.requestHash ?? createHash('sha256').update(JSON.stringify(rawInput)).digest('hex');
     const now = this.clock();
-    const info: CommitInfo = { outboxRows: 0, earliestTimer: null };
+    const info = newCommit();
 
     const result = this.store.transaction(() => {
       if (options.idempotencyKey) {
@@ -143,7 +182,7 @@ export class SagaEngine {
         finished_at: FINAL_STATUSES.includes(status) ? now : null,
       };
       this.store.insertSaga(row);
-      this.writeEffects(row, 1, { type: 'START', at: now }, snapshot, actions, now, info);
+      this.writeEffects(row, 1, { type: 'START', at: now }, null, snapshot, actions, now, info);
       return { row, created: true };
     });
     this.onCommit(info);
@@ -152,7 +191,7 @@ export class SagaEngine {
 
   /** Applies a batch of events in ONE transaction; returns one result per event, in order. */
   applyBatch(events: readonly SagaEvent[]): ApplyResult[] {
-    const info: CommitInfo = { outboxRows: 0, earliestTimer: null };
+    const info = newCommit();
     const results = this.store.transaction(() => events.map((e) => this.applyOne(e.sagaId, e.event, info)));
     this.onCommit(info);
     return results;
@@ -169,7 +208,7 @@ export class SagaEngine {
   }
 
   private control(sagaId: string, type: 'CANCEL' | 'RETRY', allowed: (s: SagaStatus) => boolean, code: string, message: string): SagaView {
-    const info: CommitInfo = { outboxRows: 0, earliestTimer: null };
+    const info = newCommit();
     const row = this.store.transaction(() => {
       const current = this.store.getSaga(sagaId);
       if (!current) throw new NotFoundError('SAGA_NOT_FOUND', `no saga ${sagaId}`);
@@ -185,7 +224,7 @@ export class SagaEngine {
   /** Fires up to `limit` timers due by now, in one transaction; returns how many fired. */
   fireDueTimers(limit = 256): number {
     const now = this.clock();
-    const info: CommitInfo = { outboxRows: 0, earliestTimer: null };
+    const info = newCommit();
     const fired = this.store.transaction(() => {
       const due = this.store.dueTimers(now, limit);
       for (const t of due) {
@@ -203,6 +242,11 @@ export class SagaEngine {
   get(sagaId: string): SagaView | undefined {
     const row = this.store.getSaga(sagaId);
     return row ? this.view(row) : undefined;
+  }
+
+  /** Sagas newest first, filtered, keyset-paginated: pass the last item's (createdAt, id) as `before`. */
+  list(filter: { status?: SagaStatus; type?: string; limit: number; before?: { createdAt: number; id: string } }): SagaSummary[] {
+    return this.store.listSagas(filter).map(summaryOf);
   }
 
   /** The saga's event history, oldest first. */
@@ -239,17 +283,34 @@ export class SagaEngine {
         effects: '[]',
         ignored: 1,
       });
-      this.store.bumpSeq(sagaId, seq, now);
-      return { sagaId, outcome: 'ignored', status: row.status as SagaStatus };
+      this.store.bumpSeq(sagaId, seq);
+      const state = statePath(snapshot.value);
+      const status = row.status as SagaStatus;
+      info.observations.push({
+        sagaId,
+        sagaType: row.type,
+        event,
+        ignored: true,
+        fromState: state,
+        toState: state,
+        fromStatus: status,
+        toStatus: status,
+        toReason: row.reason,
+        enteredAt: row.updated_at,
+        createdAt: row.created_at,
+        commands: [],
+      });
+      return { sagaId, outcome: 'ignored', status };
     }
-    const status = this.writeEffects(row, seq, event, next, actions, now, info);
+    const status = this.writeEffects(row, seq, event, snapshot, next, actions, now, info);
     return { sagaId, outcome: 'applied', status };
   }
 
   private writeEffects(
     row: SagaRow,
     seq: number,
-    event: { type: string; at: number },
+    event: SagaEvent['event'],
+    prev: AnyMachineSnapshot | null,
     next: AnyMachineSnapshot,
     actions: readonly MachineAction[],
     now: number,
@@ -289,27 +350,41 @@ export class SagaEngine {
       effects: JSON.stringify(effects.summary),
       ignored: 0,
     });
+    info.observations.push({
+      sagaId: row.id,
+      sagaType: row.type,
+      event,
+      ignored: false,
+      fromState: prev ? statePath(prev.value) : null,
+      toState: statePath(next.value),
+      fromStatus: prev ? (row.status as SagaStatus) : null,
+      toStatus: status,
+      toReason: reason,
+      enteredAt: prev ? row.updated_at : null,
+      createdAt: row.created_at,
+      commands: effects.commands,
+    });
     return status;
   }
 
   private view(row: SagaRow): SagaView {
     const { def, snapshot } = this.load(row);
-    const described = def.describe(snapshot);
-    return {
-      id: row.id,
-      type: row.type,
-      version: row.version,
-      status: row.status as SagaStatus,
-      reason: row.reason,
-      businessKey: row.business_key,
-      input: JSON.parse(row.input) as unknown,
-      steps: described.steps,
-      state: snapshot.value,
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-      finishedAt: row.finished_at,
-    };
+    return { ...summaryOf(row), input: JSON.parse(row.input) as unknown, steps: def.describe(snapshot).steps, state: snapshot.value };
   }
+}
+
+function summaryOf(row: SagaRow): SagaSummary {
+  return {
+    id: row.id,
+    type: row.type,
+    version: row.version,
+    status: row.status as SagaStatus,
+    reason: row.reason,
+    businessKey: row.business_key,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    finishedAt: row.finished_at,
+  };
 }
 
 function parseInput(def: SagaDefinition, raw: unknown, sagaId: string): unknown {

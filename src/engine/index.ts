@@ -1,5 +1,5 @@
-export { SagaEngine, type SagaView, type ApplyResult, type SagaEvent, type StartOptions, type CommitInfo } from './engine.ts';
-export { startOrchestrator, ORCHESTRATOR_DURABLE, type Orchestrator, type OrchestratorOptions } from './orchestrator.ts';
+export { SagaEngine, type SagaView, type SagaSummary, type ApplyResult, type SagaEvent, type StartOptions, type CommitInfo, type TransitionObservation, statePath } from './engine.ts';
+export { startOrchestrator, ORCHESTRATOR_DURABLE, type Orchestrator, type OrchestratorOptions, type OrchestratorObserver } from './orchestrator.ts';
 export { OutboxRelay } from './outbox-relay.ts';
 export { TimerScheduler } from './timer-scheduler.ts';
 export { toEffects, type TraceContext } from './effects.ts';

@@ -12,7 +12,7 @@ import {
   HEADER,
 } from '../messaging/index.ts';
 import { SagaStore, type Db } from '../store/index.ts';
-import { SagaEngine } from './engine.ts';
+import { SagaEngine, type TransitionObservation } from './engine.ts';
 import type { Logger } from '../logger.ts';
 import { OutboxRelay } from './outbox-relay.ts';
 import { startReplyConsumer, type ReplyConsumer } from './reply-consumer.ts';
@@ -33,6 +33,14 @@ export interface OrchestratorOptions {
   outboxWindow?: number;
   /** Ack wait of the reply consumer; a reply unacked this long is redelivered. */
   replyAckWaitMs?: number;
+  /** Told about every committed transition and every dead letter (metrics, traces). */
+  observer?: OrchestratorObserver;
+}
+
+/** Receives what the orchestrator did, after it committed. */
+export interface OrchestratorObserver {
+  transition?(o: TransitionObservation): void;
+  deadLetter?(reason: string): void;
 }
 
 /** A running orchestrator: the engine plus the loops that move its data. */
@@ -88,6 +96,8 @@ export async function startOrchestrator(options: OrchestratorOptions): Promise<O
     onCommit: (info) => {
       if (info.outboxRows > 0) relay.wake();
       if (info.earliestTimer !== null) timers?.consider(info.earliestTimer);
+      const observe = options.observer?.transition;
+      if (observe) for (const o of info.observations) observe(o);
     },
   });
   timers = new TimerScheduler({
@@ -107,6 +117,7 @@ export async function startOrchestrator(options: OrchestratorOptions): Promise<O
     durable: ORCHESTRATOR_DURABLE,
     batchSize: replyBatchSize,
     clock,
+    onDeadLetter: (reason) => options.observer?.deadLetter?.(reason),
   });
 
   return {

@@ -16,6 +16,8 @@ export interface ReplyConsumerOptions {
   /** Delay before replies of a failed batch (database unwritable) are redelivered. */
   retryDelayMs?: number;
   clock?: () => number;
+  /** Called for each message moved to the dead-letter stream (metrics). */
+  onDeadLetter?: (reason: string) => void;
 }
 
 export interface ReplyConsumerStats {
@@ -49,6 +51,7 @@ export async function startReplyConsumer(options: ReplyConsumerOptions): Promise
 
   const toDeadLetter = (msg: JsMsg, reason: string) => {
     stats.deadLettered++;
+    options.onDeadLetter?.(reason);
     logger.warn({ subject: msg.subject, seq: msg.seq, reason }, 'reply moved to dead-letter stream');
     const p = deadLetter(js, msg, options.durable, reason)
       .catch((err: unknown) => logger.error({ err }, 'dead-lettering failed; the reply was nak-ed'))

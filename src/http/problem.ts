@@ -10,6 +10,9 @@ const STATUS_BY_CODE: Record<string, number> = {
   SAGA_NOT_FOUND: 404,
   UNKNOWN_SAGA_TYPE: 404,
   NOT_FOUND: 404,
+  PAYMENT_NOT_FOUND: 404,
+  SHIPMENT_NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
   IDEMPOTENCY_KEY_REUSED: 409,
   DUPLICATE_BUSINESS_KEY: 409,
   SAGA_NOT_RUNNING: 409,
@@ -58,6 +61,9 @@ export function problemMiddleware(logger: Logger) {
       await next();
       if (ctx.status === 404 && ctx.body === undefined) {
         writeProblem(ctx, new SagaError('invalid', 'NOT_FOUND', `no route for ${ctx.method} ${ctx.path}`), logger);
+      } else if (ctx.status === 405 && ctx.body === undefined) {
+        // From the router's allowedMethods(); its Allow header stays.
+        writeProblem(ctx, new SagaError('invalid', 'METHOD_NOT_ALLOWED', `${ctx.method} is not allowed on ${ctx.path}`), logger);
       }
     } catch (err) {
       writeProblem(ctx, err, logger);

@@ -3,7 +3,6 @@ import { EnvReader, LOG_LEVELS, type Env, type LogLevel } from '../config/env.ts
 export const PARTICIPANT_NAMES = ['inventory', 'payment', 'shipping'] as const;
 export type ParticipantName = (typeof PARTICIPANT_NAMES)[number];
 
-
 /** Defaults that work on a developer machine with a local nats-server. */
 export const PARTICIPANT_DEFAULTS = {
   natsUrl: 'nats://127.0.0.1:4222',
@@ -35,6 +34,8 @@ export interface ParticipantConfig {
   workerPoolSize: number;
   chaos: { failureRate: number; delayMs: number };
   logLevel: LogLevel;
+  /** ADMIN_TOKEN: when set, the write endpoints (PUT) require `Authorization: Bearer <token>`. */
+  adminToken: string | undefined;
   domain: DomainConfig;
 }
 
@@ -68,6 +69,7 @@ export function loadParticipantConfig(name: ParticipantName, env: Env): Particip
       delayMs: read.int('CHAOS_DELAY_MS', PARTICIPANT_DEFAULTS.chaosDelayMs, 0, MAX_CHAOS_DELAY_MS),
     },
     logLevel: read.oneOf('LOG_LEVEL', PARTICIPANT_DEFAULTS.logLevel, LOG_LEVELS),
+    adminToken: read.bearerToken('ADMIN_TOKEN'),
     domain: domainConfig(name, read),
   };
 }

@@ -1,6 +1,8 @@
 export {
   startParticipant,
   type ChaosOptions,
+  type CommandObservation,
+  type ParticipantRuntimeMetrics,
   type ParticipantRuntime,
   type ParticipantRuntimeOptions,
   type ParticipantStats,
@@ -32,5 +34,11 @@ export {
   type ParticipantConfig,
   type ParticipantName,
 } from './config.ts';
-export { createHealthApp, type ReadinessCheck } from './http.ts';
+export {
+  createParticipantApp,
+  type MetricsSource,
+  type ParticipantAppOptions,
+  type ParticipantDomain,
+  type ReadinessCheck,
+} from './http.ts';
 export { runParticipant } from './main.ts';

@@ -7,21 +7,29 @@ import type { Env } from '../config/env.ts';
 import { STREAM, connectNats, waitForStreams } from '../messaging/index.ts';
 import { migrate, openDatabase, type Db } from '../store/index.ts';
 import { loadParticipantConfig, type DomainConfig, type ParticipantConfig, type ParticipantName } from './config.ts';
-import { createHealthApp } from './http.ts';
+import { createParticipantMetrics } from '../telemetry/participant-metrics.ts';
+import { createParticipantApp, type ParticipantDomain } from './http.ts';
 import { createInventoryParticipant } from './inventory/domain.ts';
 import { createPaymentParticipant } from './payment/domain.ts';
 import { startParticipant, type ParticipantRuntime } from './runtime.ts';
 import { createShippingParticipant } from './shipping/domain.ts';
 import type { CommandHandlers } from './types.ts';
 
-function handlersFor(db: Db, domain: DomainConfig): CommandHandlers {
+/** One domain instance serves both the command handlers and the HTTP routes, over the same database. */
+function createDomain(db: Db, domain: DomainConfig): { handlers: CommandHandlers; http: ParticipantDomain } {
   switch (domain.name) {
-    case 'inventory':
-      return createInventoryParticipant(db, { defaultStock: domain.defaultStock }).handlers;
-    case 'payment':
-      return createPaymentParticipant(db, { defaultBalance: domain.defaultBalance }).handlers;
-    case 'shipping':
-      return createShippingParticipant(db, { unservedCountries: domain.unservedCountries }).handlers;
+    case 'inventory': {
+      const inventory = createInventoryParticipant(db, { defaultStock: domain.defaultStock });
+      return { handlers: inventory.handlers, http: { name: 'inventory', inventory } };
+    }
+    case 'payment': {
+      const payment = createPaymentParticipant(db, { defaultBalance: domain.defaultBalance });
+      return { handlers: payment.handlers, http: { name: 'payment', payment } };
+    }
+    case 'shipping': {
+      const shipping = createShippingParticipant(db, { unservedCountries: domain.unservedCountries });
+      return { handlers: shipping.handlers, http: { name: 'shipping', shipping } };
+    }
   }
 }
 
@@ -46,25 +54,34 @@ async function start(config: ParticipantConfig, logger: Logger, onRunning: (runn
   // The orchestrator creates the streams; tests and local runs may have created them already.
   await waitForStreams(jsm, [STREAM.commands, STREAM.replies, STREAM.deadLetters]);
 
+  const domain = createDomain(db, config.domain);
+  const metrics = createParticipantMetrics(config.name);
   const runtime: ParticipantRuntime = await startParticipant({
     name: config.name,
     js: jetstream(nc),
     jsm,
     db,
-    handlers: handlersFor(db, config.domain),
+    handlers: domain.handlers,
     workerPoolSize: config.workerPoolSize,
     chaos: config.chaos,
     logger: logger.child({ component: 'runtime' }),
+    metrics,
   });
-  const app = createHealthApp([
-    { name: 'nats', check: natsConnected },
-    { name: 'database', check: databaseWritable(db) },
-  ]);
+  const app = createParticipantApp({
+    domain: domain.http,
+    checks: [
+      { name: 'nats', check: natsConnected },
+      { name: 'database', check: databaseWritable(db) },
+    ],
+    metrics,
+    adminToken: config.adminToken,
+    logger: logger.child({ component: 'http' }),
+  });
   const server = createServer(app.callback());
   onRunning({ server, runtime, nc, db });
 
   await listen(server, config.httpPort);
-  logger.info({ httpPort: config.httpPort, natsUrl: config.natsUrl }, 'participant started');
+  logger.info({ httpPort: config.httpPort, natsUrl: config.natsUrl, adminToken: config.adminToken ? 'set' : 'unset' }, 'participant started');
 }
 
 async function stop(running: Running, logger: Logger, signal: string): Promise<never> {

@@ -1,5 +1,6 @@
 import type { JetStreamClient, JetStreamManager, JsMsg } from '@nats-io/jetstream';
-import { MESSAGE_TYPE, decodeCommand, encodeReply, type Command, type Reply } from '../contracts/index.ts';
+import { performance } from 'node:perf_hooks';
+import { MESSAGE_TYPE, decodeCommand, encodeReply, type Command, type CommandKind, type Reply } from '../contracts/index.ts';
 import { classify } from '../errors.ts';
 import {
   HEADER,
@@ -29,6 +30,28 @@ export interface ChaosOptions {
   random?: () => number;
 }
 
+/** One answered command, as reported to {@link ParticipantRuntimeMetrics.onCommand}. */
+export interface CommandObservation {
+  /** The command kind, e.g. reserveInventory. */
+  action: CommandKind;
+  outcome: 'OK' | 'REJECTED' | 'FAILED';
+  /** Answered from the stored reply of an earlier delivery of the same command id. */
+  duplicate: boolean;
+  /** From delivery to the reply being published and the command acked. */
+  durationMs: number;
+}
+
+/**
+ * Hooks the runtime calls so a metrics library can count its work without the runtime depending on
+ * one. A hook that throws is logged and ignored: metrics never change how a command is handled.
+ */
+export interface ParticipantRuntimeMetrics {
+  /** A command was answered: its reply is published (called once per reply, repeats included). */
+  onCommand?(observation: CommandObservation): void;
+  /** A message was moved to the dead-letter stream. */
+  onDeadLetter?(event: { reason: string }): void;
+}
+
 export interface ParticipantRuntimeOptions {
   /** Participant name: the durable consumer's name and the <participant> token of its subjects. */
   name: string;
@@ -45,6 +68,8 @@ export interface ParticipantRuntimeOptions {
   /** Redelivery after this long without an ack; default 30 s plus the chaos delay. */
   ackWaitMs?: number;
   now?: Clock;
+  /** Metrics hooks (see src/telemetry/participant-metrics.ts); none by default. */
+  metrics?: ParticipantRuntimeMetrics;
 }
 
 /** Counters since start; read them, do not write them. */
@@ -102,6 +127,7 @@ export async function startParticipant(options: ParticipantRuntimeOptions): Prom
   const chaos = { failureRate: options.chaos?.failureRate ?? 0, delayMs: options.chaos?.delayMs ?? 0 };
   const random = options.chaos?.random ?? Math.random;
   const processed = processedCommands(db);
+  const metrics = options.metrics ?? {};
   const stats: ParticipantStats = {
     received: 0,
     replied: 0,
@@ -143,27 +169,37 @@ export async function startParticipant(options: ParticipantRuntimeOptions): Prom
     }
     stats.deadLettered++;
     logger.warn({ subject: msg.subject, seq: msg.seq, reason }, 'command dead-lettered');
+    observe(() => metrics.onDeadLetter?.({ reason }));
   }
 
-  function answer(command: Command, handler: CommandHandler<Command['kind']>): Answer {
+  function observe(report: () => void): void {
+    try {
+      report();
+    } catch (err) {
+      logger.warn({ err }, 'metrics hook failed');
+    }
+  }
+
+  function answer(command: Command, handler: CommandHandler<Command['kind']>): { result: Answer; duplicate: boolean } {
     try {
       const { result, duplicate } = answerOnce.immediate(command, handler);
       if (duplicate) {
         stats.duplicates++;
         logger.info({ commandId: command.commandId, sagaId: command.sagaId }, 'duplicate command answered from stored reply');
       }
-      return result;
+      return { result, duplicate };
     } catch (err) {
       const classified = classify(err);
       if (classified.kind !== 'transient') throw err;
       // Rolled back and not stored, so the retry does the work.
       stats.transientFailures++;
       logger.warn({ err, commandId: command.commandId, code: classified.code }, 'transient failure');
-      return { outcome: 'FAILED', reasonCode: classified.code, detail: classified.message };
+      return { result: { outcome: 'FAILED', reasonCode: classified.code, detail: classified.message }, duplicate: false };
     }
   }
 
   async function handle(msg: JsMsg): Promise<void> {
+    const startedAt = performance.now();
     stats.received++;
     let command: Command;
     try {
@@ -187,11 +223,12 @@ export async function startParticipant(options: ParticipantRuntimeOptions): Prom
 
     if (chaos.delayMs > 0) await new Promise((r) => setTimeout(r, chaos.delayMs));
     let result: Answer;
+    let duplicate = false;
     if (chaos.failureRate > 0 && random() < chaos.failureRate) {
       stats.chaosFailures++;
       result = { outcome: 'FAILED', reasonCode: REASON.transient, detail: 'injected transient failure (chaos)' };
     } else {
-      result = answer(command, handler);
+      ({ result, duplicate } = answer(command, handler));
     }
 
     const reply: Reply = {
@@ -234,6 +271,9 @@ export async function startParticipant(options: ParticipantRuntimeOptions): Prom
       logger.warn({ err, commandId: command.commandId }, 'command ack not confirmed');
     }
     stats.replied++;
+    observe(() =>
+      metrics.onCommand?.({ action: command.kind, outcome: result.outcome, duplicate, durationMs: performance.now() - startedAt }),
+    );
     logger.debug(
       { commandId: command.commandId, sagaId: command.sagaId, kind: command.kind, outcome: result.outcome, reasonCode: result.reasonCode },
       'command answered',

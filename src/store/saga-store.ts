@@ -78,7 +78,7 @@ export class SagaStore {
       businessKeyExists: db.prepare('SELECT 1 FROM sagas WHERE type = ? AND business_key = ?').pluck(),
       updateSaga: db.prepare(`UPDATE sagas SET status = @status, reason = @reason, snapshot = @snapshot, seq = @seq,
         updated_at = @updated_at, finished_at = @finished_at WHERE id = @id`),
-      bumpSeq: db.prepare('UPDATE sagas SET seq = @seq, updated_at = @updated_at WHERE id = @id'),
+      bumpSeq: db.prepare('UPDATE sagas SET seq = @seq WHERE id = @id'),
       appendHistory: db.prepare(`INSERT INTO saga_history (saga_id, seq, at, event_type, event, state, status, effects, ignored)
         VALUES (@saga_id, @seq, @at, @event_type, @event, @state, @status, @effects, @ignored)`),
       history: db.prepare('SELECT * FROM saga_history WHERE saga_id = ? ORDER BY seq'),
@@ -93,6 +93,7 @@ export class SagaStore {
       dueTimers: db.prepare('SELECT * FROM timers WHERE due_at <= ? ORDER BY due_at LIMIT ?'),
       nextDue: db.prepare('SELECT min(due_at) FROM timers').pluck(),
       countByStatus: db.prepare('SELECT status, count(*) AS n FROM sagas GROUP BY status'),
+      oldestCreated: db.prepare('SELECT min(created_at) FROM sagas WHERE status = ?').pluck(),
     };
   }
 
@@ -121,9 +122,9 @@ export class SagaStore {
     this.s.updateSaga.run(row);
   }
 
-  /** Advances the history sequence without a state change (an ignored event). */
-  bumpSeq(id: string, seq: number, at: number): void {
-    this.s.bumpSeq.run({ id, seq, updated_at: at });
+  /** Advances the history sequence without a state change (an ignored event); updated_at stays the state's entry time. */
+  bumpSeq(id: string, seq: number): void {
+    this.s.bumpSeq.run({ id, seq });
   }
 
   appendHistory(row: HistoryRow): void {
@@ -177,6 +178,11 @@ export class SagaStore {
     const out: Record<string, number> = {};
     for (const r of this.s.countByStatus.all() as { status: string; n: number }[]) out[r.status] = r.n;
     return out;
+  }
+
+  /** Creation time of the oldest saga in `status`, or null. */
+  oldestCreatedAt(status: string): number | null {
+    return (this.s.oldestCreated.get(status) as number | null) ?? null;
   }
 
   /** Newest first, filtered, keyset-paginated on (created_at, id). */

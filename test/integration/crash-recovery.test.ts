@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, NatsServer, waitFor } from '../support/nats-server.ts';
-import { ServiceProcess } from '../support/processes.ts';
+import { NatsServer, waitFor } from '../support/nats-server.ts';
+import { startProcesses, type ProcessSystem, type ServiceProcess } from '../support/processes.ts';
 import { orderBody } from '../support/system.ts';
 
 const SAGAS = 40;
@@ -13,44 +13,30 @@ const BALANCE = 1_000_000;
 describe('orchestrator killed with SIGKILL while sagas are in flight', () => {
   let nats: NatsServer;
   let dir: string;
+  let system: ProcessSystem;
   let orchestrator: ServiceProcess;
-  const participants: ServiceProcess[] = [];
 
   beforeAll(async () => {
     nats = await NatsServer.start();
     dir = mkdtempSync(join(tmpdir(), 'saga-crash-'));
-    const common = { NATS_URL: nats.url };
-    orchestrator = new ServiceProcess('orchestrator', {
-      ...common,
-      DATABASE_PATH: join(dir, 'orchestrator.db'),
-      HTTP_PORT: String(await freePort()),
-      STEP_TIMEOUT_MS: '1500',
-      STEP_MAX_ATTEMPTS: '5',
-      STEP_INITIAL_BACKOFF_MS: '50',
-      STEP_MAX_BACKOFF_MS: '500',
-      COMPENSATION_TIMEOUT_MS: '1500',
+    system = await startProcesses(nats.url, dir, {
+      orchestrator: {
+        STEP_TIMEOUT_MS: '1500',
+        STEP_MAX_ATTEMPTS: '5',
+        STEP_INITIAL_BACKOFF_MS: '50',
+        STEP_MAX_BACKOFF_MS: '500',
+        COMPENSATION_TIMEOUT_MS: '1500',
+      },
+      participants: { CHAOS_DELAY_MS: '20' },
+      inventory: { INVENTORY_DEFAULT_STOCK: '100000' },
+      payment: { PAYMENT_DEFAULT_BALANCE: String(BALANCE) },
+      shipping: { SHIPPING_UNSERVED_COUNTRIES: 'AQ' },
     });
-    await orchestrator.start();
-    for (const [name, extra] of [
-      ['inventory', { INVENTORY_DEFAULT_STOCK: '100000' }],
-      ['payment', { PAYMENT_DEFAULT_BALANCE: String(BALANCE) }],
-      ['shipping', { SHIPPING_UNSERVED_COUNTRIES: 'AQ' }],
-    ] as const) {
-      const p = new ServiceProcess(name, {
-        ...common,
-        ...extra,
-        DATABASE_PATH: join(dir, `${name}.db`),
-        HTTP_PORT: String(await freePort()),
-        CHAOS_DELAY_MS: '20',
-      });
-      await p.start();
-      participants.push(p);
-    }
+    orchestrator = system.orchestrator;
   });
 
   afterAll(async () => {
-    await orchestrator?.stop('SIGKILL').catch(() => {});
-    for (const p of participants) await p.stop('SIGKILL').catch(() => {});
+    await system?.killAll();
     await nats?.dispose();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { waitFor } from './nats-server.ts';
+import { freePort, waitFor } from './nats-server.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -68,4 +68,49 @@ export class ServiceProcess {
     await Promise.race([exited, new Promise((_, reject) => setTimeout(() => reject(new Error(`${this.entry} did not exit after ${signal}`)), timeoutMs))]);
     return this.exitCode;
   }
+}
+
+/** The orchestrator and the three participants as processes, each with its own database in `dir`. */
+export interface ProcessSystem {
+  orchestrator: ServiceProcess;
+  inventory: ServiceProcess;
+  payment: ServiceProcess;
+  shipping: ServiceProcess;
+  /** SIGKILLs whatever still runs. */
+  killAll(): Promise<void>;
+}
+
+type Env = Record<string, string>;
+
+/** Starts the orchestrator (which creates the streams), then the participants, on free ports. */
+export async function startProcesses(
+  natsUrl: string,
+  dir: string,
+  env: { all?: Env; orchestrator?: Env; participants?: Env; inventory?: Env; payment?: Env; shipping?: Env } = {},
+): Promise<ProcessSystem> {
+  const make = async (entry: Entry, own: Env | undefined, group: Env | undefined) => {
+    const p = new ServiceProcess(entry, {
+      NATS_URL: natsUrl,
+      DATABASE_PATH: join(dir, `${entry}.db`),
+      HTTP_PORT: String(await freePort()),
+      ...env.all,
+      ...group,
+      ...own,
+    });
+    await p.start();
+    return p;
+  };
+  const orchestrator = await make('orchestrator', env.orchestrator, undefined);
+  const inventory = await make('inventory', env.inventory, env.participants);
+  const payment = await make('payment', env.payment, env.participants);
+  const shipping = await make('shipping', env.shipping, env.participants);
+  return {
+    orchestrator,
+    inventory,
+    payment,
+    shipping,
+    async killAll() {
+      for (const p of [orchestrator, inventory, payment, shipping]) await p.stop('SIGKILL').catch(() => null);
+    },
+  };
 }

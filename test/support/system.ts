@@ -17,7 +17,11 @@ import {
   type PaymentParticipant,
   type ShippingParticipant,
 } from '../../src/participants/index.ts';
-import { migrate, openDatabase, type Db } from '../../src/store/index.ts';
+import { migrate, openDatabase, SagaStore, type Db } from '../../src/store/index.ts';
+import { createApi } from '../../src/api/index.ts';
+import { createOrchestratorMetrics, type OrchestratorMetrics } from '../../src/telemetry/orchestrator-metrics.ts';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { NatsServer, waitFor } from './nats-server.ts';
 
 /** Fast policies so tests exercise timeouts and backoff in well under a second. */
@@ -52,6 +56,8 @@ export class TestSystem {
   readonly dir: string;
   orchestrator!: Orchestrator;
   orchestratorDb!: Db;
+  metrics!: OrchestratorMetrics;
+  private api: Server | undefined;
   private orchestratorNc!: NatsConnection;
   readonly inventory: ParticipantHandle<InventoryParticipant>;
   readonly payment: ParticipantHandle<PaymentParticipant>;
@@ -89,7 +95,9 @@ export class TestSystem {
     this.orchestratorDb = openDatabase(join(this.dir, 'orchestrator.db'));
     migrate(this.orchestratorDb, 'orchestrator');
     this.orchestratorNc = await connectNats({ servers: this.nats.url, name: 'orchestrator' });
+    this.metrics = createOrchestratorMetrics({ store: new SagaStore(this.orchestratorDb) });
     this.orchestrator = await startOrchestrator({
+      observer: this.metrics.observer,
       nc: this.orchestratorNc,
       db: this.orchestratorDb,
       logger: silentLogger,
@@ -99,8 +107,24 @@ export class TestSystem {
     });
   }
 
+  /** Serves the orchestrator's HTTP API on a free loopback port; returns its base URL. */
+  async serveApi(options: { adminToken?: string } = {}): Promise<string> {
+    const app = createApi({
+      engine: this.orchestrator.engine,
+      logger: silentLogger,
+      metrics: this.metrics.registry,
+      adminToken: options.adminToken,
+      readiness: [{ name: 'database', check: () => true }],
+    });
+    this.api = createServer(app.callback());
+    await new Promise<void>((resolve) => this.api!.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(this.api.address() as AddressInfo).port}`;
+  }
+
   /** Stops the orchestrator gracefully. */
   async stopOrchestrator(): Promise<void> {
+    if (this.api) await new Promise((resolve) => this.api!.close(resolve));
+    this.api = undefined;
     await this.orchestrator.stop();
     await this.orchestratorNc.drain();
     this.orchestratorDb.close();

@@ -1,13 +1,18 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHealthApp, type ReadinessCheck } from '../../src/participants/index.ts';
+import { createParticipantApp, type ReadinessCheck } from '../../src/participants/index.ts';
 
 describe('participant health endpoints', () => {
   let server: Server | undefined;
 
   async function serve(checks: ReadinessCheck[]): Promise<string> {
-    server = createServer(createHealthApp(checks).callback());
+    const app = createParticipantApp({
+      domain: { name: 'shipping', shipping: { getShipment: () => null } },
+      checks,
+      metrics: { contentType: 'text/plain', render: async () => '' },
+    });
+    server = createServer(app.callback());
     await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
     return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   }

@@ -60,4 +60,22 @@ describe('participant config', () => {
     expect(() => loadParticipantConfig('inventory', { INVENTORY_DEFAULT_STOCK: 'lots' })).toThrow('INVENTORY_DEFAULT_STOCK');
     expect(loadParticipantConfig('inventory', { PAYMENT_DEFAULT_BALANCE: 'x' }).name).toBe('inventory');
   });
+
+  it('reads ADMIN_TOKEN, unset or blank meaning the write endpoints are open', () => {
+    expect(loadParticipantConfig('inventory', {}).adminToken).toBeUndefined();
+    expect(loadParticipantConfig('inventory', { ADMIN_TOKEN: '  ' }).adminToken).toBeUndefined();
+    expect(loadParticipantConfig('payment', { ADMIN_TOKEN: ' abc.DEF-123_~+/== ' }).adminToken).toBe('abc.DEF-123_~+/==');
+  });
+
+  it.each(['has space', 'quote"', 'a=b', 'é'])('rejects ADMIN_TOKEN=%s without echoing it', (token) => {
+    let message = '';
+    try {
+      loadParticipantConfig('payment', { ADMIN_TOKEN: token });
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).toContain('ADMIN_TOKEN');
+    // A secret must not end up in start-up logs.
+    expect(message).not.toContain(token);
+  });
 });

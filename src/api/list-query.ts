@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { InvalidInputError } from '../errors.ts';
+
+export const SAGA_STATUSES = ['running', 'compensating', 'completed', 'cancelled', 'needs_attention'] as const;
+export const MAX_PAGE = 100;
+export const DEFAULT_PAGE = 20;
+
+const querySchema = z.strictObject({
+  status: z.enum(SAGA_STATUSES).optional(),
+  type: z.string().regex(/^[a-z][a-z0-9_-]{0,49}$/, 'must be a saga type such as order').optional(),
+  limit: z
+    .string()
+    .regex(/^\d{1,3}$/, `must be an integer from 1 to ${MAX_PAGE}`)
+    .transform(Number)
+    .pipe(z.number().int().min(1, `must be an integer from 1 to ${MAX_PAGE}`).max(MAX_PAGE, `must be an integer from 1 to ${MAX_PAGE}`))
+    .optional(),
+  cursor: z.string().max(300).optional(),
+});
+
+/** A position in the newest-first listing: the last item returned. */
+export interface Cursor {
+  createdAt: number;
+  id: string;
+}
+
+/** Opaque to clients: base64url of the last item's (createdAt, id). */
+export function encodeCursor(c: Cursor): string {
+  return Buffer.from(JSON.stringify([c.createdAt, c.id])).toString('base64url');
+}
+
+function decodeCursor(raw: string): Cursor {
+  try {
+    const [createdAt, id] = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as unknown[];
+    if (typeof createdAt === 'number' && Number.isSafeInteger(createdAt) && typeof id === 'string' && id.length <= 200) return { createdAt, id };
+  } catch {
+    // fall through: any undecodable cursor is the same client error
+  }
+  throw new InvalidInputError('INVALID_INPUT', 'cursor: not a cursor returned by this API');
+}
+
+/** Validates GET /sagas query parameters; repeated or unknown parameters are refused naming them. */
+export function parseListQuery(query: Record<string, string | string[] | undefined>) {
+  for (const [k, v] of Object.entries(query)) {
+    if (Array.isArray(v)) throw new InvalidInputError('INVALID_INPUT', `${k}: given more than once`);
+  }
+  const parsed = querySchema.safeParse(query);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = issue.path.join('.') || (issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : 'query');
+    throw new InvalidInputError('INVALID_INPUT', `${field}: ${issue.message}`);
+  }
+  const q = parsed.data;
+  return {
+    status: q.status,
+    type: q.type,
+    limit: q.limit ?? DEFAULT_PAGE,
+    before: q.cursor === undefined ? undefined : decodeCursor(q.cursor),
+  };
+}

@@ -1,0 +1,127 @@
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { FINAL_STATUSES, type SagaStatus } from '../../sagas/index.ts';
+import type { OrchestratorObserver, TransitionObservation } from '../engine/index.ts';
+import type { SagaStore } from '../store/index.ts';
+
+const STATUSES: readonly SagaStatus[] = ['running', 'compensating', 'completed', 'cancelled', 'needs_attention'];
+const TIMEOUT_EVENT = /^xstate\.after\.timeout\.([^.]+)\./;
+
+/** Prometheus metrics of one orchestrator process, on its own registry. */
+export interface OrchestratorMetrics {
+  registry: Registry;
+  observer: Required<OrchestratorObserver>;
+}
+
+/**
+ * Saga-level metrics (started, finished, durations, time per state, step attempts, compensations)
+ * fed by committed transitions, plus gauges read from the database at scrape time.
+ */
+export function createOrchestratorMetrics(options: { store: SagaStore; clock?: () => number }): OrchestratorMetrics {
+  const { store } = options;
+  const clock = options.clock ?? Date.now;
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+
+  const started = new Counter({ name: 'saga_started_total', help: 'Sagas started, by type', labelNames: ['type'], registers: [registry] });
+  const finished = new Counter({
+    name: 'saga_finished_total',
+    help: 'Sagas that reached a final status, by type, status and reason',
+    labelNames: ['type', 'status', 'reason'],
+    registers: [registry],
+  });
+  const duration = new Histogram({
+    name: 'saga_duration_seconds',
+    help: 'Start to final status, by type and final status',
+    labelNames: ['type', 'status'],
+    buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900, 3600],
+    registers: [registry],
+  });
+  const stateDuration = new Histogram({
+    name: 'saga_state_duration_seconds',
+    help: 'Time a saga spent in a state before leaving it, by type and state path',
+    labelNames: ['type', 'state'],
+    buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300],
+    registers: [registry],
+  });
+  const attempts = new Counter({
+    name: 'saga_step_attempts_total',
+    help: 'Step attempts that ended, by step and outcome (OK, REJECTED, FAILED, TIMEOUT)',
+    labelNames: ['type', 'step', 'outcome'],
+    registers: [registry],
+  });
+  const compensations = new Counter({
+    name: 'saga_compensations_total',
+    help: 'Compensating steps started, by step',
+    labelNames: ['type', 'step'],
+    registers: [registry],
+  });
+  const ignored = new Counter({
+    name: 'saga_events_ignored_total',
+    help: 'Events recorded but not applied (duplicate or stale replies, timers of states already left)',
+    labelNames: ['type', 'event'],
+    registers: [registry],
+  });
+  const deadLetters = new Counter({
+    name: 'saga_dead_letters_total',
+    help: 'Messages the orchestrator moved to the dead-letter stream, by reason code',
+    labelNames: ['reason'],
+    registers: [registry],
+  });
+  new Gauge({
+    name: 'saga_sagas',
+    help: 'Sagas currently in each status',
+    labelNames: ['status'],
+    registers: [registry],
+    collect() {
+      const counts = store.countByStatus();
+      for (const s of STATUSES) this.set({ status: s }, counts[s] ?? 0);
+    },
+  });
+  new Gauge({
+    name: 'saga_oldest_running_age_seconds',
+    help: 'Age of the oldest saga still running or compensating (0 when none)',
+    registers: [registry],
+    collect() {
+      const oldest = [store.oldestCreatedAt('running'), store.oldestCreatedAt('compensating')].filter((t): t is number => t !== null);
+      this.set(oldest.length ? (clock() - Math.min(...oldest)) / 1000 : 0);
+    },
+  });
+  new Gauge({
+    name: 'saga_outbox_unpublished',
+    help: 'Outbox rows committed but not yet acknowledged by JetStream',
+    registers: [registry],
+    collect() {
+      this.set(store.countUnsent());
+    },
+  });
+
+  const stepOf = (commandId: unknown) => (typeof commandId === 'string' ? commandId.slice(commandId.lastIndexOf(':') + 1) : 'unknown');
+
+  return {
+    registry,
+    observer: {
+      transition(o: TransitionObservation) {
+        const type = o.sagaType;
+        if (o.ignored) {
+          ignored.inc({ type, event: o.event.type.startsWith('xstate.after.') ? 'timer' : o.event.type });
+          return;
+        }
+        if (o.event.type === 'START') started.inc({ type });
+        if (o.event.type === 'REPLY') attempts.inc({ type, step: stepOf(o.event.commandId), outcome: String(o.event.outcome) });
+        const timeout = TIMEOUT_EVENT.exec(o.event.type);
+        if (timeout) attempts.inc({ type, step: timeout[1]!, outcome: 'TIMEOUT' });
+        if (o.fromState !== null && o.enteredAt !== null && o.fromState !== o.toState) {
+          stateDuration.observe({ type, state: o.fromState }, Math.max(0, o.event.at - o.enteredAt) / 1000);
+        }
+        if (FINAL_STATUSES.includes(o.toStatus) && (o.fromStatus === null || !FINAL_STATUSES.includes(o.fromStatus))) {
+          finished.inc({ type, status: o.toStatus, reason: o.toReason ?? '' });
+          duration.observe({ type, status: o.toStatus }, Math.max(0, o.event.at - o.createdAt) / 1000);
+        }
+        for (const c of o.commands) if (c.compensation && c.attempt === 1) compensations.inc({ type, step: c.step });
+      },
+      deadLetter(reason: string) {
+        deadLetters.inc({ reason: reason.split(':')[0] ?? 'UNKNOWN' });
+      },
+    },
+  };
+}

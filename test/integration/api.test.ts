@@ -1,0 +1,245 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TestSystem, orderBody } from '../support/system.ts';
+import { OpenApiChecker } from '../support/openapi-check.ts';
+import { waitFor } from '../support/nats-server.ts';
+
+const TOKEN = 'operator-secret';
+
+describe('orchestrator HTTP API', () => {
+  let sys: TestSystem;
+  let base: string;
+  let openapi: OpenApiChecker;
+
+  /** Calls the API and checks the answer against the OpenAPI document it serves. */
+  async function call(method: string, path: string, template: string, init: { body?: unknown; raw?: string; headers?: Record<string, string> } = {}) {
+    const headers: Record<string, string> = { ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}), ...init.headers };
+    const res = await fetch(`${base}${path}`, { method, headers, body: init.raw ?? (init.body === undefined ? undefined : JSON.stringify(init.body)) });
+    const type = res.headers.get('content-type') ?? '';
+    const body = type.includes('json') ? ((await res.json()) as Record<string, unknown>) : await res.text();
+    openapi.check(method, template, res.status, type, body);
+    expect(res.status < 500, `${method} ${path} answered ${res.status}`).toBe(true);
+    return { status: res.status, body: body as Record<string, any>, headers: res.headers };
+  }
+  const post = (path: string, template: string, body?: unknown, headers?: Record<string, string>) => call('POST', path, template, { body, headers });
+  const get = (path: string, template: string) => call('GET', path, template);
+
+  async function waitStatus(id: string, statuses: string[]) {
+    let last = '';
+    await waitFor(async () => {
+      last = (await get(`/sagas/${id}`, '/sagas/{id}')).body.status as string;
+      return statuses.includes(last);
+    }, 15_000, `saga ${id} in ${statuses.join('|')} (last ${last})`);
+    return last;
+  }
+
+  beforeAll(async () => {
+    sys = await TestSystem.start({
+      step: { maxAttempts: 3, timeoutMs: 3_000, initialBackoffMs: 50, multiplier: 2, maxBackoffMs: 200, jitter: 0.2 },
+      compensation: { maxAttempts: 2, timeoutMs: 200, initialBackoffMs: 20, multiplier: 2, maxBackoffMs: 50, jitter: 0 },
+      defaultStock: 1_000,
+    });
+    base = await sys.serveApi({ adminToken: TOKEN });
+    const doc = await (await fetch(`${base}/openapi.json`)).json();
+    openapi = new OpenApiChecker(doc);
+  });
+  afterAll(async () => {
+    await sys?.dispose();
+  });
+
+  it('POST /orders starts a saga that completes; GET shows steps and history', async () => {
+    const started = await post('/orders', '/orders', orderBody({ orderId: undefined }));
+    expect(started.status).toBe(202);
+    expect(started.headers.get('location')).toBe(`/sagas/${started.body.sagaId}`);
+    expect(started.body.orderId).toBe(started.body.sagaId);
+    expect(await waitStatus(started.body.sagaId, ['completed'])).toBe('completed');
+    const saga = (await get(`/sagas/${started.body.sagaId}`, '/sagas/{id}')).body;
+    expect(saga.steps.map((s: { name: string; status: string }) => `${s.name}:${s.status}`)).toEqual([
+      'reserveInventory:succeeded',
+      'chargePayment:succeeded',
+      'scheduleShipment:succeeded',
+    ]);
+    expect(saga.compensations).toEqual([]);
+    const history = (await get(`/sagas/${started.body.sagaId}/history`, '/sagas/{id}/history')).body;
+    expect(history.events.map((e: { type: string }) => e.type)).toEqual(['START', 'REPLY', 'REPLY', 'REPLY']);
+    expect(history.events[0].sent.map((s: { subject?: string }) => s.subject).filter(Boolean)).toEqual(['order.created', 'saga.cmd.inventory.reserve']);
+  });
+
+  it('an Idempotency-Key makes retries safe and refuses a different body', async () => {
+    const body = orderBody();
+    const first = await post('/orders', '/orders', body, { 'Idempotency-Key': 'idem-1' });
+    const again = await post('/orders', '/orders', body, { 'Idempotency-Key': 'idem-1' });
+    expect([first.status, again.status]).toEqual([202, 200]);
+    expect(again.body.sagaId).toBe(first.body.sagaId);
+    const other = await post('/orders', '/orders', { ...body, customerId: 'mallory' }, { 'Idempotency-Key': 'idem-1' });
+    expect(other.status).toBe(409);
+    expect(other.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    const dup = await post('/orders', '/orders', body);
+    expect(dup.status).toBe(409);
+    expect(dup.body.code).toBe('DUPLICATE_BUSINESS_KEY');
+  });
+
+  it.each([
+    ['a wrong type', { customerId: 42 }, 'customerId'],
+    ['a missing field', { currency: undefined }, 'currency'],
+    ['an unknown field', { discount: 5 }, 'discount'],
+    ['a zero quantity', { items: [{ sku: 'A', quantity: 0, unitPrice: 1 }] }, 'items.0.quantity'],
+    ['a fractional quantity', { items: [{ sku: 'A', quantity: 1.5, unitPrice: 1 }] }, 'items.0.quantity'],
+    ['empty items', { items: [] }, 'items'],
+    ['an over-long string', { customerId: 'x'.repeat(101) }, 'customerId'],
+    ['a blank string', { customerId: '   ' }, 'customerId'],
+    ['a bad country', { shippingAddress: { line1: 'a', city: 'b', postalCode: 'c', country: 'Germany' } }, 'shippingAddress.country'],
+    ['an unsafe price', { items: [{ sku: 'A', quantity: 1, unitPrice: 2 ** 60 }] }, 'items.0.unitPrice'],
+  ])('POST /orders with %s is 400 naming the field', async (_what, patch, field) => {
+    const res = await post('/orders', '/orders', orderBody(patch));
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    expect(res.body.code).toBe('INVALID_INPUT');
+    expect(res.body.detail).toContain(field);
+  });
+
+  it('refuses a total that overflows, bad JSON (400), a non-JSON type (415) and an oversized body (413)', async () => {
+    const overflow = await post('/orders', '/orders', orderBody({ items: [{ sku: 'A', quantity: 1_000_000, unitPrice: Number.MAX_SAFE_INTEGER }] }));
+    expect(overflow.status).toBe(400);
+    expect(overflow.body.detail).toMatch(/total/);
+    const badJson = await call('POST', '/orders', '/orders', { raw: '{"customerId":', headers: { 'content-type': 'application/json' } });
+    expect(badJson.status).toBe(400);
+    expect(badJson.body.code).toBe('INVALID_JSON');
+    const text = await call('POST', '/orders', '/orders', { raw: 'customerId=1', headers: { 'content-type': 'text/plain' } });
+    expect(text.status).toBe(415);
+    const huge = await call('POST', '/orders', '/orders', { raw: JSON.stringify({ ...orderBody(), pad: 'x'.repeat(70_000) }), headers: { 'content-type': 'application/json' } });
+    expect(huge.status).toBe(413);
+    expect(huge.body.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('GET /sagas lists newest first with filters and cursor pagination', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) ids.push((await post('/orders', '/orders', orderBody({ customerId: 'lister' }))).body.sagaId);
+    for (const id of ids) await waitStatus(id, ['completed']);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const page: { body: Record<string, any> } = await get(`/sagas?status=completed&type=order&limit=2${cursor ? `&cursor=${cursor}` : ''}`, '/sagas');
+      expect(page.body.items.length).toBeLessThanOrEqual(2);
+      expect(page.body.items.every((s: { status: string }) => s.status === 'completed')).toBe(true);
+      seen.push(...page.body.items.map((s: { sagaId: string }) => s.sagaId));
+      cursor = page.body.nextCursor;
+      pages++;
+    } while (cursor && pages < 50);
+    expect(new Set(seen).size).toBe(seen.length);
+    // Newest first: the five just made lead, in reverse order of creation.
+    expect(seen.slice(0, 5)).toEqual([...ids].reverse());
+    const created = (await get('/sagas?limit=100', '/sagas')).body.items.map((s: { createdAt: string }) => Date.parse(s.createdAt));
+    expect([...created].sort((a, b) => b - a)).toEqual(created);
+  });
+
+  it.each([
+    ['limit=101', 'limit'],
+    ['limit=0', 'limit'],
+    ['limit=abc', 'limit'],
+    ['status=done', 'status'],
+    ['cursor=not-a-cursor', 'cursor'],
+    ['color=red', 'color'],
+    ['limit=1&limit=2', 'limit'],
+  ])('GET /sagas?%s is 400 naming the parameter', async (query, field) => {
+    const res = await get(`/sagas?${query}`, '/sagas');
+    expect(res.status).toBe(400);
+    expect(res.body.detail).toContain(field);
+  });
+
+  it('unknown ids are 404 problems', async () => {
+    for (const [path, template] of [
+      ['/sagas/nope', '/sagas/{id}'],
+      ['/sagas/nope/history', '/sagas/{id}/history'],
+    ] as const) {
+      const res = await get(path, template);
+      expect(res.status).toBe(404);
+      expect(res.body.code).toBe('SAGA_NOT_FOUND');
+    }
+    const res = await post('/sagas/nope/cancel', '/sagas/{id}/cancel', undefined, { authorization: `Bearer ${TOKEN}` });
+    expect(res.status).toBe(404);
+  });
+
+  it('cancel compensates a running saga (operator token required) and refuses a finished one', async () => {
+    sys.payment.domain.setBalance('canceller', 10_000);
+    await sys.stopParticipant('shipping');
+    let sagaId: string;
+    try {
+      const started = await post('/orders', '/orders', orderBody({ customerId: 'canceller', items: [{ sku: 'CANCEL-1', quantity: 2, unitPrice: 1_000 }] }));
+      sagaId = started.body.sagaId;
+      await waitFor(() => sys.orchestrator.engine.get(sagaId)!.steps.find((s) => s.name === 'scheduleShipment')!.attempts >= 1, 5_000, 'shipment sent');
+      const anonymous = await post(`/sagas/${sagaId}/cancel`, '/sagas/{id}/cancel');
+      expect(anonymous.status).toBe(401);
+      expect(anonymous.headers.get('www-authenticate')).toContain('Bearer');
+      const wrong = await post(`/sagas/${sagaId}/cancel`, '/sagas/{id}/cancel', undefined, { authorization: 'Bearer nope' });
+      expect(wrong.status).toBe(401);
+      const cancelled = await post(`/sagas/${sagaId}/cancel`, '/sagas/{id}/cancel', undefined, { authorization: `Bearer ${TOKEN}` });
+      expect(cancelled.status).toBe(202);
+      expect(cancelled.body.status).toBe('compensating');
+    } finally {
+      await sys.startParticipant('shipping');
+    }
+    expect(await waitStatus(sagaId, ['cancelled'])).toBe('cancelled');
+    const saga = (await get(`/sagas/${sagaId}`, '/sagas/{id}')).body;
+    expect(saga.reason).toBe('CANCEL_REQUESTED');
+    // The in-flight shipment, the charge and the reservation are all undone.
+    expect(saga.compensations.map((c: { name: string; status: string }) => `${c.name}:${c.status}`)).toEqual([
+      'cancelShipment:succeeded',
+      'refundPayment:succeeded',
+      'releaseInventory:succeeded',
+    ]);
+    expect(sys.payment.domain.getAccount('canceller').balance).toBe(10_000);
+    expect(sys.inventory.domain.getStock('CANCEL-1')).toMatchObject({ reserved: 0 });
+    const again = await post(`/sagas/${sagaId}/cancel`, '/sagas/{id}/cancel', undefined, { authorization: `Bearer ${TOKEN}` });
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('SAGA_NOT_RUNNING');
+  });
+
+  it('a compensation that cannot finish parks the saga in needs_attention; retry resumes it', async () => {
+    sys.payment.domain.setBalance('parker', 10);
+    await sys.stopParticipant('payment');
+    const started = await post('/orders', '/orders', orderBody({ customerId: 'parker', items: [{ sku: 'PARK-1', quantity: 1, unitPrice: 1_000 }] }));
+    const sagaId = started.body.sagaId as string;
+    await waitFor(() => sys.orchestrator.engine.get(sagaId)!.steps.find((s) => s.name === 'chargePayment')!.attempts >= 1, 5_000, 'charge sent');
+    // Inventory goes away before the declined charge asks it to release the stock.
+    await sys.stopParticipant('inventory');
+    await sys.startParticipant('payment');
+    expect(await waitStatus(sagaId, ['needs_attention'])).toBe('needs_attention');
+    const parked = (await get(`/sagas/${sagaId}`, '/sagas/{id}')).body;
+    expect(parked.reason).toBe('PAYMENT_DECLINED');
+    expect(parked.compensations.find((c: { name: string }) => c.name === 'releaseInventory')).toMatchObject({ status: 'parked', attempts: 2 });
+    expect((await get('/sagas?status=needs_attention', '/sagas')).body.items.map((s: { sagaId: string }) => s.sagaId)).toContain(sagaId);
+
+    await sys.startParticipant('inventory');
+    const retried = await post(`/sagas/${sagaId}/retry`, '/sagas/{id}/retry', undefined, { authorization: `Bearer ${TOKEN}` });
+    expect(retried.status).toBe(202);
+    expect(await waitStatus(sagaId, ['cancelled'])).toBe('cancelled');
+    expect(sys.inventory.domain.getStock('PARK-1')).toMatchObject({ available: 1_000, reserved: 0 });
+    const again = await post(`/sagas/${sagaId}/retry`, '/sagas/{id}/retry', undefined, { authorization: `Bearer ${TOKEN}` });
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('SAGA_NOT_PARKED');
+  });
+
+  it('serves health, readiness, metrics and its OpenAPI document; unknown routes are 404 problems', async () => {
+    expect((await get('/healthz', '/healthz')).status).toBe(200);
+    expect((await get('/readyz', '/readyz')).status).toBe(200);
+    const metrics = await get('/metrics', '/metrics');
+    expect(metrics.body).toMatch(/saga_started_total\{type="order"\} \d+/);
+    expect(metrics.body).toMatch(/saga_finished_total\{type="order",status="completed",reason=""\} \d+/);
+    expect(metrics.body).toMatch(/saga_sagas\{status="completed"\} \d+/);
+    expect(metrics.body).toMatch(/saga_step_attempts_total\{type="order",step="chargePayment",outcome="OK"\} \d+/);
+    expect(metrics.body).toContain('saga_outbox_unpublished');
+    expect(metrics.body).toContain('saga_state_duration_seconds_bucket');
+    const doc = await get('/openapi.json', '/openapi.json');
+    expect(doc.body.openapi).toBe('3.1.0');
+    const missing = await fetch(`${base}/nowhere`);
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-type')).toContain('application/problem+json');
+  });
+
+  it('every documented operation was exercised against the document', () => {
+    for (const op of ['POST /orders 202', 'POST /orders 200', 'POST /orders 400', 'POST /orders 409', 'POST /orders 413', 'POST /orders 415', 'GET /sagas 200', 'GET /sagas 400', 'GET /sagas/{id} 200', 'GET /sagas/{id} 404', 'GET /sagas/{id}/history 200', 'POST /sagas/{id}/cancel 202', 'POST /sagas/{id}/cancel 401', 'POST /sagas/{id}/cancel 409', 'POST /sagas/{id}/retry 202', 'POST /sagas/{id}/retry 409', 'GET /metrics 200', 'GET /readyz 200', 'GET /healthz 200']) {
+      expect(openapi.covered.has(op), op).toBe(true);
+    }
+  });
+});
