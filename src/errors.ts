@@ -92,13 +92,24 @@ export class ConfigError extends SagaError {
 /** Classifies anything thrown: SagaErrors keep their kind; SQLITE_BUSY is transient; the rest is a bug. */
 export function classify(err: unknown): SagaError {
   if (err instanceof SagaError) return err;
-  const code = (err as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED')) {
-    return new TransientError(code, 'database is busy', { cause: err });
-  }
-  if (typeof code === 'string' && (code === 'SQLITE_FULL' || code === 'SQLITE_IOERR' || code.startsWith('SQLITE_IOERR_') || code === 'SQLITE_READONLY' || code.startsWith('SQLITE_READONLY_') || code === 'SQLITE_CANTOPEN')) {
-    return new TransientError('STORAGE_UNAVAILABLE', `database cannot be written (${code})`, { cause: err });
-  }
+  const storage = storageFault(err);
+  if (storage) return storage;
   const message = err instanceof Error ? err.message : String(err);
   return new SagaError('bug', 'INTERNAL', message, { cause: err });
+}
+
+/**
+ * A SQLite error that means "the database cannot be written right now" (locked, disk full, read-only,
+ * I/O error) as a transient STORAGE_BUSY / STORAGE_UNAVAILABLE error; undefined for anything else.
+ */
+export function storageFault(err: unknown): TransientError | undefined {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return undefined;
+  if (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_') || code === 'SQLITE_LOCKED' || code.startsWith('SQLITE_LOCKED_')) {
+    return new TransientError('STORAGE_BUSY', `the database is locked by another writer (${code})`, { cause: err });
+  }
+  if (['SQLITE_FULL', 'SQLITE_IOERR', 'SQLITE_READONLY', 'SQLITE_CANTOPEN'].some((c) => code === c || code.startsWith(`${c}_`))) {
+    return new TransientError('STORAGE_UNAVAILABLE', `the database cannot be written (${code})`, { cause: err });
+  }
+  return undefined;
 }

@@ -55,9 +55,13 @@ export function pendingStep(compensation: boolean): StepState {
   return { compensation, status: 'pending', attempts: 0, attemptsBeforeRetry: 0, owed: false, lastError: null, startedAt: null, finishedAt: null };
 }
 
-function isReplyFor(step: string) {
+function isReplyFor(step: string, participant: string) {
+  // Command ids are predictable (<sagaId>:<step>), so the id alone does not prove who answered: a
+  // participant that learnt a saga id could otherwise answer another participant's step.
   return ({ context, event }: { context: StepContext; event: EngineEvent }) =>
-    event.type === 'REPLY' && event.commandId === commandIdOf(context.sagaId, step);
+    event.type === 'REPLY' &&
+    event.commandId === commandIdOf(context.sagaId, step) &&
+    (event.participant === undefined || event.participant === participant);
 }
 
 function describeFailure(e: Reply): string {
@@ -89,7 +93,7 @@ export function commandStep<C extends StepContext>(spec: CommandStepSpec<C>) {
     return s.attempts - s.attemptsBeforeRetry < policy.maxAttempts;
   };
   const replyIs = (outcome: Reply['outcome']) => (args: { context: StepContext; event: EngineEvent }) =>
-    isReplyFor(name)(args) && (args.event as Reply).outcome === outcome;
+    isReplyFor(name, spec.participant)(args) && (args.event as Reply).outcome === outcome;
   // Only a failure of the attempt still awaited counts: a late FAILED of an older attempt, or one
   // arriving after a timeout already moved the step to backoff, changes nothing.
   const currentFailure = (args: { context: StepContext; event: EngineEvent }) =>

@@ -29,6 +29,11 @@ export type EngineEvent =
   | {
       type: 'REPLY';
       at: number;
+      /**
+       * The participant that answered, as authenticated by the reply's NATS subject. A step accepts
+       * replies from its own participant only. Absent only in events built in-process (tests).
+       */
+      participant?: string;
       commandId: string;
       attempt: number;
       outcome: 'OK' | 'REJECTED' | 'FAILED';

@@ -4,10 +4,13 @@ import type { Registry } from 'prom-client';
 import type { SagaEngine, Logger } from '../engine/index.ts';
 import { InvalidInputError, NotFoundError } from '../errors.ts';
 import { requireBearer } from '../http/auth.ts';
+import { tracingMiddleware, type TracedState } from '../http/tracing.ts';
+import { noSpans, type Spans } from '../telemetry/spans.ts';
 import { healthRoutes, type ReadinessCheck } from '../http/health.ts';
 import { problemMiddleware } from '../http/problem.ts';
 import { readJsonBody } from '../http/json-body.ts';
-import { encodeCursor, parseListQuery } from './list-query.ts';
+import type { DeadLettersReader } from '../messaging/index.ts';
+import { encodeCursor, parseDeadLetterQuery, parseListQuery } from './list-query.ts';
 import { openApiDocument } from './openapi.ts';
 import { historyBody, sagaBody, summaryBody } from './presenters.ts';
 
@@ -17,9 +20,13 @@ export interface ApiOptions {
   readiness: readonly ReadinessCheck[];
   /** Prometheus registry served at GET /metrics. */
   metrics: Registry;
+  /** A server span per request; none by default. */
+  spans?: Spans;
   /** When set, operator actions (cancel, retry) need `Authorization: Bearer <token>`. */
   adminToken?: string;
   bodyLimitBytes?: number;
+  /** Serves GET /dead-letters (the SAGA_DLQ stream, newest first); the route is absent without it. */
+  deadLetters?: Pick<DeadLettersReader, 'list'>;
 }
 
 const IDEMPOTENCY_KEY_MAX = 200;
@@ -37,7 +44,8 @@ export function createApi(options: ApiOptions): Koa {
     if (key !== undefined && key.length > IDEMPOTENCY_KEY_MAX) {
       throw new InvalidInputError('INVALID_INPUT', `Idempotency-Key: at most ${IDEMPOTENCY_KEY_MAX} characters`);
     }
-    const { saga, created } = engine.start('order', body, { idempotencyKey: key, trace: traceOf(ctx) });
+    const trace = (ctx.state as TracedState).trace;
+    const { saga, created } = await engine.submit((e) => e.start('order', body, { idempotencyKey: key, trace }));
     ctx.status = created ? 202 : 200;
     ctx.set('Location', `/sagas/${saga.id}`);
     ctx.body = { sagaId: saga.id, orderId: saga.businessKey, status: saga.status };
@@ -77,17 +85,31 @@ export function createApi(options: ApiOptions): Koa {
     };
   });
 
+  const { deadLetters } = options;
+  if (deadLetters) {
+    router.get('/dead-letters', async (ctx) => {
+      const q = parseDeadLetterQuery(ctx.query);
+      const page = await deadLetters.list(q.limit, q.beforeSeq);
+      ctx.body = { items: page.items, nextCursor: page.nextCursor === null ? null : String(page.nextCursor) };
+    });
+  }
+
   const operator = requireBearer(options.adminToken);
-  router.post('/sagas/:id/cancel', operator, (ctx) => {
+  router.post('/sagas/:id/cancel', operator, async (ctx) => {
+    const trace = (ctx.state as TracedState).trace;
+    const saga = await engine.submit((e) => e.cancel(ctx.params.id!, trace));
     ctx.status = 202;
-    ctx.body = sagaBody(engine.cancel(ctx.params.id!));
+    ctx.body = sagaBody(saga);
   });
 
-  router.post('/sagas/:id/retry', operator, (ctx) => {
+  router.post('/sagas/:id/retry', operator, async (ctx) => {
+    const trace = (ctx.state as TracedState).trace;
+    const saga = await engine.submit((e) => e.retry(ctx.params.id!, trace));
     ctx.status = 202;
-    ctx.body = sagaBody(engine.retry(ctx.params.id!));
+    ctx.body = sagaBody(saga);
   });
 
+  app.use(tracingMiddleware(options.spans ?? noSpans));
   app.use(problemMiddleware(logger));
   const health = healthRoutes(options.readiness);
   app.use(health.routes());
@@ -98,13 +120,4 @@ export function createApi(options: ApiOptions): Koa {
 
 function notFound(id: string): never {
   throw new NotFoundError('SAGA_NOT_FOUND', `no saga ${id}`);
-}
-
-function traceOf(ctx: Koa.Context): { traceparent?: string; tracestate?: string } {
-  const traceparent = ctx.get('traceparent');
-  const tracestate = ctx.get('tracestate');
-  return {
-    ...(/^[\da-f]{2}-[\da-f]{32}-[\da-f]{16}-[\da-f]{2}$/.test(traceparent) ? { traceparent } : {}),
-    ...(tracestate && tracestate.length < 512 ? { tracestate } : {}),
-  };
 }

@@ -38,22 +38,44 @@ function decodeCursor(raw: string): Cursor {
   throw new InvalidInputError('INVALID_INPUT', 'cursor: not a cursor returned by this API');
 }
 
-/** Validates GET /sagas query parameters; repeated or unknown parameters are refused naming them. */
-export function parseListQuery(query: Record<string, string | string[] | undefined>) {
+/** Parses query parameters with a strict schema; repeated or unknown parameters are refused naming them. */
+function parseQuery<T>(schema: z.ZodType<T>, query: Record<string, string | string[] | undefined>): T {
   for (const [k, v] of Object.entries(query)) {
     if (Array.isArray(v)) throw new InvalidInputError('INVALID_INPUT', `${k}: given more than once`);
   }
-  const parsed = querySchema.safeParse(query);
+  const parsed = schema.safeParse(query);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const field = issue.path.join('.') || (issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : 'query');
     throw new InvalidInputError('INVALID_INPUT', `${field}: ${issue.message}`);
   }
-  const q = parsed.data;
+  return parsed.data;
+}
+
+/** Validates GET /sagas query parameters; repeated or unknown parameters are refused naming them. */
+export function parseListQuery(query: Record<string, string | string[] | undefined>) {
+  const q = parseQuery(querySchema, query);
   return {
     status: q.status,
     type: q.type,
     limit: q.limit ?? DEFAULT_PAGE,
     before: q.cursor === undefined ? undefined : decodeCursor(q.cursor),
   };
+}
+
+const deadLetterQuerySchema = z.strictObject({
+  limit: querySchema.shape.limit,
+  // The cursor is the stream sequence the previous page stopped at.
+  cursor: z
+    .string()
+    .regex(/^[1-9]\d{0,15}$/, 'not a cursor returned by this API')
+    .transform(Number)
+    .pipe(z.number().max(Number.MAX_SAFE_INTEGER, 'not a cursor returned by this API'))
+    .optional(),
+});
+
+/** Validates GET /dead-letters query parameters: limit 1–100 (default 20), cursor a nextCursor of a previous page. */
+export function parseDeadLetterQuery(query: Record<string, string | string[] | undefined>): { limit: number; beforeSeq: number | undefined } {
+  const q = parseQuery(deadLetterQuerySchema, query);
+  return { limit: q.limit ?? DEFAULT_PAGE, beforeSeq: q.cursor };
 }

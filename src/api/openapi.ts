@@ -93,6 +93,22 @@ export function openApiDocument(): Record<string, unknown> {
           },
         },
       },
+      '/dead-letters': {
+        get: {
+          summary: 'Messages moved to the dead-letter stream (SAGA_DLQ), newest first',
+          description:
+            'Commands and replies that could not be processed (undecodable, unknown command, missing saga or command id, reply for an unknown saga), with the reason and the original headers and bytes.',
+          parameters: [
+            { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: MAX_PAGE, default: 20 } },
+            { name: 'cursor', in: 'query', schema: { type: 'string' }, description: 'nextCursor of the previous page' },
+          ],
+          responses: {
+            '200': { description: 'A page of dead letters', content: json(ref('DeadLetterList')) },
+            '400': problem('Invalid query parameter'),
+            '503': problem('The dead-letter stream cannot be read (NATS unavailable)'),
+          },
+        },
+      },
       '/healthz': { get: { summary: 'Liveness', responses: { '200': { description: 'Alive', content: json(ref('Health')) } } } },
       '/readyz': {
         get: {
@@ -198,6 +214,27 @@ export function openApiDocument(): Record<string, unknown> {
           required: ['sagaId', 'events'],
           additionalProperties: false,
           properties: { sagaId: { type: 'string' }, events: { type: 'array', items: ref('HistoryEvent') } },
+        },
+        DeadLetter: {
+          type: 'object',
+          required: ['seq', 'source', 'subject', 'reason', 'headers', 'payloadBase64', 'size', 'at'],
+          additionalProperties: false,
+          properties: {
+            seq: { type: 'integer', minimum: 1, description: 'Sequence in SAGA_DLQ' },
+            source: { type: 'string', description: 'Who dead-lettered it: the consumer of saga.dlq.<source> (orchestrator, inventory, payment, shipping)' },
+            subject: { type: 'string', description: 'The subject the message was published on (Dead-Letter-Subject)' },
+            reason: { type: 'string', description: 'Why it could not be processed (Dead-Letter-Reason), e.g. "UNDECODABLE_MESSAGE: …"' },
+            headers: { type: 'object', additionalProperties: { type: 'string' }, description: 'The original headers (Saga-Id, Command-Id, Content-Type, traceparent…)' },
+            payloadBase64: { type: 'string', contentEncoding: 'base64', description: 'The original bytes' },
+            size: { type: 'integer', minimum: 0, description: 'Bytes of the original payload' },
+            at: dateTime,
+          },
+        },
+        DeadLetterList: {
+          type: 'object',
+          required: ['items', 'nextCursor'],
+          additionalProperties: false,
+          properties: { items: { type: 'array', items: ref('DeadLetter') }, nextCursor: { type: ['string', 'null'] } },
         },
         Health: {
           type: 'object',

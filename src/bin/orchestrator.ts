@@ -1,14 +1,17 @@
 // Entry point and composition root of the orchestrator process: HTTP API + saga engine + SQLite.
 import { createServer } from 'node:http';
-import { pino } from 'pino';
 import { allSagaDefinitions } from '../../sagas/index.ts';
 import { createApi } from '../api/index.ts';
 import { loadOrchestratorConfig, type OrchestratorConfig } from '../config/orchestrator.ts';
+import { describeNatsAuth, redactNatsUrl } from '../config/nats.ts';
 import { startOrchestrator } from '../engine/index.ts';
-import { connectNats, STREAM } from '../messaging/index.ts';
-import { closeServer, databaseWritable, listen, onTerminate, trackConnection } from '../process/lifecycle.ts';
+import { connectNats, createDeadLettersReader, STREAM } from '../messaging/index.ts';
+import { closeServer, listen, onTerminate, trackConnection } from '../process/lifecycle.ts';
 import { migrate, openDatabase, SagaStore } from '../store/index.ts';
 import { createOrchestratorMetrics } from '../telemetry/orchestrator-metrics.ts';
+import { createLogger } from '../telemetry/logger.ts';
+import { otelSpans } from '../telemetry/spans.ts';
+import { startTracing } from '../telemetry/tracing.ts';
 
 let config: OrchestratorConfig;
 try {
@@ -17,18 +20,21 @@ try {
   process.stderr.write(`orchestrator: invalid configuration: ${err instanceof Error ? err.message : String(err)}\n`);
   process.exit(1);
 }
-const logger = pino({ name: 'orchestrator', level: config.logLevel }, pino.destination({ dest: 1, sync: true }));
+const logger = createLogger('orchestrator', config.logLevel);
+// Before anything creates spans; off unless an OTLP endpoint is configured.
+const tracing = startTracing(process.env, 'orchestrator', (obj, msg) => logger.warn(obj, msg));
 
 try {
-  const db = openDatabase(config.databasePath, { synchronous: config.dbSynchronous });
+  const db = openDatabase(config.databasePath, { synchronous: config.dbSynchronous, busyTimeoutMs: config.dbBusyTimeoutMs });
   const applied = migrate(db, 'orchestrator');
   logger.info({ databasePath: config.databasePath, synchronous: config.dbSynchronous, applied }, 'database ready');
 
-  const nc = await connectNats({ servers: config.natsUrl, name: 'orchestrator' });
+  const nc = await connectNats({ servers: config.natsUrl, name: 'orchestrator', auth: config.nats.auth, tls: config.nats.tls });
   const natsConnected = trackConnection(nc);
   const metrics = createOrchestratorMetrics({ store: new SagaStore(db) });
   const orchestrator = await startOrchestrator({
     observer: metrics.observer,
+    spans: otelSpans,
     nc,
     db,
     logger: logger.child({ component: 'engine' }),
@@ -42,6 +48,8 @@ try {
     bodyLimitBytes: config.bodyLimitBytes,
     metrics: metrics.registry,
     adminToken: config.adminToken,
+    spans: otelSpans,
+    deadLetters: createDeadLettersReader(orchestrator.jsm),
     readiness: [
       { name: 'nats', check: natsConnected },
       {
@@ -52,12 +60,12 @@ try {
           return true;
         },
       },
-      { name: 'database', check: databaseWritable(db) },
+      { name: 'database', check: () => orchestrator.store.checkWritable() },
     ],
   });
   const server = createServer(api.callback());
   await listen(server, config.httpPort, config.httpHost);
-  logger.info({ httpPort: config.httpPort, natsUrl: config.natsUrl }, 'orchestrator started');
+  logger.info({ httpPort: config.httpPort, natsUrl: redactNatsUrl(config.natsUrl), nats: describeNatsAuth(config.nats) }, 'orchestrator started');
 
   let stopping = false;
   void nc.closed().then((err) => {
@@ -75,6 +83,7 @@ try {
       await orchestrator.stop();
       await nc.drain();
       db.close();
+      await tracing.shutdown();
       logger.info({ stats: orchestrator.replies.stats, published: orchestrator.relay.published }, 'stopped');
     },
     (err) => logger.error({ err }, 'shutdown failed'),

@@ -1,3 +1,4 @@
+import { accessSync, constants, statSync } from 'node:fs';
 import { ConfigError } from '../errors.ts';
 
 /** Accepted LOG_LEVEL values (pino levels, plus silent). */
@@ -78,6 +79,26 @@ export class EnvReader {
     return items;
   }
 
+  /** An optional path to a file that must exist at start-up, so a typo fails now rather than at the first connect. */
+  existingFile(name: string): string | undefined {
+    const v = this.raw(name);
+    if (v === undefined) return undefined;
+    let isFile: boolean;
+    try {
+      isFile = statSync(v).isFile();
+    } catch {
+      throw new ConfigError(name, `file "${v}" does not exist`);
+    }
+    if (!isFile) throw new ConfigError(name, `"${v}" is not a file`);
+    try {
+      // A secret mounted readable by root only is a common container mistake; say so now.
+      accessSync(v, constants.R_OK);
+    } catch {
+      throw new ConfigError(name, `file "${v}" cannot be read by this process`);
+    }
+    return v;
+  }
+
   /** A NATS URL list (nats://, tls://, ws:// or host:port). */
   natsUrl(name: string, fallback: string): string {
     const v = this.string(name, fallback);
@@ -86,4 +107,21 @@ export class EnvReader {
     }
     return v;
   }
+}
+
+/**
+ * The environment variable names a config loader reads, found by running it on an empty
+ * environment that records every lookup. Loaders read every variable unconditionally (defaults
+ * apply to absent ones), so this is the complete schema, and it cannot drift from the code.
+ */
+export function envVarsReadBy(load: (env: Env) => unknown): readonly string[] {
+  const seen = new Set<string>();
+  const recorder = new Proxy<Env>({}, {
+    get(_target, key) {
+      if (typeof key === 'string') seen.add(key);
+      return undefined;
+    },
+  });
+  load(recorder);
+  return [...seen].sort();
 }

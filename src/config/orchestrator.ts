@@ -1,14 +1,19 @@
 import { DEFAULT_COMPENSATION_POLICY, DEFAULT_STEP_POLICY, validateRetryPolicy, type RetryPolicy } from '../../sagas/index.ts';
 import { ConfigError } from '../errors.ts';
-import { EnvReader, LOG_LEVELS, type Env, type LogLevel } from './env.ts';
+import { EnvReader, LOG_LEVELS, envVarsReadBy, type Env, type LogLevel } from './env.ts';
+import { natsClientConfig, type NatsClientConfig } from './nats.ts';
 
 
 /** Everything the orchestrator process reads from its environment, parsed and validated. */
 export interface OrchestratorConfig {
   natsUrl: string;
+  /** NATS_USER/NATS_PASSWORD, NATS_TOKEN or NATS_CREDS_FILE, and NATS_TLS_*. */
+  nats: NatsClientConfig;
   databasePath: string;
   /** FULL unless explicitly weakened: a reply is acked only once its effect is on disk. */
   dbSynchronous: 'FULL' | 'NORMAL';
+  /** How long a write waits for a lock held by another connection before failing (then 503, retried). */
+  dbBusyTimeoutMs: number;
   httpPort: number;
   httpHost: string;
   logLevel: LogLevel;
@@ -53,8 +58,10 @@ export function loadOrchestratorConfig(env: Env): OrchestratorConfig {
   const read = new EnvReader(env);
   return {
     natsUrl: read.natsUrl('NATS_URL', ORCHESTRATOR_DEFAULTS.natsUrl),
+    nats: natsClientConfig(read),
     databasePath: read.string('DATABASE_PATH', ORCHESTRATOR_DEFAULTS.databasePath),
     dbSynchronous: read.oneOf('DB_SYNCHRONOUS', 'FULL', ['FULL', 'NORMAL'] as const),
+    dbBusyTimeoutMs: read.int('DB_BUSY_TIMEOUT_MS', 5_000, 0, 600_000),
     httpPort: read.int('HTTP_PORT', ORCHESTRATOR_DEFAULTS.httpPort, 0, 65_535),
     httpHost: read.string('HTTP_HOST', ORCHESTRATOR_DEFAULTS.httpHost),
     logLevel: read.oneOf('LOG_LEVEL', 'info', LOG_LEVELS),
@@ -66,3 +73,6 @@ export function loadOrchestratorConfig(env: Env): OrchestratorConfig {
     compensationPolicy: retryPolicy(read, 'COMPENSATION', DEFAULT_COMPENSATION_POLICY),
   };
 }
+
+/** Every environment variable the orchestrator reads (its configuration schema), for drift checks. */
+export const ORCHESTRATOR_ENV_VARS: readonly string[] = envVarsReadBy(loadOrchestratorConfig);

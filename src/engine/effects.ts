@@ -2,6 +2,7 @@ import { encodeCommand, encodeEvent, MESSAGE_TYPE } from '../contracts/index.ts'
 import { HEADER, commandSubject, protobufContentType, replySubject } from '../messaging/index.ts';
 import type { PublishEventParams, SendCommandParams } from '../../sagas/index.ts';
 import type { NewOutboxRow } from '../store/index.ts';
+import type { TraceContext } from '../telemetry/spans.ts';
 
 /** An action as XState's pure `transition` returns it: type and resolved params. */
 export interface MachineAction {
@@ -9,11 +10,7 @@ export interface MachineAction {
   params?: unknown;
 }
 
-/** W3C trace context stored with a saga and put on every message it sends. */
-export interface TraceContext {
-  traceparent?: string;
-  tracestate?: string;
-}
+export type { TraceContext };
 
 /** What one transition asks the engine to do, in the order the machine asked. */
 export interface Effects {
@@ -52,10 +49,18 @@ export function toEffects(actions: readonly MachineAction[], ctx: EffectContext)
           commandId: p.commandId,
           attempt: p.attempt,
           sagaType: ctx.sagaType,
-          replyTo: replySubject(ctx.sagaType),
+          // Per participant, so NATS permissions authenticate who answers (see replySubject).
+          replyTo: replySubject(ctx.sagaType, p.participant),
           ...p.command,
         });
-        effects.outbox.push(row(ctx, subject, msgId, payload, MESSAGE_TYPE.command, p.commandId));
+        effects.outbox.push(
+          row(ctx, subject, msgId, payload, MESSAGE_TYPE.command, {
+            [HEADER.commandId]: p.commandId,
+            [HEADER.sagaStep]: p.step,
+            [HEADER.sagaAttempt]: String(p.attempt),
+            ...(p.compensation ? { [HEADER.sagaCompensation]: 'true' } : {}),
+          }),
+        );
         effects.commands.push({ step: p.step, attempt: p.attempt, compensation: p.compensation, subject });
         effects.summary.push({ kind: 'command', subject, step: p.step, commandId: p.commandId, attempt: p.attempt, compensation: p.compensation });
         break;
@@ -88,12 +93,13 @@ export function toEffects(actions: readonly MachineAction[], ctx: EffectContext)
   return effects;
 }
 
-function row(ctx: EffectContext, subject: string, msgId: string, payload: Uint8Array, messageType: string, commandId?: string): NewOutboxRow {
+function row(ctx: EffectContext, subject: string, msgId: string, payload: Uint8Array, messageType: string, extra: Record<string, string> = {}): NewOutboxRow {
   const headers: Record<string, string> = {
     [HEADER.sagaId]: ctx.sagaId,
+    [HEADER.sagaType]: ctx.sagaType,
     [HEADER.contentType]: protobufContentType(messageType),
+    ...extra,
   };
-  if (commandId) headers[HEADER.commandId] = commandId;
   if (ctx.trace.traceparent) headers[HEADER.traceparent] = ctx.trace.traceparent;
   if (ctx.trace.tracestate) headers[HEADER.tracestate] = ctx.trace.tracestate;
   return { saga_id: ctx.sagaId, subject, msg_id: msgId, headers: JSON.stringify(headers), payload, created_at: ctx.now };

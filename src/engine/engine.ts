@@ -3,8 +3,13 @@ import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
 import { ZodError } from 'zod';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.ts';
 import { FINAL_STATUSES, type EngineEvent, type SagaDefinition, type SagaStatus, type StepView } from '../../sagas/index.ts';
-import type { HistoryRow, SagaRow, SagaStore } from '../store/index.ts';
-import { toEffects, type MachineAction, type TraceContext } from './effects.ts';
+import { GroupCommit, type HistoryRow, type SagaRow, type SagaStore } from '../store/index.ts';
+import { ATTR } from '../telemetry/attributes.ts';
+import { noSpans, type Spans, type StartedSpan, type TraceContext } from '../telemetry/spans.ts';
+import { toEffects, type MachineAction } from './effects.ts';
+
+/** xstate.after.<timeout|backoff>.<step>.… : which step a timer belongs to. */
+const TIMER_STEP = /^xstate\.after\.(timeout|backoff)\.([^.]+)\./;
 
 /** What a commit produced, so the relay and the timer scheduler wake only when needed. */
 export interface CommitInfo {
@@ -56,6 +61,10 @@ export interface EngineOptions {
   newId?: () => string;
   /** Called after each commit (outside the transaction). */
   onCommit?: (info: CommitInfo) => void;
+  /** Spans for saga starts, timers and operator actions; none by default. */
+  spans?: Spans;
+  /** Share one commit (one fsync) among the work submitted in the same event-loop turn; default true. */
+  groupCommit?: boolean;
 }
 
 /** A saga as the API shows it. */
@@ -97,6 +106,8 @@ export interface ApplyResult {
 export interface SagaEvent {
   sagaId: string;
   event: EngineEvent | ({ type: string; at: number } & Record<string, unknown>);
+  /** Trace context of the span handling this event: the messages it causes become its children. */
+  trace?: TraceContext;
 }
 
 interface Loaded {
@@ -117,8 +128,12 @@ export class SagaEngine {
   private readonly clock: () => number;
   private readonly newId: () => string;
   private readonly onCommit: (info: CommitInfo) => void;
+  private readonly spans: Spans;
+  private readonly group: GroupCommit | undefined;
 
   constructor(options: EngineOptions) {
+    this.spans = options.spans ?? noSpans;
+    this.group = options.groupCommit === false ? undefined : new GroupCommit((fn) => options.store.transaction(fn));
     this.store = options.store;
     this.clock = options.clock ?? Date.now;
     this.newId = options.newId ?? randomUUID;
@@ -128,6 +143,22 @@ export class SagaEngine {
       const current = this.latest.get(def.name);
       if (!current || current.version < def.version) this.latest.set(def.name, def);
     }
+  }
+
+  /**
+   * Runs `work` (any of this engine's methods, or store writes) in the next group commit: one
+   * transaction and one fsync for everything submitted in the same event-loop turn. Resolves after
+   * the commit, so a caller that acks a message or answers a request does so only for committed work.
+   */
+  submit<T>(work: (engine: this) => T): Promise<T> {
+    if (!this.group) {
+      try {
+        return Promise.resolve(work(this));
+      } catch (err) {
+        return Promise.reject(err);
+      }
+    }
+    return this.group.submit(() => work(this));
   }
 
   /** Saga types that can be started. */
@@ -143,7 +174,21 @@ export class SagaEngine {
     const def = this.latest.get(type);
     if (!def) throw new NotFoundError('UNKNOWN_SAGA_TYPE', `no saga type "${type}"`);
     const sagaId = this.newId();
-    const input = parseInput(def, rawInput, sagaId);
+    const span = this.spans.start(`saga.start ${type}`, 'internal', options.trace ?? {}, { [ATTR.sagaType]: type });
+    try {
+      const input = parseInput(def, rawInput, sagaId);
+      const result = this.startTransaction(def, sagaId, input, rawInput, options, span.context);
+      span.setAttributes({ [ATTR.sagaId]: result.row.id, [ATTR.orderId]: result.row.business_key, [ATTR.sagaStatus]: result.row.status });
+      span.end();
+      return { saga: this.view(result.row), created: result.created };
+    } catch (err) {
+      span.end(err);
+      throw err;
+    }
+  }
+
+  private startTransaction(def: SagaDefinition, sagaId: string, input: unknown, rawInput: unknown, options: StartOptions, trace: TraceContext) {
+    const type = def.name;
     const requestHash = options.requestHash ?? createHash('sha256').update(JSON.stringify(rawInput)).digest('hex');
     const now = this.clock();
     const info = newCommit();
@@ -175,67 +220,90 @@ export class SagaEngine {
         input: JSON.stringify(input),
         idempotency_key: options.idempotencyKey ?? null,
         request_hash: requestHash,
-        trace_context: options.trace && Object.keys(options.trace).length ? JSON.stringify(options.trace) : null,
+        // The saga's own span context: every later span of this saga (replies, timers after a restart) joins its trace.
+        trace_context: trace.traceparent ? JSON.stringify(trace) : null,
         seq: 1,
         created_at: now,
         updated_at: now,
         finished_at: FINAL_STATUSES.includes(status) ? now : null,
       };
       this.store.insertSaga(row);
-      this.writeEffects(row, 1, { type: 'START', at: now }, null, snapshot, actions, now, info);
+      this.writeEffects(row, 1, { type: 'START', at: now }, null, snapshot, actions, now, info, trace);
       return { row, created: true };
     });
-    this.onCommit(info);
-    return { saga: this.view(result.row), created: result.created };
+    this.store.afterCommit(() => this.onCommit(info));
+    return result;
   }
 
   /** Applies a batch of events in ONE transaction; returns one result per event, in order. */
   applyBatch(events: readonly SagaEvent[]): ApplyResult[] {
     const info = newCommit();
-    const results = this.store.transaction(() => events.map((e) => this.applyOne(e.sagaId, e.event, info)));
-    this.onCommit(info);
+    const results = this.store.transaction(() => events.map((e) => this.applyOne(e.sagaId, e.event, info, e.trace)));
+    this.store.afterCommit(() => this.onCommit(info));
     return results;
   }
 
-  /** Asks a running saga to stop and compensate what it did. */
-  cancel(sagaId: string): SagaView {
-    return this.control(sagaId, 'CANCEL', (s) => s === 'running', 'SAGA_NOT_RUNNING', 'only a running saga can be cancelled');
+  /** Asks a running saga to stop and compensate what it did; `trace` is the caller's span context. */
+  cancel(sagaId: string, trace: TraceContext = {}): SagaView {
+    return this.control(sagaId, 'CANCEL', trace, (s) => s === 'running', 'SAGA_NOT_RUNNING', 'only a running saga can be cancelled');
   }
 
-  /** Resumes the compensation of a saga parked in needs_attention. */
-  retry(sagaId: string): SagaView {
-    return this.control(sagaId, 'RETRY', (s) => s === 'needs_attention', 'SAGA_NOT_PARKED', 'only a saga in needs_attention can be retried');
+  /** Resumes the compensation of a saga parked in needs_attention; `trace` is the caller's span context. */
+  retry(sagaId: string, trace: TraceContext = {}): SagaView {
+    return this.control(sagaId, 'RETRY', trace, (s) => s === 'needs_attention', 'SAGA_NOT_PARKED', 'only a saga in needs_attention can be retried');
   }
 
-  private control(sagaId: string, type: 'CANCEL' | 'RETRY', allowed: (s: SagaStatus) => boolean, code: string, message: string): SagaView {
+  private control(sagaId: string, type: 'CANCEL' | 'RETRY', trace: TraceContext, allowed: (s: SagaStatus) => boolean, code: string, message: string): SagaView {
     const info = newCommit();
-    const row = this.store.transaction(() => {
-      const current = this.store.getSaga(sagaId);
-      if (!current) throw new NotFoundError('SAGA_NOT_FOUND', `no saga ${sagaId}`);
-      if (!allowed(current.status as SagaStatus)) throw new ConflictError(code, `${message}; this one is ${current.status}`);
-      const r = this.applyOne(sagaId, { type, at: this.clock() }, info);
-      if (r.outcome !== 'applied') throw new ConflictError(code, `${message}; the saga did not accept ${type}`);
-      return this.store.getSaga(sagaId)!;
-    });
-    this.onCommit(info);
-    return this.view(row);
+    const span = this.spans.start(`saga.${type.toLowerCase()}`, 'internal', trace, { [ATTR.sagaId]: sagaId, [ATTR.sagaEvent]: type });
+    try {
+      const row = this.store.transaction(() => {
+        const current = this.store.getSaga(sagaId);
+        if (!current) throw new NotFoundError('SAGA_NOT_FOUND', `no saga ${sagaId}`);
+        if (!allowed(current.status as SagaStatus)) throw new ConflictError(code, `${message}; this one is ${current.status}`);
+        const r = this.applyOne(sagaId, { type, at: this.clock() }, info, span.context);
+        if (r.outcome !== 'applied') throw new ConflictError(code, `${message}; the saga did not accept ${type}`);
+        return this.store.getSaga(sagaId)!;
+      });
+      span.end();
+      this.store.afterCommit(() => this.onCommit(info));
+      return this.view(row);
+    } catch (err) {
+      span.end(err);
+      throw err;
+    }
   }
 
   /** Fires up to `limit` timers due by now, in one transaction; returns how many fired. */
   fireDueTimers(limit = 256): number {
     const now = this.clock();
     const info = newCommit();
-    const fired = this.store.transaction(() => {
-      const due = this.store.dueTimers(now, limit);
-      for (const t of due) {
-        this.store.deleteTimer(t.saga_id, t.timer_id);
-        const event = { ...(JSON.parse(t.event) as { type: string }), at: now };
-        this.applyOne(t.saga_id, event, info);
-      }
-      return due.length;
-    });
-    if (fired > 0) this.onCommit(info);
-    return fired;
+    const spans: StartedSpan[] = [];
+    try {
+      const fired = this.store.transaction(() => {
+        const due = this.store.dueTimers(now, limit);
+        for (const t of due) {
+          this.store.deleteTimer(t.saga_id, t.timer_id);
+          const event = { ...(JSON.parse(t.event) as { type: string }), at: now };
+          // A timer fired after a restart still joins the saga's trace: its parent is the stored context.
+          const stored = this.store.getSaga(t.saga_id)?.trace_context;
+          const span = this.spans.start('saga.timer', 'internal', stored ? (JSON.parse(stored) as TraceContext) : {}, {
+            [ATTR.sagaId]: t.saga_id,
+            [ATTR.sagaEvent]: event.type,
+            ...(TIMER_STEP.exec(event.type) ? { [ATTR.sagaStep]: TIMER_STEP.exec(event.type)![2]! } : {}),
+          });
+          spans.push(span);
+          this.applyOne(t.saga_id, event, info, span.context);
+        }
+        return due.length;
+      });
+      for (const span of spans) span.end();
+      if (fired > 0) this.store.afterCommit(() => this.onCommit(info));
+      return fired;
+    } catch (err) {
+      for (const span of spans) span.end(err);
+      throw err;
+    }
   }
 
   /** The saga's current view, or undefined. */
@@ -263,7 +331,7 @@ export class SagaEngine {
     return { row, def, snapshot };
   }
 
-  private applyOne(sagaId: string, event: SagaEvent['event'], info: CommitInfo): ApplyResult {
+  private applyOne(sagaId: string, event: SagaEvent['event'], info: CommitInfo, trace?: TraceContext): ApplyResult {
     const row = this.store.getSaga(sagaId);
     if (!row) return { sagaId, outcome: 'unknown_saga' };
     const { def, snapshot } = this.load(row);
@@ -302,7 +370,7 @@ export class SagaEngine {
       });
       return { sagaId, outcome: 'ignored', status };
     }
-    const status = this.writeEffects(row, seq, event, snapshot, next, actions, now, info);
+    const status = this.writeEffects(row, seq, event, snapshot, next, actions, now, info, trace);
     return { sagaId, outcome: 'applied', status };
   }
 
@@ -315,10 +383,11 @@ export class SagaEngine {
     actions: readonly MachineAction[],
     now: number,
     info: CommitInfo,
+    handlingTrace: TraceContext | undefined,
   ): SagaStatus {
     const def = this.defs.get(`${row.type}@${row.version}`)!;
     const { status, reason } = def.describe(next);
-    const trace = row.trace_context ? (JSON.parse(row.trace_context) as TraceContext) : {};
+    const trace = handlingTrace?.traceparent ? handlingTrace : row.trace_context ? (JSON.parse(row.trace_context) as TraceContext) : {};
     const effects = toEffects(actions, { sagaId: row.id, sagaType: row.type, seq, now, trace });
     for (const o of effects.outbox) this.store.insertOutbox(o);
     for (const id of effects.timersCancelled) this.store.deleteTimer(row.id, id);

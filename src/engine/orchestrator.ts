@@ -12,6 +12,8 @@ import {
   HEADER,
 } from '../messaging/index.ts';
 import { SagaStore, type Db } from '../store/index.ts';
+import { ATTR, MESSAGING_SYSTEM } from '../telemetry/attributes.ts';
+import { noSpans, type Spans } from '../telemetry/spans.ts';
 import { SagaEngine, type TransitionObservation } from './engine.ts';
 import type { Logger } from '../logger.ts';
 import { OutboxRelay } from './outbox-relay.ts';
@@ -35,6 +37,8 @@ export interface OrchestratorOptions {
   replyAckWaitMs?: number;
   /** Told about every committed transition and every dead letter (metrics, traces). */
   observer?: OrchestratorObserver;
+  /** Tracing: saga, timer, producer and reply spans. None by default. */
+  spans?: Spans;
 }
 
 /** Receives what the orchestrator did, after it committed. */
@@ -62,6 +66,7 @@ export interface Orchestrator {
 export async function startOrchestrator(options: OrchestratorOptions): Promise<Orchestrator> {
   const { nc, db, logger } = options;
   const clock = options.clock ?? Date.now;
+  const spans = options.spans ?? noSpans;
   const jsm = await jetstreamManager(nc);
   const js = jetstream(nc);
   await ensureStreams(jsm, sagaStreams());
@@ -79,13 +84,23 @@ export async function startOrchestrator(options: OrchestratorOptions): Promise<O
     store,
     logger,
     clock,
+    // A lost "sent" mark only means a republish the stream deduplicates: let it ride the next group commit.
+    markSent: (ids, at) => engine.submit(() => store.markSent(ids, at)),
     window: options.outboxWindow ?? 128,
     publish: async (row) => {
       const headers = JSON.parse(row.headers) as Record<string, string>;
-      await publishWithRetry(js, row.subject, row.payload, {
-        msgID: row.msg_id,
-        headers: toNatsHeaders({ ...headers, [HEADER.msgId]: undefined }),
-      }, { attempts: 1 });
+      // The producer span is the parent the participant's consumer span links to.
+      const span = spans.start(`send ${row.subject}`, 'producer', { traceparent: headers[HEADER.traceparent], tracestate: headers[HEADER.tracestate] }, producerAttributes(row.subject, row.msg_id, headers));
+      try {
+        await publishWithRetry(js, row.subject, row.payload, {
+          msgID: row.msg_id,
+          headers: toNatsHeaders({ ...headers, [HEADER.traceparent]: span.context.traceparent, [HEADER.tracestate]: span.context.tracestate }),
+        }, { attempts: 1 });
+        span.end();
+      } catch (err) {
+        span.end(err);
+        throw err;
+      }
     },
   });
   let timers: TimerScheduler | undefined;
@@ -93,15 +108,22 @@ export async function startOrchestrator(options: OrchestratorOptions): Promise<O
     store,
     definitions: options.definitions,
     clock,
+    spans,
     onCommit: (info) => {
       if (info.outboxRows > 0) relay.wake();
       if (info.earliestTimer !== null) timers?.consider(info.earliestTimer);
       const observe = options.observer?.transition;
-      if (observe) for (const o of info.observations) observe(o);
+      for (const o of info.observations) {
+        observe?.(o);
+        if (o.toStatus !== o.fromStatus && !o.ignored) {
+          const level = o.toStatus === 'needs_attention' ? 'warn' : 'info';
+          logger[level]({ saga_id: o.sagaId, saga_type: o.sagaType, status: o.toStatus, reason: o.toReason, event: o.event.type }, `saga ${o.toStatus}`);
+        }
+      }
     },
   });
   timers = new TimerScheduler({
-    fireDue: () => engine.fireDueTimers(),
+    fireDue: () => engine.submit((e) => e.fireDueTimers()),
     nextDue: () => store.nextTimerDue(),
     logger,
     clock,
@@ -118,6 +140,7 @@ export async function startOrchestrator(options: OrchestratorOptions): Promise<O
     batchSize: replyBatchSize,
     clock,
     onDeadLetter: (reason) => options.observer?.deadLetter?.(reason),
+    spans,
   });
 
   return {
@@ -134,4 +157,29 @@ export async function startOrchestrator(options: OrchestratorOptions): Promise<O
       await relay.stop();
     },
   };
+}
+
+/** Span attributes of one published outbox row, read off its headers. */
+function producerAttributes(subject: string, msgId: string, headers: Record<string, string>): Record<string, string | number | boolean> {
+  const attributes: Record<string, string | number | boolean> = {
+    [ATTR.messagingSystem]: MESSAGING_SYSTEM,
+    [ATTR.messagingDestination]: subject,
+    [ATTR.messagingOperationType]: 'send',
+    [ATTR.messagingOperationName]: 'publish',
+    [ATTR.messagingMessageId]: msgId,
+  };
+  const copy: [string, string][] = [
+    [HEADER.sagaId, ATTR.sagaId],
+    [HEADER.sagaType, ATTR.sagaType],
+    [HEADER.sagaStep, ATTR.sagaStep],
+  ];
+  for (const [header, attribute] of copy) {
+    const value = headers[header];
+    if (value) attributes[attribute] = value;
+  }
+  const attempt = headers[HEADER.sagaAttempt];
+  if (attempt) attributes[ATTR.sagaAttempt] = Number(attempt);
+  // Commands only (events carry no step): compensations are marked true, forward steps false.
+  if (headers[HEADER.sagaStep]) attributes[ATTR.sagaCompensation] = headers[HEADER.sagaCompensation] === 'true';
+  return attributes;
 }

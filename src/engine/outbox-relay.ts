@@ -7,6 +7,8 @@ export type PublishRow = (row: OutboxRow) => Promise<void>;
 export interface OutboxRelayOptions {
   store: SagaStore;
   publish: PublishRow;
+  /** Records rows as published; defaults to a transaction of its own (the orchestrator shares a group commit). */
+  markSent?: (ids: readonly number[], at: number) => void | Promise<void>;
   logger: Logger;
   /** Publishes awaiting their ack at once: pipelining without unbounded memory. */
   window?: number;
@@ -25,7 +27,8 @@ export interface OutboxRelayOptions {
  * the stream's duplicate window drops.
  */
 export class OutboxRelay {
-  private readonly o: Required<Omit<OutboxRelayOptions, 'clock'>> & { clock: () => number };
+  private readonly o: Required<Omit<OutboxRelayOptions, 'clock' | 'markSent'>> & { clock: () => number };
+  private readonly markSent: (ids: readonly number[], at: number) => void | Promise<void>;
   private wakeUp: (() => void) | undefined;
   private pending = false;
   private stopped = false;
@@ -43,6 +46,7 @@ export class OutboxRelay {
       clock: Date.now,
       ...options,
     };
+    this.markSent = options.markSent ?? ((ids, at) => options.store.markSent(ids, at));
   }
 
   /** Starts the loop; rows left unsent by a previous run go out first. */
@@ -112,7 +116,7 @@ export class OutboxRelay {
         }
       };
       await Promise.all(Array.from({ length: Math.min(this.o.window, rows.length) }, worker));
-      this.o.store.markSent(sent, this.o.clock());
+      if (sent.length > 0) await this.markSent(sent, this.o.clock());
       this.published += sent.length;
       if (failed) {
         this.failures++;

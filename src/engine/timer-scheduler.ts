@@ -1,8 +1,8 @@
 import type { Logger } from '../logger.ts';
 
 export interface TimerSchedulerOptions {
-  /** Fires timers due now (up to a batch); returns how many fired. */
-  fireDue: () => number;
+  /** Fires timers due now (up to a batch); resolves with how many fired. */
+  fireDue: () => Promise<number>;
   /** Due time of the earliest stored timer, or null. */
   nextDue: () => number | null;
   logger: Logger;
@@ -63,14 +63,17 @@ export class TimerScheduler {
     this.handle = undefined;
     this.armedFor = null;
     if (this.stopped) return;
-    try {
-      // After a batch, look again on the next turn rather than loop here: more may be due, and
-      // replies waiting on the event loop should not starve behind a backlog of timers.
-      if (this.o.fireDue() > 0) this.arm(this.o.clock());
-      else this.rearm();
-    } catch (err) {
-      this.o.logger.error({ err }, 'firing timers failed; retrying');
-      this.arm(this.o.clock() + this.o.retryDelayMs);
-    }
+    this.o.fireDue().then(
+      (fired) => {
+        // After a batch, look again on the next turn rather than loop here: more may be due, and
+        // replies waiting on the event loop should not starve behind a backlog of timers.
+        if (fired > 0) this.arm(this.o.clock());
+        else this.rearm();
+      },
+      (err: unknown) => {
+        this.o.logger.error({ err }, 'firing timers failed; retrying');
+        if (!this.stopped) this.arm(this.o.clock() + this.o.retryDelayMs);
+      },
+    );
   }
 }

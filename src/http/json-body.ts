@@ -4,18 +4,28 @@ import { InvalidInputError, SagaError } from '../errors.ts';
 /** Default largest accepted JSON body. */
 export const DEFAULT_BODY_LIMIT_BYTES = 64 * 1024;
 
+/**
+ * 413, and the connection closes after the answer: the rest of the body is left unread, so the
+ * connection cannot carry another request (a chunked one left half-read would hang the next
+ * request on it until the keep-alive timeout, then reset it).
+ */
+function tooLarge(ctx: Context, limitBytes: number): SagaError {
+  ctx.set('Connection', 'close');
+  return new SagaError('invalid', 'PAYLOAD_TOO_LARGE', `the body exceeds ${limitBytes} bytes`);
+}
+
 /** Reads a JSON request body: 415 unless application/json, 413 over the limit, 400 if unparsable. */
 export async function readJsonBody(ctx: Context, limitBytes = DEFAULT_BODY_LIMIT_BYTES): Promise<unknown> {
   if (!ctx.is('application/json')) {
     throw new SagaError('invalid', 'UNSUPPORTED_MEDIA_TYPE', 'the body must be application/json');
   }
   const declared = Number(ctx.get('content-length') || 0);
-  if (declared > limitBytes) throw new SagaError('invalid', 'PAYLOAD_TOO_LARGE', `the body exceeds ${limitBytes} bytes`);
+  if (declared > limitBytes) throw tooLarge(ctx, limitBytes);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of ctx.req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > limitBytes) throw new SagaError('invalid', 'PAYLOAD_TOO_LARGE', `the body exceeds ${limitBytes} bytes`);
+    if (size > limitBytes) throw tooLarge(ctx, limitBytes);
     chunks.push(chunk);
   }
   const text = Buffer.concat(chunks).toString('utf8');

@@ -61,8 +61,9 @@ export function problemMiddleware(logger: Logger) {
       await next();
       if (ctx.status === 404 && ctx.body === undefined) {
         writeProblem(ctx, new SagaError('invalid', 'NOT_FOUND', `no route for ${ctx.method} ${ctx.path}`), logger);
-      } else if (ctx.status === 405 && ctx.body === undefined) {
-        // From the router's allowedMethods(); its Allow header stays.
+      } else if ((ctx.status === 405 || ctx.status === 501) && ctx.body === undefined) {
+        // From the router's allowedMethods(); its Allow header stays. It answers a method it has no
+        // route for at all (TRACE, PROPFIND…) with a bare 501: that is the client's mistake, so 405 too.
         writeProblem(ctx, new SagaError('invalid', 'METHOD_NOT_ALLOWED', `${ctx.method} is not allowed on ${ctx.path}`), logger);
       }
     } catch (err) {

@@ -5,6 +5,11 @@ export const HEADER = {
   msgId: 'Nats-Msg-Id',
   sagaId: 'Saga-Id',
   commandId: 'Command-Id',
+  sagaType: 'Saga-Type',
+  /** Step, attempt and compensation flag of a command: for tracing and debugging, never for routing. */
+  sagaStep: 'Saga-Step',
+  sagaAttempt: 'Saga-Attempt',
+  sagaCompensation: 'Saga-Compensation',
   contentType: 'Content-Type',
   traceparent: 'traceparent',
   tracestate: 'tracestate',

@@ -11,5 +11,13 @@ export {
   commandFilter,
   parseCommandSubject,
   replySubject,
+  replySender,
   deadLetterSubject,
 } from './subjects.ts';
+export {
+  createDeadLettersReader,
+  type DeadLetter,
+  type DeadLetterPage,
+  type DeadLettersReader,
+  type DeadLettersReaderOptions,
+} from './dead-letters-reader.ts';

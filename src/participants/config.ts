@@ -1,4 +1,5 @@
-import { EnvReader, LOG_LEVELS, type Env, type LogLevel } from '../config/env.ts';
+import { EnvReader, LOG_LEVELS, envVarsReadBy, type Env, type LogLevel } from '../config/env.ts';
+import { natsClientConfig, type NatsClientConfig } from '../config/nats.ts';
 
 export const PARTICIPANT_NAMES = ['inventory', 'payment', 'shipping'] as const;
 export type ParticipantName = (typeof PARTICIPANT_NAMES)[number];
@@ -29,6 +30,8 @@ export type DomainConfig =
 export interface ParticipantConfig {
   name: ParticipantName;
   natsUrl: string;
+  /** NATS_USER/NATS_PASSWORD, NATS_TOKEN or NATS_CREDS_FILE, and NATS_TLS_*. */
+  nats: NatsClientConfig;
   databasePath: string;
   httpPort: number;
   workerPoolSize: number;
@@ -61,6 +64,7 @@ export function loadParticipantConfig(name: ParticipantName, env: Env): Particip
   return {
     name,
     natsUrl: read.natsUrl('NATS_URL', PARTICIPANT_DEFAULTS.natsUrl),
+    nats: natsClientConfig(read),
     databasePath: read.string('DATABASE_PATH', `./data/${name}.db`),
     httpPort: read.int('HTTP_PORT', PARTICIPANT_DEFAULTS.httpPort[name], 1, 65_535),
     workerPoolSize: read.int('WORKER_POOL_SIZE', PARTICIPANT_DEFAULTS.workerPoolSize, 1, MAX_WORKER_POOL_SIZE),
@@ -73,3 +77,10 @@ export function loadParticipantConfig(name: ParticipantName, env: Env): Particip
     domain: domainConfig(name, read),
   };
 }
+
+/** Every environment variable each participant reads (its configuration schema), for drift checks. */
+export const PARTICIPANT_ENV_VARS: Readonly<Record<ParticipantName, readonly string[]>> = {
+  inventory: envVarsReadBy((env) => loadParticipantConfig('inventory', env)),
+  payment: envVarsReadBy((env) => loadParticipantConfig('payment', env)),
+  shipping: envVarsReadBy((env) => loadParticipantConfig('shipping', env)),
+};

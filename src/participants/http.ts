@@ -10,6 +10,8 @@ import { silentLogger, type Logger } from '../logger.ts';
 import type { InventoryParticipant } from './inventory/domain.ts';
 import type { PaymentParticipant } from './payment/domain.ts';
 import type { ShippingParticipant } from './shipping/domain.ts';
+import { tracingMiddleware } from '../http/tracing.ts';
+import { noSpans, type Spans } from '../telemetry/spans.ts';
 
 export type { ReadinessCheck };
 
@@ -35,6 +37,8 @@ export interface ParticipantAppOptions {
   logger?: Logger;
   /** Largest accepted request body (413 above); default 64 KiB. */
   bodyLimitBytes?: number;
+  /** A server span per request; none by default. */
+  spans?: Spans;
 }
 
 /** Ids in paths are stored as-is, so they get the same bound as other free-text keys in the system. */
@@ -149,6 +153,7 @@ export function createParticipantApp(options: ParticipantAppOptions): Koa {
 
   const app = new Koa();
   app.proxy = false;
+  app.use(tracingMiddleware(options.spans ?? noSpans));
   app.use(problemMiddleware(logger));
   const health = healthRoutes(options.checks);
   app.use(health.routes());

@@ -2,8 +2,12 @@ import { createServer, type Server } from 'node:http';
 import { closeServer, databaseWritable, listen, trackConnection } from '../process/lifecycle.ts';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
-import { pino, type Logger } from 'pino';
+import type { Logger } from 'pino';
+import { createLogger } from '../telemetry/logger.ts';
+import { otelSpans } from '../telemetry/spans.ts';
+import { startTracing, type Tracing } from '../telemetry/tracing.ts';
 import type { Env } from '../config/env.ts';
+import { describeNatsAuth, redactNatsUrl } from '../config/nats.ts';
 import { STREAM, connectNats, waitForStreams } from '../messaging/index.ts';
 import { migrate, openDatabase, type Db } from '../store/index.ts';
 import { loadParticipantConfig, type DomainConfig, type ParticipantConfig, type ParticipantName } from './config.ts';
@@ -41,6 +45,8 @@ interface Running {
   db: Db;
 }
 
+let tracing: Tracing = { enabled: false, shutdown: async () => {} };
+
 async function start(config: ParticipantConfig, logger: Logger, onRunning: (running: Running) => void): Promise<void> {
   // FULL: a command is acked only after its reply is published, and the reply only after the
   // effect committed; NORMAL could lose a committed charge on power loss while its reply is out.
@@ -48,7 +54,7 @@ async function start(config: ParticipantConfig, logger: Logger, onRunning: (runn
   const applied = migrate(db, config.name);
   logger.info({ databasePath: config.databasePath, applied }, 'database ready');
 
-  const nc = await connectNats({ servers: config.natsUrl, name: config.name });
+  const nc = await connectNats({ servers: config.natsUrl, name: config.name, auth: config.nats.auth, tls: config.nats.tls });
   const natsConnected = trackConnection(nc);
   const jsm = await jetstreamManager(nc);
   // The orchestrator creates the streams; tests and local runs may have created them already.
@@ -66,6 +72,7 @@ async function start(config: ParticipantConfig, logger: Logger, onRunning: (runn
     chaos: config.chaos,
     logger: logger.child({ component: 'runtime' }),
     metrics,
+    spans: otelSpans,
   });
   const app = createParticipantApp({
     domain: domain.http,
@@ -76,12 +83,13 @@ async function start(config: ParticipantConfig, logger: Logger, onRunning: (runn
     metrics,
     adminToken: config.adminToken,
     logger: logger.child({ component: 'http' }),
+    spans: otelSpans,
   });
   const server = createServer(app.callback());
   onRunning({ server, runtime, nc, db });
 
   await listen(server, config.httpPort);
-  logger.info({ httpPort: config.httpPort, natsUrl: config.natsUrl, adminToken: config.adminToken ? 'set' : 'unset' }, 'participant started');
+  logger.info({ httpPort: config.httpPort, natsUrl: redactNatsUrl(config.natsUrl), nats: describeNatsAuth(config.nats), adminToken: config.adminToken ? 'set' : 'unset' }, 'participant started');
 }
 
 async function stop(running: Running, logger: Logger, signal: string): Promise<never> {
@@ -91,6 +99,7 @@ async function stop(running: Running, logger: Logger, signal: string): Promise<n
     await running.runtime.stop();
     await running.nc.drain();
     running.db.close();
+    await tracing.shutdown();
   } catch (err) {
     logger.error({ err }, 'shutdown failed');
     process.exit(1);
@@ -113,7 +122,9 @@ export async function runParticipant(name: ParticipantName, env: Env): Promise<v
     process.exit(1);
   }
   // Synchronous writes: a line logged just before process.exit is not lost.
-  const logger = pino({ name, level: config.logLevel }, pino.destination({ dest: 1, sync: true }));
+  const logger = createLogger(name, config.logLevel);
+  // Before anything creates spans; off unless an OTLP endpoint is configured.
+  tracing = startTracing(env, name, (obj, msg) => logger.warn(obj, msg));
 
   let running: Running | undefined;
   let stopping = false;

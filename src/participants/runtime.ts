@@ -15,8 +15,10 @@ import {
   toNatsHeaders,
   type WorkerPool,
 } from '../messaging/index.ts';
-import type { Db } from '../store/index.ts';
+import { GroupCommit, type Db } from '../store/index.ts';
 import { silentLogger, type Logger } from '../logger.ts';
+import { ATTR, MESSAGING_SYSTEM } from '../telemetry/attributes.ts';
+import { noSpans, type Spans, type StartedSpan } from '../telemetry/spans.ts';
 import { processedCommands } from './processed.ts';
 import { REASON, type Clock, type CommandHandler, type CommandHandlers, type HandlerResult } from './types.ts';
 
@@ -70,6 +72,8 @@ export interface ParticipantRuntimeOptions {
   now?: Clock;
   /** Metrics hooks (see src/telemetry/participant-metrics.ts); none by default. */
   metrics?: ParticipantRuntimeMetrics;
+  /** A consumer span per command, continuing the saga's trace. None by default. */
+  spans?: Spans;
 }
 
 /** Counters since start; read them, do not write them. */
@@ -124,6 +128,7 @@ export async function startParticipant(options: ParticipantRuntimeOptions): Prom
   const { name, js, db, handlers } = options;
   const logger = options.logger ?? silentLogger;
   const now = options.now ?? Date.now;
+  const spans = options.spans ?? noSpans;
   const chaos = { failureRate: options.chaos?.failureRate ?? 0, delayMs: options.chaos?.delayMs ?? 0 };
   const random = options.chaos?.random ?? Math.random;
   const processed = processedCommands(db);
@@ -180,12 +185,15 @@ export async function startParticipant(options: ParticipantRuntimeOptions): Prom
     }
   }
 
-  function answer(command: Command, handler: CommandHandler<Command['kind']>): { result: Answer; duplicate: boolean } {
+  // Commands handled at the same time share one commit (one fsync); each keeps its own savepoint.
+  const group = new GroupCommit((fn) => db.transaction(fn).immediate());
+
+  async function answer(command: Command, handler: CommandHandler<Command['kind']>): Promise<{ result: Answer; duplicate: boolean }> {
     try {
-      const { result, duplicate } = answerOnce.immediate(command, handler);
+      const { result, duplicate } = await group.submit(() => answerOnce(command, handler));
       if (duplicate) {
         stats.duplicates++;
-        logger.info({ commandId: command.commandId, sagaId: command.sagaId }, 'duplicate command answered from stored reply');
+        logger.info({ command_id: command.commandId, saga_id: command.sagaId }, 'duplicate command answered from stored reply');
       }
       return { result, duplicate };
     } catch (err) {
@@ -193,12 +201,31 @@ export async function startParticipant(options: ParticipantRuntimeOptions): Prom
       if (classified.kind !== 'transient') throw err;
       // Rolled back and not stored, so the retry does the work.
       stats.transientFailures++;
-      logger.warn({ err, commandId: command.commandId, code: classified.code }, 'transient failure');
+      logger.warn({ err, command_id: command.commandId, saga_id: command.sagaId, code: classified.code }, 'transient failure');
       return { result: { outcome: 'FAILED', reasonCode: classified.code, detail: classified.message }, duplicate: false };
     }
   }
 
+  /** Handles one command inside a consumer span that continues the trace of the orchestrator's producer span. */
   async function handle(msg: JsMsg): Promise<void> {
+    const incoming = fromNatsHeaders(msg.headers);
+    const span = spans.start(`process ${msg.subject}`, 'consumer', { traceparent: incoming[HEADER.traceparent], tracestate: incoming[HEADER.tracestate] }, {
+      [ATTR.messagingSystem]: MESSAGING_SYSTEM,
+      [ATTR.messagingDestination]: msg.subject,
+      [ATTR.messagingOperationType]: 'process',
+      [ATTR.messagingOperationName]: 'process',
+      [ATTR.participant]: name,
+    });
+    try {
+      await span.run(() => handleInSpan(msg, incoming, span));
+      span.end();
+    } catch (err) {
+      span.end(err);
+      throw err;
+    }
+  }
+
+  async function handleInSpan(msg: JsMsg, incoming: Record<string, string>, span: StartedSpan): Promise<void> {
     const startedAt = performance.now();
     stats.received++;
     let command: Command;
@@ -220,6 +247,14 @@ export async function startParticipant(options: ParticipantRuntimeOptions): Prom
       await toDeadLetter(msg, `INVALID_REPLY_TO: "${command.replyTo}" is not a saga.reply.<saga-type> subject`);
       return;
     }
+    span.setAttributes({
+      [ATTR.sagaId]: command.sagaId,
+      [ATTR.sagaType]: command.sagaType,
+      [ATTR.sagaStep]: incoming[HEADER.sagaStep] ?? command.kind,
+      [ATTR.sagaAttempt]: command.attempt,
+      [ATTR.sagaCompensation]: incoming[HEADER.sagaCompensation] === 'true',
+      [ATTR.orderId]: command.body.orderId,
+    });
 
     if (chaos.delayMs > 0) await new Promise((r) => setTimeout(r, chaos.delayMs));
     let result: Answer;
@@ -228,9 +263,10 @@ export async function startParticipant(options: ParticipantRuntimeOptions): Prom
       stats.chaosFailures++;
       result = { outcome: 'FAILED', reasonCode: REASON.transient, detail: 'injected transient failure (chaos)' };
     } else {
-      ({ result, duplicate } = answer(command, handler));
+      ({ result, duplicate } = await answer(command, handler));
     }
 
+    span.setAttributes({ [ATTR.replyOutcome]: result.outcome, [ATTR.replyReason]: result.reasonCode, 'saga.duplicate': duplicate });
     const reply: Reply = {
       sagaId: command.sagaId,
       commandId: command.commandId,
@@ -240,13 +276,13 @@ export async function startParticipant(options: ParticipantRuntimeOptions): Prom
       reasonCode: result.reasonCode,
       detail: result.detail,
     };
-    const incoming = fromNatsHeaders(msg.headers);
     const headers = toNatsHeaders({
       [HEADER.sagaId]: command.sagaId,
       [HEADER.commandId]: command.commandId,
       [HEADER.contentType]: protobufContentType(MESSAGE_TYPE.reply),
-      [HEADER.traceparent]: incoming[HEADER.traceparent],
-      [HEADER.tracestate]: incoming[HEADER.tracestate],
+      // The orchestrator's reply span becomes a child of this consumer span.
+      [HEADER.traceparent]: span.context.traceparent,
+      [HEADER.tracestate]: span.context.tracestate,
     });
     try {
       // Same msgID for every answer to one attempt: a republish after a lost ack, or a duplicate
@@ -260,7 +296,7 @@ export async function startParticipant(options: ParticipantRuntimeOptions): Prom
       );
     } catch (err) {
       stats.replyPublishFailures++;
-      logger.warn({ err, commandId: command.commandId }, 'reply publish failed; command will be redelivered');
+      logger.warn({ err, command_id: command.commandId, saga_id: command.sagaId }, 'reply publish failed; command will be redelivered');
       msg.nak(REPLY_FAILURE_REDELIVERY_MS);
       return;
     }
@@ -268,14 +304,14 @@ export async function startParticipant(options: ParticipantRuntimeOptions): Prom
       await msg.ackAck();
     } catch (err) {
       // The reply is out and stored: a redelivery is answered from processed_commands.
-      logger.warn({ err, commandId: command.commandId }, 'command ack not confirmed');
+      logger.warn({ err, command_id: command.commandId, saga_id: command.sagaId }, 'command ack not confirmed');
     }
     stats.replied++;
     observe(() =>
       metrics.onCommand?.({ action: command.kind, outcome: result.outcome, duplicate, durationMs: performance.now() - startedAt }),
     );
     logger.debug(
-      { commandId: command.commandId, sagaId: command.sagaId, kind: command.kind, outcome: result.outcome, reasonCode: result.reasonCode },
+      { command_id: command.commandId, saga_id: command.sagaId, kind: command.kind, outcome: result.outcome, reason_code: result.reasonCode },
       'command answered',
     );
   }

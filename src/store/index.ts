@@ -1,3 +1,4 @@
 export { openDatabase, type Db, type OpenOptions, type Synchronous } from './sqlite.ts';
 export { migrate, MIGRATIONS_ROOT } from './migrate.ts';
 export { SagaStore, type SagaRow, type HistoryRow, type OutboxRow, type NewOutboxRow, type TimerRow, type SagaListFilter } from './saga-store.ts';
+export { GroupCommit, type RunInTransaction } from './group-commit.ts';

@@ -1,3 +1,4 @@
+import { storageFault } from '../errors.ts';
 import type { Db } from './sqlite.ts';
 
 /** A stored saga. `snapshot` and `input` are JSON text. */
@@ -65,6 +66,10 @@ export interface SagaListFilter {
 export class SagaStore {
   readonly db: Db;
   private readonly s;
+  /** Set by a transaction that failed for storage reasons, cleared by the next that commits. */
+  private lastStorageFault: string | undefined;
+  /** Callbacks waiting for the commit of each open transaction level (savepoints nest). */
+  private readonly afterCommitStack: (() => void)[][] = [];
 
   constructor(db: Db) {
     this.db = db;
@@ -94,12 +99,61 @@ export class SagaStore {
       nextDue: db.prepare('SELECT min(due_at) FROM timers').pluck(),
       countByStatus: db.prepare('SELECT status, count(*) AS n FROM sagas GROUP BY status'),
       oldestCreated: db.prepare('SELECT min(created_at) FROM sagas WHERE status = ?').pluck(),
+      probe: db.prepare<[number]>('INSERT INTO health_probe (id, checked_at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at'),
+      // 256 KiB: more than a page or a WAL frame, so it fails while the disk is full.
+      probeSpace: db.prepare('INSERT INTO storage_probe (id, filler) VALUES (1, zeroblob(262144))'),
+      probeSpaceUndo: db.prepare('DELETE FROM storage_probe WHERE id = 1'),
     };
   }
 
-  /** Runs `fn` in one write transaction (BEGIN IMMEDIATE): all of it commits, or none. */
+  /**
+   * Runs `fn` in one write transaction (BEGIN IMMEDIATE): all of it commits, or none. Called inside
+   * another transaction it is a savepoint of that one, and commits with it.
+   */
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn).immediate();
+    this.afterCommitStack.push([]);
+    let result: T;
+    try {
+      result = this.db.transaction(fn).immediate();
+    } catch (err) {
+      this.afterCommitStack.pop();
+      const fault = storageFault(err);
+      if (fault) this.lastStorageFault = fault.message;
+      throw err;
+    }
+    const callbacks = this.afterCommitStack.pop()!;
+    const outer = this.afterCommitStack.at(-1);
+    if (outer) {
+      outer.push(...callbacks);
+      return result;
+    }
+    this.lastStorageFault = undefined;
+    for (const callback of callbacks) callback();
+    return result;
+  }
+
+  /** Runs `fn` once the current outermost transaction has committed (dropped if it rolls back). */
+  afterCommit(fn: () => void): void {
+    const current = this.afterCommitStack.at(-1);
+    if (current) current.push(fn);
+    else fn();
+  }
+
+  /**
+   * Whether the database accepts writes. After a storage fault (disk full, locked, read-only), only a
+   * write that needs new space proves it is back, so that is what is tried; otherwise a one-row
+   * upsert. Throws with the reason when it cannot write.
+   */
+  checkWritable(): true {
+    if (this.lastStorageFault === undefined) {
+      this.transaction(() => this.s.probe.run(Date.now()));
+      return true;
+    }
+    this.transaction(() => {
+      this.s.probeSpace.run();
+      this.s.probeSpaceUndo.run();
+    });
+    return true;
   }
 
   insertSaga(row: SagaRow): void {

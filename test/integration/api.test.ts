@@ -147,6 +147,17 @@ describe('orchestrator HTTP API', () => {
     expect(res.body.detail).toContain(field);
   });
 
+  it('GET /dead-letters answers a page of the dead-letter stream; bad parameters are 400 naming them', async () => {
+    const page = await get('/dead-letters?limit=5', '/dead-letters');
+    expect(page.status).toBe(200);
+    expect(Array.isArray(page.body.items)).toBe(true);
+    for (const [query, field] of [['limit=0', 'limit'], ['limit=101', 'limit'], ['cursor=abc', 'cursor'], ['cursor=0', 'cursor'], ['since=1', 'since'], ['limit=1&limit=2', 'limit']]) {
+      const res = await get(`/dead-letters?${query}`, '/dead-letters');
+      expect(res.status, query).toBe(400);
+      expect(res.body.detail).toContain(field);
+    }
+  });
+
   it('unknown ids are 404 problems', async () => {
     for (const [path, template] of [
       ['/sagas/nope', '/sagas/{id}'],
@@ -238,7 +249,7 @@ describe('orchestrator HTTP API', () => {
   });
 
   it('every documented operation was exercised against the document', () => {
-    for (const op of ['POST /orders 202', 'POST /orders 200', 'POST /orders 400', 'POST /orders 409', 'POST /orders 413', 'POST /orders 415', 'GET /sagas 200', 'GET /sagas 400', 'GET /sagas/{id} 200', 'GET /sagas/{id} 404', 'GET /sagas/{id}/history 200', 'POST /sagas/{id}/cancel 202', 'POST /sagas/{id}/cancel 401', 'POST /sagas/{id}/cancel 409', 'POST /sagas/{id}/retry 202', 'POST /sagas/{id}/retry 409', 'GET /metrics 200', 'GET /readyz 200', 'GET /healthz 200']) {
+    for (const op of ['POST /orders 202', 'POST /orders 200', 'POST /orders 400', 'POST /orders 409', 'POST /orders 413', 'POST /orders 415', 'GET /sagas 200', 'GET /sagas 400', 'GET /sagas/{id} 200', 'GET /sagas/{id} 404', 'GET /sagas/{id}/history 200', 'POST /sagas/{id}/cancel 202', 'POST /sagas/{id}/cancel 401', 'POST /sagas/{id}/cancel 409', 'POST /sagas/{id}/retry 202', 'POST /sagas/{id}/retry 409', 'GET /metrics 200', 'GET /readyz 200', 'GET /healthz 200', 'GET /dead-letters 200', 'GET /dead-letters 400']) {
       expect(openapi.covered.has(op), op).toBe(true);
     }
   });

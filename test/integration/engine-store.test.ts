@@ -40,7 +40,7 @@ describe('engine on a real SQLite file', () => {
     const outbox = db.prepare('SELECT subject, msg_id, payload FROM outbox ORDER BY id').all() as { subject: string; msg_id: string; payload: Uint8Array }[];
     expect(outbox.map((r) => r.subject)).toEqual(['order.created', 'saga.cmd.inventory.reserve']);
     const command = decodeCommand(outbox[1]!.payload);
-    expect(command).toMatchObject({ sagaId: saga.id, commandId: `${saga.id}:reserveInventory`, attempt: 1, replyTo: 'saga.reply.order', kind: 'reserveInventory' });
+    expect(command).toMatchObject({ sagaId: saga.id, commandId: `${saga.id}:reserveInventory`, attempt: 1, replyTo: 'saga.reply.order.inventory', kind: 'reserveInventory' });
     expect(db.prepare('SELECT due_at FROM timers').pluck().all()).toEqual([now + step.timeoutMs]);
     expect(engine.history(saga.id).map((h) => h.event_type)).toEqual(['START']);
   });

@@ -1,9 +1,18 @@
 import { jetstream, jetstreamManager, AckPolicy, DeliverPolicy } from '@nats-io/jetstream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeEvent, encodeReply } from '../../src/contracts/index.ts';
-import { connectNats, replySubject, STREAM } from '../../src/messaging/index.ts';
+import { MESSAGE_TYPE, decodeEvent, encodeCommand, encodeReply, type Command, type Reply } from '../../src/contracts/index.ts';
+import { HEADER, STREAM, commandSubject, connectNats, protobufContentType, replySubject, toNatsHeaders } from '../../src/messaging/index.ts';
 import { TestSystem, orderBody } from '../support/system.ts';
 import { waitFor } from '../support/nats-server.ts';
+import { OpenApiChecker } from '../support/openapi-check.ts';
+
+const TRACEPARENT = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+
+/** The value of one series in a Prometheus text exposition (0 when absent). */
+async function metricValue(text: string | Promise<string>, series: string): Promise<number> {
+  const line = (await text).split('\n').find((l) => l.startsWith(`${series} `));
+  return line ? Number(line.slice(series.length + 1)) : 0;
+}
 
 describe('order saga against a real nats-server', () => {
   let sys: TestSystem;
@@ -132,8 +141,8 @@ describe('order saga against a real nats-server', () => {
       // Replay the payment participant's OK for the charge: the saga has moved on, so it must be ignored.
       const nc = await connectNats({ servers: sys.nats.url, name: 'replayer' });
       const reply = { sagaId: saga.id, commandId: `${saga.id}:chargePayment`, attempt: 1, outcome: 'OK' as const, reasonCode: '', detail: 'replayed', participant: 'payment' };
-      await jetstream(nc).publish(replySubject('order'), encodeReply(reply), { msgID: 'replay-1' });
-      await jetstream(nc).publish(replySubject('order'), encodeReply(reply), { msgID: 'replay-2' });
+      await jetstream(nc).publish(replySubject('order', 'payment'), encodeReply(reply), { msgID: 'replay-1' });
+      await jetstream(nc).publish(replySubject('order', 'payment'), encodeReply(reply), { msgID: 'replay-2' });
       await nc.close();
       await waitFor(() => sys.orchestrator.engine.history(saga.id).filter((h) => h.ignored === 1).length >= 2, 5_000, 'duplicates recorded');
       const after = sys.orchestrator.engine.get(saga.id)!;
@@ -145,24 +154,105 @@ describe('order saga against a real nats-server', () => {
     }
   });
 
-  it('an undecodable reply and a reply for an unknown saga go to the dead-letter stream; the consumer goes on', async () => {
+  it('replies and commands that cannot be processed are dead-lettered with reason and headers, terminated, counted and listed newest first; the consumers go on', async () => {
+    const base = await sys.serveApi();
+    const doc = new OpenApiChecker(await (await fetch(`${base}/openapi.json`)).json());
     const nc = await connectNats({ servers: sys.nats.url, name: 'poison' });
     try {
       const js = jetstream(nc);
-      await js.publish(replySubject('order'), new Uint8Array([0xff, 0x01, 0x02]), { msgID: 'poison-1' });
-      const stray = { sagaId: 'no-such-saga', commandId: 'no-such-saga:reserveInventory', attempt: 1, outcome: 'OK' as const, reasonCode: '', detail: '', participant: 'inventory' };
-      await js.publish(replySubject('order'), encodeReply(stray), { msgID: 'poison-2' });
       const jsm = await jetstreamManager(nc);
-      await waitFor(async () => (await jsm.streams.info(STREAM.deadLetters)).state.messages >= 2, 5_000, 'dead letters');
-      const reasons: string[] = [];
-      for (let seq = 1; seq <= (await jsm.streams.info(STREAM.deadLetters)).state.last_seq; seq++) {
-        const m = await jsm.streams.getMessage(STREAM.deadLetters, { seq }).catch(() => null);
-        if (m?.subject === 'saga.dlq.orchestrator') reasons.push(m.header.get('Dead-Letter-Reason'));
+      const lastSeqBefore = (await jsm.streams.info(STREAM.deadLetters)).state.last_seq;
+      const redeliveredBefore = {
+        orchestrator: (await jsm.consumers.info(STREAM.replies, 'orchestrator')).num_redelivered,
+        inventory: (await jsm.consumers.info(STREAM.commands, 'inventory')).num_redelivered,
+      };
+      const participantBefore = await metricValue(sys.inventory.metrics.render(), 'saga_participant_dead_letters_total{participant="inventory"}');
+
+      const reply = (r: Partial<Reply>): Uint8Array =>
+        encodeReply({ sagaId: 'dlq-saga', commandId: 'dlq-saga:reserveInventory', attempt: 1, outcome: 'OK', reasonCode: '', detail: '', participant: 'inventory', ...r });
+      const command = (c: Partial<Command>): Uint8Array =>
+        encodeCommand({
+          sagaId: 'dlq-saga',
+          commandId: 'dlq-saga:reserveInventory',
+          attempt: 1,
+          sagaType: 'order',
+          replyTo: replySubject('order', 'inventory'),
+          kind: 'reserveInventory',
+          body: { orderId: 'dlq-order', items: [{ sku: 'DLQ-1', quantity: 1, unitPriceMinor: 1 }] },
+          ...c,
+        } as Command);
+      const cases = [
+        { id: 'reply-undecodable', subject: replySubject('order', 'inventory'), data: new Uint8Array([0xff, 0x01, 0x02]), source: 'orchestrator', reason: 'UNDECODABLE_MESSAGE', type: MESSAGE_TYPE.reply },
+        { id: 'reply-no-saga-id', subject: replySubject('order', 'inventory'), data: reply({ sagaId: '' }), source: 'orchestrator', reason: 'MALFORMED_MESSAGE: saga.v1.Reply: sagaId is missing', type: MESSAGE_TYPE.reply },
+        { id: 'reply-no-command-id', subject: replySubject('order', 'inventory'), data: reply({ commandId: '' }), source: 'orchestrator', reason: 'MALFORMED_MESSAGE: saga.v1.Reply: commandId is missing', type: MESSAGE_TYPE.reply },
+        { id: 'reply-unknown-saga', subject: replySubject('order', 'inventory'), data: reply({ sagaId: 'no-such-saga' }), source: 'orchestrator', reason: 'UNKNOWN_SAGA: no saga no-such-saga', type: MESSAGE_TYPE.reply },
+        {
+          id: 'command-unknown-kind',
+          subject: commandSubject('inventory', 'charge'),
+          data: command({ kind: 'chargePayment', body: { orderId: 'dlq-order', customerId: 'c', amount: { amountMinor: 1, currency: 'EUR' } } }),
+          source: 'inventory',
+          reason: 'UNSUPPORTED_COMMAND: inventory does not handle chargePayment',
+          type: MESSAGE_TYPE.command,
+        },
+      ];
+      // Each case is told apart by its Command-Id header; the headers must survive into the dead letter.
+      for (const c of cases) {
+        await js.publish(c.subject, c.data, {
+          msgID: `dlq-${c.id}`,
+          headers: toNatsHeaders({ [HEADER.sagaId]: 'dlq-saga', [HEADER.commandId]: c.id, [HEADER.contentType]: protobufContentType(c.type), [HEADER.traceparent]: TRACEPARENT }),
+        });
       }
-      expect(reasons.some((r) => r.startsWith('UNDECODABLE_MESSAGE'))).toBe(true);
-      expect(reasons.some((r) => r.startsWith('UNKNOWN_SAGA'))).toBe(true);
-      // Nothing left pending on the orchestrator's consumer, and sagas still complete.
+
+      type Letter = { seq: number; source: string; subject: string; reason: string; headers: Record<string, string>; payloadBase64: string; size: number; at: string };
+      const page = async (query: string): Promise<{ items: Letter[]; nextCursor: string | null }> => {
+        const res = await fetch(`${base}/dead-letters${query}`);
+        const body = (await res.json()) as { items: Letter[]; nextCursor: string | null };
+        doc.check('GET', '/dead-letters', res.status, res.headers.get('content-type') ?? '', body);
+        expect(res.status).toBe(200);
+        return body;
+      };
+      let letters: Letter[] = [];
+      await waitFor(async () => {
+        letters = (await page('?limit=100')).items.filter((l) => l.seq > lastSeqBefore);
+        return letters.length >= cases.length;
+      }, 10_000, 'every case dead-lettered');
+      expect(letters).toHaveLength(cases.length);
+      // Newest first.
+      expect(letters.map((l) => l.seq)).toEqual([...letters.map((l) => l.seq)].sort((a, b) => b - a));
+      for (const c of cases) {
+        const letter = letters.find((l) => l.headers[HEADER.commandId] === c.id);
+        expect(letter, c.id).toBeDefined();
+        expect(letter).toMatchObject({ source: c.source, subject: c.subject, size: c.data.length });
+        expect(letter!.reason.startsWith(c.reason), `${c.id}: ${letter!.reason}`).toBe(true);
+        expect(letter!.headers).toMatchObject({ [HEADER.sagaId]: 'dlq-saga', [HEADER.contentType]: protobufContentType(c.type), [HEADER.traceparent]: TRACEPARENT });
+        expect(Buffer.from(letter!.payloadBase64, 'base64').equals(Buffer.from(c.data))).toBe(true);
+        expect(Math.abs(Date.parse(letter!.at) - Date.now())).toBeLessThan(60_000);
+      }
+      // Pages of two walk the same letters in the same order.
+      const walked: number[] = [];
+      let cursor: string | null = null;
+      do {
+        const p: { items: Letter[]; nextCursor: string | null } = await page(`?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+        expect(p.items.length).toBeLessThanOrEqual(2);
+        walked.push(...p.items.map((l) => l.seq));
+        cursor = p.nextCursor;
+      } while (cursor !== null && walked.length < 1_000);
+      expect(walked.filter((seq) => seq > lastSeqBefore)).toEqual(letters.map((l) => l.seq));
+
+      // Terminated: nothing pending, nothing redelivered.
       await waitFor(async () => (await jsm.consumers.info(STREAM.replies, 'orchestrator')).num_ack_pending === 0, 5_000, 'no pending replies');
+      await waitFor(async () => (await jsm.consumers.info(STREAM.commands, 'inventory')).num_ack_pending === 0, 5_000, 'no pending commands');
+      expect((await jsm.consumers.info(STREAM.replies, 'orchestrator')).num_redelivered).toBe(redeliveredBefore.orchestrator);
+      expect((await jsm.consumers.info(STREAM.commands, 'inventory')).num_redelivered).toBe(redeliveredBefore.inventory);
+
+      // Counted: by reason code on the orchestrator, per participant on the participant.
+      const orchestratorMetrics = sys.metrics.registry.metrics();
+      expect(await metricValue(orchestratorMetrics, 'saga_dead_letters_total{reason="UNDECODABLE_MESSAGE"}')).toBe(1);
+      expect(await metricValue(orchestratorMetrics, 'saga_dead_letters_total{reason="MALFORMED_MESSAGE"}')).toBe(2);
+      expect(await metricValue(orchestratorMetrics, 'saga_dead_letters_total{reason="UNKNOWN_SAGA"}')).toBe(1);
+      expect(await metricValue(sys.inventory.metrics.render(), 'saga_participant_dead_letters_total{participant="inventory"}')).toBe(participantBefore + 1);
+
+      // The consumers go on: a saga still completes.
       sys.inventory.domain.setStock('AFTER-POISON', 1);
       const { saga } = sys.orchestrator.engine.start('order', orderBody({ customerId: 'after-poison', items: [{ sku: 'AFTER-POISON', quantity: 1, unitPrice: 1 }] }));
       expect(await sys.waitForStatus(saga.id, ['completed', 'cancelled'])).toBe('completed');

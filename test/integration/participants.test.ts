@@ -11,6 +11,7 @@ import {
   STREAM,
   commandSubject,
   connectNats,
+  createDeadLettersReader,
   ensureConsumer,
   ensureStreams,
   fromNatsHeaders,
@@ -30,6 +31,7 @@ import {
   type PaymentParticipant,
   type ShippingParticipant,
 } from '../../src/participants/index.ts';
+import { createParticipantMetrics, type ParticipantMetrics } from '../../src/telemetry/participant-metrics.ts';
 import { NatsServer, freePort, waitFor } from '../support/nats-server.ts';
 
 const REPLY_TO = 'saga.reply.test';
@@ -105,6 +107,7 @@ describe('participants over JetStream', () => {
   let inventoryDb: Db;
   let paymentDb: Db;
   let runtime: Record<'inventory' | 'payment' | 'shipping', ParticipantRuntime>;
+  const inventoryMetrics = createParticipantMetrics('inventory', { processMetrics: false });
 
   function database(name: string, service: string): Db {
     const db = openDatabase(join(dir, `${name}.db`));
@@ -113,8 +116,14 @@ describe('participants over JetStream', () => {
     return db;
   }
 
-  async function start(name: string, db: Db, handlers: CommandHandlers, chaos = { failureRate: 0, delayMs: 0 }): Promise<ParticipantRuntime> {
-    const r = await startParticipant({ name, js, jsm, db, handlers, workerPoolSize: 4, chaos });
+  async function start(
+    name: string,
+    db: Db,
+    handlers: CommandHandlers,
+    chaos = { failureRate: 0, delayMs: 0 },
+    metrics?: ParticipantMetrics,
+  ): Promise<ParticipantRuntime> {
+    const r = await startParticipant({ name, js, jsm, db, handlers, workerPoolSize: 4, chaos, metrics });
     runtimes.push(r);
     return r;
   }
@@ -134,7 +143,7 @@ describe('participants over JetStream', () => {
     payment = createPaymentParticipant(paymentDb, { defaultBalance: 100_000 });
     shipping = createShippingParticipant(database('shipping', 'shipping'), { unservedCountries: ['AQ'] });
     runtime = {
-      inventory: await start('inventory', inventoryDb, inventory.handlers),
+      inventory: await start('inventory', inventoryDb, inventory.handlers, undefined, inventoryMetrics),
       payment: await start('payment', paymentDb, payment.handlers),
       shipping: await start('shipping', dbs[2]!, shipping.handlers),
     };
@@ -255,7 +264,7 @@ describe('participants over JetStream', () => {
     });
     const body: CommandBody = { kind: 'chargePayment', body: { orderId: 'flaky', customerId: 'erin', amount: eur(1_500) } };
     await send(js, 'flakypay', body, { commandId: 'flaky-charge' });
-    expect((await waitReply(collector.replies, 'flaky-charge')).reply).toMatchObject({ outcome: 'FAILED', reasonCode: 'SQLITE_BUSY' });
+    expect((await waitReply(collector.replies, 'flaky-charge')).reply).toMatchObject({ outcome: 'FAILED', reasonCode: 'STORAGE_BUSY' });
     expect(r.stats.transientFailures).toBe(1);
     expect(real.getAccount('erin').balance).toBe(100_000);
     expect(processedCommands(db).find('flaky-charge')).toBeUndefined();
@@ -265,38 +274,70 @@ describe('participants over JetStream', () => {
     expect(real.getAccount('erin').balance).toBe(98_500);
   });
 
-  it('dead-letters undecodable and unsupported commands once, and keeps serving', async () => {
+  it('dead-letters undecodable, unsupported and incomplete commands once, with reason and headers, counts them, and keeps serving', async () => {
     const before = runtime.inventory.stats.deadLettered;
-    await js.publish(commandSubject('inventory', 'reserveInventory'), new TextEncoder().encode('not a protobuf'), { msgID: 'garbage-1' });
-    await send(js, 'inventory', { kind: 'chargePayment', body: { orderId: 'wrong', customerId: 'x', amount: eur(1) } }, { commandId: 'wrong-kind' });
+    const envelope = (c: Partial<Command>): Uint8Array =>
+      encodeCommand({ sagaId: 'saga-dlq', commandId: 'dlq', attempt: 1, sagaType: 'test', replyTo: REPLY_TO, kind: 'reserveInventory', body: { orderId: 'dlq', items }, ...c } as Command);
+    const cases = [
+      { id: 'garbage', data: new TextEncoder().encode('not a protobuf'), reason: 'UNDECODABLE_MESSAGE: saga.v1.CommandEnvelope' },
+      { id: 'wrong-kind', data: envelope({ kind: 'chargePayment', body: { orderId: 'wrong', customerId: 'x', amount: eur(1) } }), reason: 'UNSUPPORTED_COMMAND: inventory does not handle chargePayment' },
+      { id: 'no-saga-id', data: envelope({ sagaId: '' }), reason: 'MALFORMED_MESSAGE: saga.v1.CommandEnvelope: sagaId is missing' },
+      { id: 'no-command-id', data: envelope({ commandId: '' }), reason: 'MALFORMED_MESSAGE: saga.v1.CommandEnvelope: commandId is missing' },
+      { id: 'bad-reply-to', data: envelope({ replyTo: 'order.created' }), reason: 'INVALID_REPLY_TO: "order.created"' },
+    ];
+    const subject = commandSubject('inventory', 'reserve');
+    for (const c of cases) {
+      await js.publish(subject, c.data, {
+        msgID: `dlq-${c.id}`,
+        headers: toNatsHeaders({ [HEADER.sagaId]: 'saga-dlq', [HEADER.commandId]: c.id, [HEADER.traceparent]: TRACEPARENT }),
+      });
+    }
     inventory.setStock('SKU-3', 1);
     await send(js, 'inventory', { kind: 'reserveInventory', body: { orderId: 'after', items: [{ sku: 'SKU-3', quantity: 1, unitPriceMinor: 1 }] } }, {
       commandId: 'after-dlq',
     });
     expect((await waitReply(collector.replies, 'after-dlq')).reply.outcome).toBe('OK');
-    await waitFor(() => runtime.inventory.stats.deadLettered === before + 2, DEADLINE_MS, 'two dead letters');
+    await waitFor(() => runtime.inventory.stats.deadLettered === before + cases.length, DEADLINE_MS, 'every case dead-lettered');
 
-    const dlq = await jsm.streams.info(STREAM.deadLetters);
-    expect(dlq.state.messages).toBe(2);
-    const letters = await Promise.all(
-      [dlq.state.first_seq, dlq.state.last_seq].map(async (seq) => {
-        const m = await jsm.streams.getMessage(STREAM.deadLetters, { seq });
-        return { subject: m!.subject, headers: fromNatsHeaders(m!.header) };
-      }),
-    );
-    expect(letters.map((l) => l.subject)).toEqual(['saga.dlq.inventory', 'saga.dlq.inventory']);
-    const reasons = letters.map((l) => l.headers[HEADER.deadLetterReason] ?? '');
-    expect(reasons.some((r) => r.startsWith('UNDECODABLE_MESSAGE'))).toBe(true);
-    expect(reasons.some((r) => r.startsWith('UNSUPPORTED_COMMAND') && r.includes('chargePayment'))).toBe(true);
-    expect(letters.every((l) => l.headers[HEADER.deadLetterSubject]?.startsWith('saga.cmd.inventory.'))).toBe(true);
-    expect(repliesFor(collector.replies, 'wrong-kind')).toHaveLength(0);
+    // Read back the way GET /dead-letters does: newest first, with reason, original subject, headers and bytes.
+    const { items: letters, nextCursor } = await createDeadLettersReader(jsm).list(100);
+    expect(nextCursor).toBeNull();
+    expect(letters).toHaveLength(cases.length);
+    expect(letters.map((l) => l.seq)).toEqual([...letters.map((l) => l.seq)].sort((a, b) => b - a));
+    for (const c of cases) {
+      const letter = letters.find((l) => l.headers[HEADER.commandId] === c.id);
+      expect(letter, c.id).toMatchObject({ source: 'inventory', subject, size: c.data.length, headers: { [HEADER.sagaId]: 'saga-dlq', [HEADER.traceparent]: TRACEPARENT } });
+      expect(letter!.reason.startsWith(c.reason), `${c.id}: ${letter!.reason}`).toBe(true);
+      expect(Buffer.from(letter!.payloadBase64, 'base64').equals(Buffer.from(c.data))).toBe(true);
+    }
+    expect(collector.replies.filter((r) => r.headers[HEADER.sagaId] === 'saga-dlq')).toHaveLength(0);
+    expect(await inventoryMetrics.render()).toContain(`saga_participant_dead_letters_total{participant="inventory"} ${cases.length}`);
 
     // Terminated, not waiting for redelivery: nothing pending, nothing redelivered, nothing left in the work queue.
     await waitFor(async () => (await jsm.consumers.info(STREAM.commands, 'inventory')).num_ack_pending === 0, DEADLINE_MS, 'dead letters terminated');
     const consumer = await jsm.consumers.info(STREAM.commands, 'inventory');
     expect(consumer.num_redelivered).toBe(0);
     expect(consumer.num_pending).toBe(0);
-    expect(runtime.inventory.stats.deadLettered).toBe(before + 2);
+    expect(runtime.inventory.stats.deadLettered).toBe(before + cases.length);
+
+    // A deleted sequence is skipped; pages still walk every remaining letter, newest first.
+    await jsm.streams.deleteMessage(STREAM.deadLetters, letters[1]!.seq);
+    const remaining = letters.filter((_, i) => i !== 1).map((l) => l.seq);
+    const walk = async (reader: ReturnType<typeof createDeadLettersReader>, limit: number) => {
+      const seqs: number[] = [];
+      let cursor: number | undefined;
+      for (let pages = 0; pages < 20; pages++) {
+        const page = await reader.list(limit, cursor);
+        expect(page.items.length).toBeLessThanOrEqual(limit);
+        seqs.push(...page.items.map((l) => l.seq));
+        if (page.nextCursor === null) return seqs;
+        cursor = page.nextCursor;
+      }
+      throw new Error('no last page');
+    };
+    expect(await walk(createDeadLettersReader(jsm), 2)).toEqual(remaining);
+    // With no probes to spare, a page stops short at the gap and the cursor carries on past it.
+    expect(await walk(createDeadLettersReader(jsm, { maxExtraProbes: 0 }), 2)).toEqual(remaining);
   });
 
   it('finishes a command in flight before stop() resolves', async () => {

@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, connect as tcpConnect } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 
 const CANDIDATES = [process.env.NATS_SERVER_BIN, '/usr/sbin/nats-server', '/usr/bin/nats-server', '/usr/local/bin/nats-server'];
 
@@ -46,15 +46,33 @@ function portOpen(port: number): Promise<boolean> {
   });
 }
 
+/** How to start a NatsServer; by default a bare server with JetStream and no authorization. */
+export interface NatsServerOptions {
+  /**
+   * Start with this configuration file (e.g. the deployment's deploy/nats/nats-server.conf). It is
+   * included unchanged by a wrapper in the temporary directory that only replaces the JetStream
+   * block (nats-server 2.9 refuses `-sd` next to a store_dir in the file); the client and
+   * monitoring ports are overridden with flags. Accounts, users and permissions are the file's own.
+   */
+  configFile?: string;
+  /** Extra environment of the server process, e.g. the passwords a config file reads as $VAR. */
+  env?: Record<string, string>;
+}
+
 /** A nats-server with JetStream on a random loopback port and its own store, for one test file. */
 export class NatsServer {
   readonly port: number;
+  /** Monitoring port (/healthz, /varz), only served when started with a config file. */
+  readonly monitorPort: number;
   readonly storeDir: string;
+  private readonly options: NatsServerOptions;
   private proc: ChildProcess | undefined;
 
-  private constructor(port: number, storeDir: string) {
+  private constructor(port: number, monitorPort: number, storeDir: string, options: NatsServerOptions) {
     this.port = port;
+    this.monitorPort = monitorPort;
     this.storeDir = storeDir;
+    this.options = options;
   }
 
   get url(): string {
@@ -62,15 +80,29 @@ export class NatsServer {
   }
 
   /** Starts a server and waits until it accepts connections. */
-  static async start(): Promise<NatsServer> {
-    const server = new NatsServer(await freePort(), mkdtempSync(join(tmpdir(), 'saga-nats-')));
+  static async start(options: NatsServerOptions = {}): Promise<NatsServer> {
+    const server = new NatsServer(await freePort(), await freePort(), mkdtempSync(join(tmpdir(), 'saga-nats-')), options);
     await server.launch();
     return server;
   }
 
+  /** Command-line arguments: flags only, or a wrapper config including the given file. */
+  private args(): string[] {
+    const listen = ['-a', '127.0.0.1', '-p', String(this.port)];
+    if (!this.options.configFile) return [...listen, '-js', '-sd', this.storeDir];
+    const wrapper = join(this.storeDir, 'wrapper.conf');
+    // 2.9 resolves include paths relative to the including file only (no absolute paths).
+    writeFileSync(
+      wrapper,
+      `include "${relative(this.storeDir, this.options.configFile)}"\njetstream { store_dir: "${this.storeDir}" }\n`,
+    );
+    return ['-c', wrapper, ...listen, '-m', String(this.monitorPort)];
+  }
+
   private async launch(): Promise<void> {
-    const proc = spawn(natsServerBinary(), ['-a', '127.0.0.1', '-p', String(this.port), '-js', '-sd', this.storeDir], {
+    const proc = spawn(natsServerBinary(), this.args(), {
       stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, ...this.options.env },
     });
     let stderr = '';
     proc.stderr?.on('data', (d: Buffer) => {

@@ -15,9 +15,13 @@ export class ServiceProcess {
   private output = '';
   exitCode: number | null = null;
 
-  constructor(entry: Entry, env: Record<string, string>) {
+  /** Run the compiled entry point (dist/bin/<entry>.js, as deployed) instead of the TypeScript source. */
+  private readonly compiled: boolean;
+
+  constructor(entry: Entry, env: Record<string, string>, options: { compiled?: boolean } = {}) {
     this.entry = entry;
     this.env = env;
+    this.compiled = options.compiled ?? false;
   }
 
   /** Everything the process wrote (last 64 KiB), for failure messages. */
@@ -32,7 +36,8 @@ export class ServiceProcess {
   /** Spawns the process and, if it serves HTTP, waits until /healthz answers. */
   async start(): Promise<void> {
     this.exitCode = null;
-    const proc = spawn(process.execPath, [join(ROOT, 'src/bin', `${this.entry}.ts`)], {
+    const script = this.compiled ? join(ROOT, 'dist/bin', `${this.entry}.js`) : join(ROOT, 'src/bin', `${this.entry}.ts`);
+    const proc = spawn(process.execPath, [script], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -57,6 +62,16 @@ export class ServiceProcess {
         }
       }, 20_000, `${this.entry} /healthz`);
     }
+  }
+
+  /** Freezes the process (SIGSTOP): it holds its connections but does nothing, like a long GC pause. */
+  pause(): void {
+    this.proc?.kill('SIGSTOP');
+  }
+
+  /** Lets a paused process run again (SIGCONT). */
+  resume(): void {
+    this.proc?.kill('SIGCONT');
   }
 
   /** Sends a signal and waits for the process to exit; returns its exit code. */
@@ -87,6 +102,7 @@ export async function startProcesses(
   natsUrl: string,
   dir: string,
   env: { all?: Env; orchestrator?: Env; participants?: Env; inventory?: Env; payment?: Env; shipping?: Env } = {},
+  options: { compiled?: boolean } = {},
 ): Promise<ProcessSystem> {
   const make = async (entry: Entry, own: Env | undefined, group: Env | undefined) => {
     const p = new ServiceProcess(entry, {
@@ -96,7 +112,7 @@ export async function startProcesses(
       ...env.all,
       ...group,
       ...own,
-    });
+    }, options);
     await p.start();
     return p;
   };

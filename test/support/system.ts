@@ -5,7 +5,7 @@ import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { allSagaDefinitions, type RetryPolicy, type SagaStatus } from '../../sagas/index.ts';
 import { startOrchestrator, silentLogger, type Orchestrator } from '../../src/engine/index.ts';
-import { connectNats } from '../../src/messaging/index.ts';
+import { connectNats, createDeadLettersReader } from '../../src/messaging/index.ts';
 import {
   createInventoryParticipant,
   createPaymentParticipant,
@@ -20,6 +20,7 @@ import {
 import { migrate, openDatabase, SagaStore, type Db } from '../../src/store/index.ts';
 import { createApi } from '../../src/api/index.ts';
 import { createOrchestratorMetrics, type OrchestratorMetrics } from '../../src/telemetry/orchestrator-metrics.ts';
+import { createParticipantMetrics, type ParticipantMetrics } from '../../src/telemetry/participant-metrics.ts';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { NatsServer, waitFor } from './nats-server.ts';
@@ -35,6 +36,8 @@ interface ParticipantHandle<D> {
   domain: D;
   nc: NatsConnection | undefined;
   runtime: ParticipantRuntime | undefined;
+  /** saga_participant_* metrics, kept across stop/start of the participant. */
+  metrics: ParticipantMetrics;
 }
 
 export interface SystemOptions {
@@ -44,6 +47,10 @@ export interface SystemOptions {
   defaultBalance?: number;
   defaultStock?: number;
   unservedCountries?: string[];
+  /** Where the orchestrator's database lives (default: the system's temp dir). */
+  orchestratorDbPath?: string;
+  /** SQLite busy timeout of the orchestrator's connection. */
+  busyTimeoutMs?: number;
 }
 
 /**
@@ -76,9 +83,9 @@ export class TestSystem {
     const inv = open('inventory');
     const pay = open('payment');
     const ship = open('shipping');
-    this.inventory = { db: inv, domain: createInventoryParticipant(inv, { defaultStock: options.defaultStock ?? 0 }), nc: undefined, runtime: undefined };
-    this.payment = { db: pay, domain: createPaymentParticipant(pay, { defaultBalance: options.defaultBalance ?? 100_000 }), nc: undefined, runtime: undefined };
-    this.shipping = { db: ship, domain: createShippingParticipant(ship, { unservedCountries: options.unservedCountries ?? ['AQ'] }), nc: undefined, runtime: undefined };
+    this.inventory = { db: inv, domain: createInventoryParticipant(inv, { defaultStock: options.defaultStock ?? 0 }), nc: undefined, runtime: undefined, metrics: createParticipantMetrics('inventory', { processMetrics: false }) };
+    this.payment = { db: pay, domain: createPaymentParticipant(pay, { defaultBalance: options.defaultBalance ?? 100_000 }), nc: undefined, runtime: undefined, metrics: createParticipantMetrics('payment', { processMetrics: false }) };
+    this.shipping = { db: ship, domain: createShippingParticipant(ship, { unservedCountries: options.unservedCountries ?? ['AQ'] }), nc: undefined, runtime: undefined, metrics: createParticipantMetrics('shipping', { processMetrics: false }) };
   }
 
   /** Starts a nats-server, the orchestrator and all three participants. */
@@ -92,7 +99,7 @@ export class TestSystem {
 
   /** Starts (or restarts) the orchestrator on its database. */
   async startOrchestrator(): Promise<void> {
-    this.orchestratorDb = openDatabase(join(this.dir, 'orchestrator.db'));
+    this.orchestratorDb = openDatabase(this.options.orchestratorDbPath ?? join(this.dir, 'orchestrator.db'), { busyTimeoutMs: this.options.busyTimeoutMs });
     migrate(this.orchestratorDb, 'orchestrator');
     this.orchestratorNc = await connectNats({ servers: this.nats.url, name: 'orchestrator' });
     this.metrics = createOrchestratorMetrics({ store: new SagaStore(this.orchestratorDb) });
@@ -114,7 +121,8 @@ export class TestSystem {
       logger: silentLogger,
       metrics: this.metrics.registry,
       adminToken: options.adminToken,
-      readiness: [{ name: 'database', check: () => true }],
+      deadLetters: createDeadLettersReader(this.orchestrator.jsm),
+      readiness: [{ name: 'database', check: () => this.orchestrator.store.checkWritable() }],
     });
     this.api = createServer(app.callback());
     await new Promise<void>((resolve) => this.api!.listen(0, '127.0.0.1', resolve));
@@ -147,6 +155,7 @@ export class TestSystem {
       handlers,
       workerPoolSize: 10,
       chaos: this.options.chaos?.[name],
+      metrics: h.metrics,
     });
   }
 

@@ -6,6 +6,7 @@ describe('participant config', () => {
     expect(loadParticipantConfig('payment', {})).toEqual({
       name: 'payment',
       natsUrl: 'nats://127.0.0.1:4222',
+      nats: { auth: { kind: 'none' }, tls: undefined },
       databasePath: './data/payment.db',
       httpPort: 3002,
       workerPoolSize: 10,

@@ -1,0 +1,133 @@
+import type { NatsConnection, Subscription } from '@nats-io/transport-node';
+import { decodeEvent } from '../src/contracts/index.ts';
+import { connectNats } from '../src/messaging/index.ts';
+
+/** Watches order.completed / order.cancelled and resolves a waiter per order id. */
+export class CompletionWatcher {
+  private nc!: NatsConnection;
+  private subs: Subscription[] = [];
+  private readonly waiters = new Map<string, (status: 'completed' | 'cancelled') => void>();
+  private readonly early = new Map<string, 'completed' | 'cancelled'>();
+  completed = 0;
+  cancelled = 0;
+
+  /** Subscribes (core NATS: the events are published on these subjects whatever stream keeps them). */
+  async start(natsUrl: string): Promise<void> {
+    this.nc = await connectNats({ servers: natsUrl, name: 'bench-watcher' });
+    for (const [subject, name, status] of [
+      ['order.completed', 'OrderCompleted', 'completed'],
+      ['order.cancelled', 'OrderCancelled', 'cancelled'],
+    ] as const) {
+      const sub = this.nc.subscribe(subject);
+      this.subs.push(sub);
+      void (async () => {
+        for await (const m of sub) {
+          const orderId = decodeEvent(name, m.data).body.orderId;
+          if (status === 'completed') this.completed++;
+          else this.cancelled++;
+          const waiter = this.waiters.get(orderId);
+          if (waiter) {
+            this.waiters.delete(orderId);
+            waiter(status);
+          } else this.early.set(orderId, status);
+        }
+      })();
+    }
+    await this.nc.flush();
+  }
+
+  /** Resolves when the order's saga finished (or already had). */
+  wait(orderId: string): Promise<'completed' | 'cancelled'> {
+    const done = this.early.get(orderId);
+    if (done) {
+      this.early.delete(orderId);
+      return Promise.resolve(done);
+    }
+    return new Promise((resolve) => this.waiters.set(orderId, resolve));
+  }
+
+  async stop(): Promise<void> {
+    for (const s of this.subs) s.unsubscribe();
+    await this.nc.close();
+  }
+}
+
+let sequence = 0;
+
+/** A valid order request for the benchmark; customers and SKUs spread so rows do not contend. */
+export function benchOrder(run: string): { orderId: string; body: string } {
+  sequence++;
+  const orderId = `${run}-${sequence}`;
+  return {
+    orderId,
+    body: JSON.stringify({
+      orderId,
+      customerId: `bench-customer-${sequence % 97}`,
+      currency: 'EUR',
+      items: [{ sku: `BENCH-${sequence % 31}`, quantity: 1, unitPrice: 100 }],
+      shippingAddress: { line1: '1 Bench St', city: 'Berlin', postalCode: '10115', country: 'DE' },
+    }),
+  };
+}
+
+/** POSTs one order; throws unless the API accepted it. */
+export async function placeOrder(apiUrl: string, body: string): Promise<void> {
+  const res = await fetch(`${apiUrl}/orders`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  if (res.status !== 202) throw new Error(`POST /orders answered ${res.status}: ${await res.text()}`);
+  await res.arrayBuffer();
+}
+
+export interface LoadResult {
+  sagas: number;
+  seconds: number;
+  perSecond: number;
+  latenciesMs: number[];
+}
+
+/** Closed loop: `concurrency` clients, each starting the next saga when its last one finished. */
+export async function closedLoop(apiUrl: string, watcher: CompletionWatcher, opts: { concurrency: number; durationMs: number; maxSagas: number; run: string }): Promise<LoadResult> {
+  const latencies: number[] = [];
+  const started = performance.now();
+  const deadline = started + opts.durationMs;
+  let issued = 0;
+  const client = async () => {
+    while (performance.now() < deadline && issued < opts.maxSagas) {
+      issued++;
+      const { orderId, body } = benchOrder(opts.run);
+      const t0 = performance.now();
+      const done = watcher.wait(orderId);
+      await placeOrder(apiUrl, body);
+      await done;
+      latencies.push(performance.now() - t0);
+    }
+  };
+  await Promise.all(Array.from({ length: opts.concurrency }, client));
+  const seconds = (performance.now() - started) / 1000;
+  return { sagas: latencies.length, seconds, perSecond: latencies.length / seconds, latenciesMs: latencies };
+}
+
+/** Open loop: start sagas at a fixed rate regardless of completions; wait (bounded) for all to finish. */
+export async function openLoop(apiUrl: string, watcher: CompletionWatcher, opts: { rate: number; durationMs: number; run: string; settleMs: number }): Promise<LoadResult & { unfinished: number }> {
+  const latencies: number[] = [];
+  const pending: Promise<void>[] = [];
+  const total = Math.floor((opts.rate * opts.durationMs) / 1000);
+  const started = performance.now();
+  for (let i = 0; i < total; i++) {
+    const due = started + (i * 1000) / opts.rate;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    const { orderId, body } = benchOrder(opts.run);
+    const t0 = performance.now();
+    const done = watcher.wait(orderId);
+    pending.push(
+      placeOrder(apiUrl, body)
+        .then(() => done)
+        .then(() => {
+          latencies.push(performance.now() - t0);
+        }),
+    );
+  }
+  const settled = await Promise.race([Promise.all(pending).then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), opts.settleMs))]);
+  const seconds = (performance.now() - started) / 1000;
+  return { sagas: latencies.length, seconds, perSecond: latencies.length / seconds, latenciesMs: latencies, unfinished: settled ? 0 : total - latencies.length };
+}

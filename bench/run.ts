@@ -1,0 +1,183 @@
+// `npm run bench`: throughput, latency, recovery and growth of the real system on this machine.
+// Starts its own nats-server (temporary store) and the four compiled processes exactly as deployed,
+// drives order sagas through POST /orders and observes completion through the OrderCompleted /
+// OrderCancelled events. Usage: node bench/run.ts [--smoke] [--modes closed,open,recovery,growth]
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
+import { NatsServer, waitFor } from '../test/support/nats-server.ts';
+import { startProcesses, type ProcessSystem } from '../test/support/processes.ts';
+import { measureCeiling } from './ceiling.ts';
+import { closedLoop, CompletionWatcher, openLoop, benchOrder, placeOrder } from './load.ts';
+import { cpuSeconds, memoryMb, percentiles } from './proc-stats.ts';
+import { seedFinishedSagas } from './seed.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    smoke: { type: 'boolean', default: false },
+    modes: { type: 'string', default: 'closed,open,recovery,growth' },
+    out: { type: 'string', default: 'bench/results/latest.json' },
+    /** Write V8 CPU profiles of the four processes to this directory (inspect with Chrome DevTools). */
+    profile: { type: 'string' },
+  },
+});
+const smoke = args.smoke;
+const modes = new Set(args.modes.split(','));
+/** Sizes: the full run, and a smoke run CI uses to keep the benchmark working. */
+const P = smoke
+  ? { durationMs: 2_000, concurrency: 16, rate: 50, openMs: 2_000, recoverySagas: 200, growthSagas: 5_000, ceilingMs: 1_000, listRequests: 50 }
+  : { durationMs: 15_000, concurrency: 64, rate: 300, openMs: 15_000, recoverySagas: 10_000, growthSagas: 1_000_000, ceilingMs: 5_000, listRequests: 500 };
+const STEPS_PER_SAGA = 3;
+
+const ORCHESTRATOR_ENV = {
+  // Long timeouts: the benchmark measures the happy path, not retry storms under overload.
+  STEP_TIMEOUT_MS: '120000',
+  COMPENSATION_TIMEOUT_MS: '120000',
+  LOG_LEVEL: 'warn',
+};
+const PARTICIPANT_ENV = { INVENTORY_DEFAULT_STOCK: '1000000000', PAYMENT_DEFAULT_BALANCE: '1000000000000', WORKER_POOL_SIZE: '64' };
+
+interface ProcessUsage {
+  cpuSeconds: number;
+  peakRssMb: number;
+}
+
+async function withSystem<T>(dir: string, nats: NatsServer, fn: (sys: ProcessSystem, api: string) => Promise<T>): Promise<T> {
+  const profiling: Record<string, string> = args.profile ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${args.profile}` } : {};
+  const sys = await startProcesses(nats.url, dir, { all: profiling, orchestrator: ORCHESTRATOR_ENV, participants: PARTICIPANT_ENV }, { compiled: true });
+  try {
+    return await fn(sys, `http://127.0.0.1:${sys.orchestrator.env.HTTP_PORT}`);
+  } finally {
+    for (const p of [sys.orchestrator, sys.inventory, sys.payment, sys.shipping]) await p.stop('SIGTERM').catch(() => null);
+  }
+}
+
+function usage(sys: ProcessSystem, before: Record<string, number>): Record<string, ProcessUsage> {
+  const out: Record<string, ProcessUsage> = {};
+  for (const p of [sys.orchestrator, sys.inventory, sys.payment, sys.shipping]) {
+    out[p.entry] = { cpuSeconds: round(cpuSeconds(p.pid) - (before[p.entry] ?? 0)), peakRssMb: round(memoryMb(p.pid).peak) };
+  }
+  return out;
+}
+
+function cpuNow(sys: ProcessSystem): Record<string, number> {
+  return Object.fromEntries([sys.orchestrator, sys.inventory, sys.payment, sys.shipping].map((p) => [p.entry, cpuSeconds(p.pid)]));
+}
+
+const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
+const ms = (l: number[]) => Object.fromEntries(Object.entries(percentiles(l)).map(([k, v]) => [k, k === 'n' ? v : round(v)]));
+
+async function main(): Promise<void> {
+  const results: Record<string, unknown> = { machine: { cpus: (await import('node:os')).cpus().length, node: process.version, smoke }, at: new Date().toISOString() };
+  const nats = await NatsServer.start();
+  const root = mkdtempSync(join(tmpdir(), 'saga-bench-'));
+  const watcher = new CompletionWatcher();
+  await watcher.start(nats.url);
+  try {
+    // The ceiling first, on the same server, so the ratio is machine-independent.
+    const ceiling32 = await measureCeiling(nats.url, 32, P.ceilingMs);
+    const ceiling512 = await measureCeiling(nats.url, 512, P.ceilingMs);
+    results.ceiling = { roundTripsPerSecondAt32: round(ceiling32), roundTripsPerSecondAt512: round(ceiling512) };
+    console.log(`JetStream ceiling: ${round(ceiling32)} round trips/s at 32 in flight, ${round(ceiling512)} at 512`);
+
+    if (modes.has('closed') || modes.has('open')) {
+      await withSystem(join(root, 'main'), nats, async (sys, api) => {
+        // Warm up: JIT, connections, SQLite caches.
+        await closedLoop(api, watcher, { concurrency: 8, durationMs: smoke ? 300 : 2_000, maxSagas: 2_000, run: 'warmup' });
+        if (modes.has('closed')) {
+          const before = cpuNow(sys);
+          const r = await closedLoop(api, watcher, { concurrency: P.concurrency, durationMs: P.durationMs, maxSagas: 1_000_000, run: 'closed' });
+          const ratio = (r.perSecond * STEPS_PER_SAGA) / Math.max(ceiling32, ceiling512);
+          results.closed = { concurrency: P.concurrency, sagas: r.sagas, sagasPerSecond: round(r.perSecond), latencyMs: ms(r.latenciesMs), ceilingRatio: round(ratio, 3), processes: usage(sys, before) };
+          console.log(`closed loop (${P.concurrency}): ${round(r.perSecond)} sagas/s, p99 ${round(percentiles(r.latenciesMs).p99)} ms, ratio ${round(ratio, 3)}`);
+        }
+        if (modes.has('open')) {
+          const before = cpuNow(sys);
+          const r = await openLoop(api, watcher, { rate: P.rate, durationMs: P.openMs, run: 'open', settleMs: 60_000 });
+          results.open = { offeredPerSecond: P.rate, sagas: r.sagas, unfinished: r.unfinished, latencyMs: ms(r.latenciesMs), processes: usage(sys, before) };
+          console.log(`open loop (${P.rate}/s): p50 ${round(percentiles(r.latenciesMs).p50)} ms, p99 ${round(percentiles(r.latenciesMs).p99)} ms, unfinished ${r.unfinished}`);
+        }
+      });
+    }
+
+    if (modes.has('recovery')) {
+      results.recovery = await recovery(join(root, 'recovery'), nats, watcher);
+    }
+    if (modes.has('growth')) {
+      results.growth = await growth(join(root, 'growth'), nats, watcher);
+    }
+  } finally {
+    await watcher.stop();
+    await nats.dispose();
+    rmSync(root, { recursive: true, force: true });
+  }
+  mkdirSync(join(process.cwd(), 'bench/results'), { recursive: true });
+  writeFileSync(args.out, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(JSON.stringify(results, null, 2));
+}
+
+/** Puts N sagas in flight with the participants paused, SIGKILLs the orchestrator, restarts all, times the settle. */
+async function recovery(dir: string, nats: NatsServer, watcher: CompletionWatcher): Promise<unknown> {
+  mkdirSync(dir, { recursive: true });
+  return withSystem(dir, nats, async (sys, api) => {
+    for (const p of [sys.inventory, sys.payment, sys.shipping]) p.pause();
+    const ids: string[] = [];
+    const pending = new Set<Promise<unknown>>();
+    for (let i = 0; i < P.recoverySagas; i++) {
+      const { orderId, body } = benchOrder('recovery');
+      ids.push(orderId);
+      const p = placeOrder(api, body).finally(() => pending.delete(p));
+      pending.add(p);
+      if (pending.size >= 64) await Promise.race(pending);
+    }
+    await Promise.all(pending);
+    const rssInFlight = memoryMb(sys.orchestrator.pid).rss;
+    const done = ids.map((id) => watcher.wait(id));
+    await sys.orchestrator.stop('SIGKILL');
+    // Participants restart too (gracefully: commands they pulled go back at once, not after ack wait).
+    for (const p of [sys.inventory, sys.payment, sys.shipping]) {
+      p.resume();
+      await p.stop('SIGTERM');
+    }
+    const t0 = performance.now();
+    await sys.orchestrator.start();
+    for (const p of [sys.inventory, sys.payment, sys.shipping]) await p.start();
+    await Promise.all(done);
+    const seconds = (performance.now() - t0) / 1000;
+    console.log(`recovery: ${P.recoverySagas} in-flight sagas final ${round(seconds)} s after restart; orchestrator RSS ${round(rssInFlight)} MB with them in flight`);
+    return { sagas: P.recoverySagas, secondsToSettle: round(seconds, 2), orchestratorRssMbInFlight: round(rssInFlight) };
+  });
+}
+
+/** Throughput and listing latency on an empty database, then with N finished sagas stored. */
+async function growth(dir: string, nats: NatsServer, watcher: CompletionWatcher): Promise<unknown> {
+  mkdirSync(dir, { recursive: true });
+  const measure = (label: string) =>
+    withSystem(dir, nats, async (_sys, api) => {
+      await closedLoop(api, watcher, { concurrency: 8, durationMs: smoke ? 300 : 2_000, maxSagas: 2_000, run: `${label}-warm` });
+      const r = await closedLoop(api, watcher, { concurrency: P.concurrency, durationMs: smoke ? 2_000 : 10_000, maxSagas: 1_000_000, run: label });
+      const list: number[] = [];
+      let cursor: string | null = null;
+      for (let i = 0; i < P.listRequests; i++) {
+        const t0 = performance.now();
+        const res = await fetch(`${api}/sagas?status=completed&type=order&limit=50${cursor ? `&cursor=${cursor}` : ''}`);
+        const page = (await res.json()) as { nextCursor: string | null };
+        list.push(performance.now() - t0);
+        cursor = i % 10 === 9 ? null : page.nextCursor;
+      }
+      return { sagasPerSecond: round(r.perSecond), listLatencyMs: ms(list) };
+    });
+  const empty = await measure('growth-empty');
+  const t0 = performance.now();
+  const seeded = seedFinishedSagas(new Database(join(dir, 'orchestrator.db')), P.growthSagas);
+  const seedSeconds = (performance.now() - t0) / 1000;
+  const full = await measure('growth-full');
+  const change = full.sagasPerSecond / empty.sagasPerSecond - 1;
+  console.log(`growth: ${seeded} finished sagas (seeded in ${round(seedSeconds)} s): ${full.sagasPerSecond} vs ${empty.sagasPerSecond} sagas/s (${round(change * 100)} %), list p99 ${full.listLatencyMs.p99} ms vs ${empty.listLatencyMs.p99} ms`);
+  return { finishedSagasStored: seeded, empty, full, throughputChange: round(change, 3) };
+}
+
+await main();
+process.exit(0);

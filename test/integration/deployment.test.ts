@@ -1,0 +1,312 @@
+// Drift guard for the deployment files, without a Docker engine (there is none on the build
+// machines): docker-compose.yml, the Dockerfile and deploy/nats/nats-server.conf are checked
+// against the code. The image's build stage is replayed in a temporary directory from the
+// Dockerfile's own COPY lines, and every compose service's entry point is then run from that
+// layout with the compose environment against a nats-server started with the shipped config.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { builtinModules } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { ORCHESTRATOR_ENV_VARS } from '../../src/config/orchestrator.ts';
+import { PARTICIPANT_ENV_VARS, PARTICIPANT_NAMES, type ParticipantName } from '../../src/participants/config.ts';
+import { NatsServer, freePort, natsServerBinary, waitFor } from '../support/nats-server.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const NATS_CONFIG = 'deploy/nats/nats-server.conf';
+
+/**
+ * OpenTelemetry SDK variables (from the OpenTelemetry specification) compose may set: the SDK reads
+ * them itself, so they are in no config module of ours.
+ */
+const OTEL_SDK_VARS = [
+  'OTEL_SERVICE_NAME',
+  'OTEL_RESOURCE_ATTRIBUTES',
+  'OTEL_SDK_DISABLED',
+  'OTEL_EXPORTER_OTLP_ENDPOINT',
+  'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT',
+  'OTEL_EXPORTER_OTLP_PROTOCOL',
+  'OTEL_EXPORTER_OTLP_HEADERS',
+  'OTEL_TRACES_SAMPLER',
+  'OTEL_TRACES_SAMPLER_ARG',
+  'OTEL_PROPAGATORS',
+];
+
+const scalar = z.union([z.string(), z.number(), z.boolean()]).transform(String);
+const ComposeService = z.object({
+  image: z.string().optional(),
+  build: z.union([z.string(), z.object({ context: z.string() })]).optional(),
+  command: z.array(z.string()).optional(),
+  environment: z.record(z.string(), scalar).default({}),
+  ports: z.array(z.string()).default([]),
+  volumes: z.array(z.string()).default([]),
+  restart: z.string().optional(),
+  depends_on: z.record(z.string(), z.object({ condition: z.string() })).default({}),
+  healthcheck: z.object({ test: z.array(z.string()) }).optional(),
+});
+type ComposeService = z.infer<typeof ComposeService>;
+const ComposeFile = z.object({
+  services: z.record(z.string(), ComposeService),
+  volumes: z.record(z.string(), z.unknown().nullable()).default({}),
+});
+
+const compose = ComposeFile.parse(parse(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }));
+const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
+const natsConfigText = readFileSync(join(ROOT, NATS_CONFIG), 'utf8');
+/** The NATS config without comments and quoted strings (no $VAR is substituted inside quotes). */
+const natsConfigCode = natsConfigText.replace(/#.*$/gm, '').replace(/"[^"\n]*"/g, '""');
+
+/** `${VAR:-default}` as compose resolves it with VAR unset: the checked-in defaults. */
+function interpolate(value: string): string {
+  return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}/g, (_m, _name: string, fallback: string | undefined) => fallback ?? '');
+}
+
+/** The environment compose gives a service, with the defaults of `${VAR:-default}` substituted. */
+function envOf(service: ComposeService): Record<string, string> {
+  return Object.fromEntries(Object.entries(service.environment).map(([k, v]) => [k, interpolate(v)]));
+}
+
+/** Which of our processes a service runs: the <x> of `node dist/bin/<x>.js`, or null (nats, jaeger). */
+function entryOf(service: ComposeService): string | null {
+  const match = /^dist\/bin\/([a-z]+)\.js$/.exec(service.command?.[1] ?? '');
+  return service.command?.[0] === 'node' && match ? match[1]! : null;
+}
+
+const appServices = Object.entries(compose.services).filter(([, s]) => entryOf(s) !== null);
+
+/** The configuration schema of the process a service runs. */
+function schemaOf(entry: string): readonly string[] {
+  if (entry === 'orchestrator') return ORCHESTRATOR_ENV_VARS;
+  if ((PARTICIPANT_NAMES as readonly string[]).includes(entry)) return PARTICIPANT_ENV_VARS[entry as ParticipantName];
+  throw new Error(`no configuration schema for entry point ${entry}`);
+}
+
+/** Instructions of one Dockerfile stage (continuation lines joined, comments dropped). */
+function stage(name: string): string[] {
+  const lines = dockerfile
+    .replace(/\\\n/g, ' ')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
+  const start = lines.findIndex((l) => new RegExp(`^FROM\\s+\\S+\\s+AS\\s+${name}$`, 'i').test(l));
+  if (start < 0) throw new Error(`Dockerfile has no stage ${name}`);
+  const end = lines.findIndex((l, i) => i > start && /^FROM\s/i.test(l));
+  return lines.slice(start + 1, end < 0 ? undefined : end);
+}
+
+describe('docker-compose.yml, Dockerfile and the NATS config match the code', () => {
+  it('every variable a service sets is in the configuration schema of the process it runs', () => {
+    expect(appServices.map(([name]) => name).sort()).toEqual(['inventory', 'orchestrator', 'payment', 'shipping']);
+    for (const [name, service] of appServices) {
+      const schema = schemaOf(entryOf(service)!);
+      for (const variable of Object.keys(service.environment)) {
+        const known = schema.includes(variable) || OTEL_SDK_VARS.includes(variable);
+        expect(known, `${name}: ${variable} is read by nothing`).toBe(true);
+      }
+      expect(envOf(service).OTEL_SERVICE_NAME, name).toBe(name);
+    }
+  });
+
+  it('ports, health checks, volumes, dependencies and restart policies fit the processes', () => {
+    for (const [name, service] of appServices) {
+      const env = envOf(service);
+      const port = env.HTTP_PORT;
+      expect(port, `${name} sets HTTP_PORT`).toMatch(/^\d+$/);
+      // The published port is the one the process listens on.
+      expect(service.ports, name).toContain(`${port}:${port}`);
+      const check = service.healthcheck?.test.join(' ') ?? '';
+      expect(check, name).toContain('process.env.HTTP_PORT');
+      expect(check, name).toContain("'/healthz'");
+      // Its database is on its own named volume.
+      const volume = service.volumes.find((v) => v.endsWith(':/data'));
+      expect(volume, name).toBeDefined();
+      expect(Object.keys(compose.volumes)).toContain(volume!.split(':')[0]);
+      expect(env.DATABASE_PATH, name).toMatch(/^\/data\//);
+      expect(service.depends_on.nats?.condition, name).toBe('service_healthy');
+      if (name !== 'orchestrator') expect(service.depends_on.orchestrator?.condition, `${name} waits for the streams`).toBe('service_healthy');
+      expect(service.restart, name).toBe('unless-stopped');
+      // NATS: the compose server, as the user of that name, with the password the server config expects.
+      expect(env.NATS_URL, name).toBe('nats://nats:4222');
+      expect(env.NATS_USER, name).toBe(name);
+      const passwordVar = new RegExp(`user:\\s*${name}\\s+password:\\s*\\$([A-Z_]+)`).exec(natsConfigCode)?.[1];
+      expect(passwordVar, `${name} is a user in ${NATS_CONFIG}`).toBeDefined();
+      expect(service.environment.NATS_PASSWORD, name).toBe(compose.services.nats!.environment[passwordVar!]);
+      // Traces go to the trace backend's OTLP/HTTP port, which it exposes.
+      expect(env.OTEL_EXPORTER_OTLP_ENDPOINT, name).toBe('http://jaeger:4318');
+    }
+    expect(compose.services.jaeger?.ports).toEqual(expect.arrayContaining(['16686:16686', '4318:4318']));
+
+    const nats = compose.services.nats!;
+    expect(nats.command).toEqual(['-c', '/etc/nats/nats-server.conf']);
+    expect(nats.volumes).toContain(`./${NATS_CONFIG}:/etc/nats/nats-server.conf:ro`);
+    expect(nats.volumes.some((v) => v.endsWith(':/data'))).toBe(true);
+    expect(natsConfigCode).toMatch(/store_dir:\s*\/data/);
+    const monitor = /http_port:\s*(\d+)/.exec(natsConfigCode)?.[1];
+    expect(nats.ports).toContain(`${monitor}:${monitor}`);
+    expect(nats.healthcheck?.test.join(' ')).toContain(`http://127.0.0.1:${monitor}/healthz`);
+    expect(nats.restart).toBe('unless-stopped');
+    // Every $VAR the server config does not define itself comes from the nats service's environment.
+    const defined = new Set([...natsConfigCode.matchAll(/^([A-Z_][A-Z0-9_]*)\s*[:=]/gm)].map((m) => m[1]!));
+    const referenced = new Set([...natsConfigCode.matchAll(/\$([A-Z_][A-Z0-9_]*)/g)].map((m) => m[1]!).filter((v) => !defined.has(v)));
+    expect([...referenced].sort()).toEqual(Object.keys(nats.environment).sort());
+  });
+
+  it('nats-server -t accepts the NATS configuration with the compose environment', () => {
+    const result = spawnSync(natsServerBinary(), ['-t', '-c', join(ROOT, NATS_CONFIG)], {
+      env: { PATH: process.env.PATH ?? '', ...envOf(compose.services.nats!) },
+      encoding: 'utf8',
+    });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr + result.stdout).toMatch(/is valid/);
+  });
+
+  it('the Dockerfile builds a non-root image with a health check on HTTP_PORT and a /data volume', () => {
+    expect(dockerfile).toMatch(/^FROM node:24-[a-z]+-slim AS build$|^ARG NODE_IMAGE=node:24-bookworm-slim$/m);
+    const runtime = stage('runtime');
+    const user = runtime.filter((l) => /^USER\s/i.test(l)).pop();
+    expect(user).toBeDefined();
+    expect(user).not.toMatch(/^USER\s+(root|0)(:|$)/i);
+    expect(runtime.find((l) => l.startsWith('HEALTHCHECK'))).toMatch(/process\.env\.HTTP_PORT.*'\/healthz'/);
+    expect(runtime).toContain('VOLUME ["/data"]');
+    expect(runtime.some((l) => /^ENV .*HTTP_PORT=3000/.test(l))).toBe(true);
+    expect(runtime.find((l) => l.startsWith('CMD'))).toBe('CMD ["node", "dist/bin/orchestrator.js"]');
+    expect(stage('build')).toEqual(expect.arrayContaining(['RUN npm ci --no-audit --no-fund', 'RUN npm run build && npm prune --omit=dev --no-audit --no-fund']));
+  });
+});
+
+describe('the built image layout runs every compose service', () => {
+  let app: string;
+  let nats: NatsServer;
+  const running: ChildProcess[] = [];
+
+  beforeAll(async () => {
+    // Replay the build stage: its COPY lines into /app (here: a temporary directory), then the build.
+    app = mkdtempSync(join(tmpdir(), 'saga-image-'));
+    for (const line of stage('build').filter((l) => /^COPY\s/i.test(l))) {
+      const [, ...args] = line.split(/\s+/);
+      const dest = args.pop()!;
+      for (const source of args) {
+        const target = dest.endsWith('/') ? join(app, dest, basename(source)) : join(app, dest);
+        mkdirSync(dirname(target), { recursive: true });
+        cpSync(join(ROOT, source), target, { recursive: true });
+      }
+    }
+    // `npm ci` stands for installing the locked dependencies: link the ones installed here.
+    symlinkSync(join(ROOT, 'node_modules'), join(app, 'node_modules'), 'dir');
+    const build = spawnSync('npm', ['run', 'build'], { cwd: app, encoding: 'utf8' });
+    expect(build.status, build.stdout + build.stderr).toBe(0);
+
+    const natsEnv = envOf(compose.services.nats!);
+    nats = await NatsServer.start({ configFile: join(ROOT, NATS_CONFIG), env: natsEnv });
+  });
+
+  afterAll(async () => {
+    for (const p of running) if (p.exitCode === null && p.signalCode === null) p.kill('SIGKILL');
+    await nats?.dispose();
+    if (app) rmSync(app, { recursive: true, force: true });
+  });
+
+  it('the runtime stage keeps what the build made, and the build needs no dev dependency at run time', () => {
+    const runtime = stage('runtime');
+    for (const path of ['/app/package.json', '/app/node_modules', '/app/dist']) {
+      expect(runtime.some((l) => l.startsWith(`COPY --from=build ${path} `)), path).toBe(true);
+    }
+    expect(runtime).toContain('WORKDIR /app');
+    expect(existsSync(join(app, 'dist/migrations/orchestrator'))).toBe(true);
+    // `npm prune --omit=dev` runs before the runtime stage: every package the built code imports
+    // must be a production dependency.
+    const pkg = z.object({ dependencies: z.record(z.string(), z.string()) }).parse(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')));
+    const imported = new Set<string>();
+    const walk = (dir: string): void => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) walk(path);
+        else if (entry.name.endsWith('.js')) {
+          for (const m of readFileSync(path, 'utf8').matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"\n]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)) {
+            const spec = m[1] ?? m[2]!;
+            if (spec.startsWith('.') || spec.startsWith('node:') || builtinModules.includes(spec)) continue;
+            imported.add(spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!);
+          }
+        }
+      }
+    };
+    walk(join(app, 'dist'));
+    expect(imported.size).toBeGreaterThan(0);
+    for (const name of imported) expect(Object.keys(pkg.dependencies), `${name} is imported at run time`).toContain(name);
+  });
+
+  it('each service starts from its compose command and environment, serves its health check and a saga completes', async () => {
+    // A stand-in trace backend that accepts every OTLP/HTTP export, as Jaeger would.
+    const otlp = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end('{}'));
+    });
+    await new Promise<void>((r) => otlp.listen(0, '127.0.0.1', r));
+    const otlpPort = (otlp.address() as AddressInfo).port;
+    const order: string[] = ['orchestrator', ...appServices.map(([n]) => n).filter((n) => n !== 'orchestrator')];
+    const ports: Record<string, number> = {};
+    const logs: Record<string, string> = {};
+    for (const name of order) {
+      const service = compose.services[name]!;
+      const entry = service.command![1]!;
+      expect(existsSync(join(app, entry)), `${entry} in the image`).toBe(true);
+      ports[name] = await freePort();
+      // The compose environment, except what only makes sense inside compose's network and volumes.
+      const env = {
+        ...envOf(service),
+        NATS_URL: nats.url,
+        DATABASE_PATH: join(app, `${name}.db`),
+        HTTP_PORT: String(ports[name]),
+        OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${otlpPort}`,
+      };
+      const proc = spawn(process.execPath, [entry], { cwd: app, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+      logs[name] = '';
+      const keep = (d: Buffer) => {
+        logs[name] = (logs[name] + d.toString()).slice(-20_000);
+      };
+      proc.stdout?.on('data', keep);
+      proc.stderr?.on('data', keep);
+      running.push(proc);
+      const path = /'(\/[a-z]+)'/.exec(service.healthcheck!.test.join(' '))![1]!;
+      await waitFor(async () => {
+        if (proc.exitCode !== null) throw new Error(`${name} exited with ${proc.exitCode}: ${logs[name]}`);
+        try {
+          return (await fetch(`http://127.0.0.1:${ports[name]}${path}`)).ok;
+        } catch {
+          return false;
+        }
+      }, 30_000, `${name} ${path}`);
+    }
+    for (const name of order) expect((await fetch(`http://127.0.0.1:${ports[name]}/readyz`)).status, `${name} ready`).toBe(200);
+
+    const res = await fetch(`http://127.0.0.1:${ports.orchestrator}/orders`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        customerId: 'compose-1',
+        currency: 'EUR',
+        items: [{ sku: 'COMPOSE-1', quantity: 1, unitPrice: 100 }],
+        shippingAddress: { line1: '1 Main St', city: 'Berlin', postalCode: '10115', country: 'DE' },
+      }),
+    });
+    expect(res.status).toBe(202);
+    const { sagaId } = (await res.json()) as { sagaId: string };
+    await waitFor(async () => ((await (await fetch(`http://127.0.0.1:${ports.orchestrator}/sagas/${sagaId}`)).json()) as { status: string }).status === 'completed', 20_000, 'saga completed');
+
+    try {
+      for (const [i, proc] of running.entries()) {
+        const exited = new Promise<number | null>((r) => proc.once('exit', (code) => r(code)));
+        proc.kill('SIGTERM');
+        expect(await exited, `${order[i]} exit code after SIGTERM: ${logs[order[i]!]}`).toBe(0);
+      }
+    } finally {
+      otlp.close();
+    }
+  });
+});
