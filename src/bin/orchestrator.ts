@@ -40,6 +40,7 @@ try {
     logger: logger.child({ component: 'engine' }),
     definitions: allSagaDefinitions({ order: { step: config.stepPolicy, compensation: config.compensationPolicy } }),
     replyBatchSize: config.replyBatchSize,
+    retention: config.retention,
     outboxWindow: config.outboxWindow,
   });
   const api = createApi({

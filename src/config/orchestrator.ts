@@ -20,6 +20,8 @@ export interface OrchestratorConfig {
   replyBatchSize: number;
   outboxWindow: number;
   bodyLimitBytes: number;
+  /** RETENTION_MAX_AGE_HOURS (0 = keep forever), RETENTION_BATCH_SIZE, RETENTION_INTERVAL_MS. */
+  retention: { maxAgeMs: number; batchSize: number; intervalMs: number } | undefined;
   /** ADMIN_TOKEN: when set, operator actions (cancel, retry) need `Authorization: Bearer <token>`. */
   adminToken: string | undefined;
   stepPolicy: RetryPolicy;
@@ -53,6 +55,13 @@ function retryPolicy(read: EnvReader, prefix: string, defaults: RetryPolicy): Re
   }
 }
 
+function retentionConfig(read: EnvReader): OrchestratorConfig['retention'] {
+  const hours = read.number('RETENTION_MAX_AGE_HOURS', 0, 0, 24 * 365 * 100);
+  const batchSize = read.int('RETENTION_BATCH_SIZE', 500, 1, 100_000);
+  const intervalMs = read.int('RETENTION_INTERVAL_MS', 60_000, 100, 86_400_000);
+  return hours > 0 ? { maxAgeMs: hours * 3_600_000, batchSize, intervalMs } : undefined;
+}
+
 /** Parses the orchestrator's environment; throws a ConfigError naming the first invalid variable. */
 export function loadOrchestratorConfig(env: Env): OrchestratorConfig {
   const read = new EnvReader(env);
@@ -69,6 +78,7 @@ export function loadOrchestratorConfig(env: Env): OrchestratorConfig {
     outboxWindow: read.int('OUTBOX_WINDOW', ORCHESTRATOR_DEFAULTS.outboxWindow, 1, 10_000),
     bodyLimitBytes: read.int('HTTP_BODY_LIMIT_BYTES', ORCHESTRATOR_DEFAULTS.bodyLimitBytes, 1_024, 10 * 1024 * 1024),
     adminToken: read.bearerToken('ADMIN_TOKEN'),
+    retention: retentionConfig(read),
     stepPolicy: retryPolicy(read, 'STEP', DEFAULT_STEP_POLICY),
     compensationPolicy: retryPolicy(read, 'COMPENSATION', DEFAULT_COMPENSATION_POLICY),
   };

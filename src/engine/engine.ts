@@ -1,4 +1,5 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { uuidv7 } from './ids.ts';
 import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
 import { ZodError } from 'zod';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.ts';
@@ -136,7 +137,7 @@ export class SagaEngine {
     this.group = options.groupCommit === false ? undefined : new GroupCommit((fn) => options.store.transaction(fn));
     this.store = options.store;
     this.clock = options.clock ?? Date.now;
-    this.newId = options.newId ?? randomUUID;
+    this.newId = options.newId ?? (() => uuidv7(this.clock()));
     this.onCommit = options.onCommit ?? (() => {});
     for (const def of options.definitions) {
       this.defs.set(`${def.name}@${def.version}`, def);

@@ -19,6 +19,7 @@ import type { Logger } from '../logger.ts';
 import { OutboxRelay } from './outbox-relay.ts';
 import { startReplyConsumer, type ReplyConsumer } from './reply-consumer.ts';
 import { TimerScheduler } from './timer-scheduler.ts';
+import { RetentionSweeper } from './retention.ts';
 
 /** Durable consumer name of the orchestrator on SAGA_REPLIES. */
 export const ORCHESTRATOR_DURABLE = 'orchestrator';
@@ -39,6 +40,8 @@ export interface OrchestratorOptions {
   observer?: OrchestratorObserver;
   /** Tracing: saga, timer, producer and reply spans. None by default. */
   spans?: Spans;
+  /** Delete finished sagas and their history after this age; keep them forever when absent. */
+  retention?: { maxAgeMs: number; batchSize?: number; intervalMs?: number };
 }
 
 /** Receives what the orchestrator did, after it committed. */
@@ -129,8 +132,20 @@ export async function startOrchestrator(options: OrchestratorOptions): Promise<O
     clock,
   });
 
+  const retention = options.retention
+    ? new RetentionSweeper({
+        maxAgeMs: options.retention.maxAgeMs,
+        batchSize: options.retention.batchSize ?? 500,
+        intervalMs: options.retention.intervalMs ?? 60_000,
+        deleteBatch: (cutoff, limit) => engine.submit(() => store.deleteFinishedBefore(cutoff, limit)),
+        logger,
+        clock,
+      })
+    : undefined;
+
   relay.start();
   timers.start();
+  retention?.start();
   const replies = await startReplyConsumer({
     js,
     engine,
@@ -151,6 +166,7 @@ export async function startOrchestrator(options: OrchestratorOptions): Promise<O
     js,
     jsm,
     async stop() {
+      retention?.stop();
       await replies.stop();
       timers.stop();
       relay.wake();

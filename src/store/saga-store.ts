@@ -99,6 +99,11 @@ export class SagaStore {
       nextDue: db.prepare('SELECT min(due_at) FROM timers').pluck(),
       countByStatus: db.prepare('SELECT status, count(*) AS n FROM sagas GROUP BY status'),
       oldestCreated: db.prepare('SELECT min(created_at) FROM sagas WHERE status = ?').pluck(),
+      finishedBefore: db.prepare('SELECT id FROM sagas WHERE finished_at IS NOT NULL AND finished_at < ? ORDER BY finished_at LIMIT ?').pluck(),
+      deleteSaga: db.prepare('DELETE FROM sagas WHERE id = ?'),
+      deleteSagaOutbox: db.prepare('DELETE FROM outbox WHERE saga_id = ? AND sent_at IS NOT NULL'),
+      sentBefore: db.prepare('SELECT id FROM outbox WHERE sent_at IS NOT NULL AND sent_at < ? ORDER BY sent_at LIMIT ?').pluck(),
+      deleteOutbox: db.prepare('DELETE FROM outbox WHERE id = ?'),
       probe: db.prepare<[number]>('INSERT INTO health_probe (id, checked_at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at'),
       // 256 KiB: more than a page or a WAL frame, so it fails while the disk is full.
       probeSpace: db.prepare('INSERT INTO storage_probe (id, filler) VALUES (1, zeroblob(262144))'),
@@ -232,6 +237,23 @@ export class SagaStore {
     const out: Record<string, number> = {};
     for (const r of this.s.countByStatus.all() as { status: string; n: number }[]) out[r.status] = r.n;
     return out;
+  }
+
+  /**
+   * Deletes up to `limit` sagas that finished before `cutoff`, with their history (cascade), timers
+   * and published outbox rows, and up to `limit` other published outbox rows older than `cutoff`.
+   * One short transaction per call, so the engine is never held up for long. Returns the sagas deleted.
+   */
+  deleteFinishedBefore(cutoff: number, limit: number): number {
+    return this.transaction(() => {
+      const ids = this.s.finishedBefore.all(cutoff, limit) as string[];
+      for (const id of ids) {
+        this.s.deleteSagaOutbox.run(id);
+        this.s.deleteSaga.run(id);
+      }
+      for (const id of this.s.sentBefore.all(cutoff, limit) as number[]) this.s.deleteOutbox.run(id);
+      return ids.length;
+    });
   }
 
   /** Creation time of the oldest saga in `status`, or null. */

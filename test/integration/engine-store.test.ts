@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { allSagaDefinitions, type RetryPolicy } from '../../sagas/index.ts';
 import { decodeCommand } from '../../src/contracts/index.ts';
-import { SagaEngine } from '../../src/engine/index.ts';
+import { SagaEngine, silentLogger } from '../../src/engine/index.ts';
+import { RetentionSweeper } from '../../src/engine/retention.ts';
+import { waitFor } from '../support/nats-server.ts';
 import { migrate, openDatabase, SagaStore, type Db } from '../../src/store/index.ts';
 import { orderBody } from '../support/system.ts';
 
@@ -109,5 +111,41 @@ describe('engine on a real SQLite file', () => {
     expect(engine.cancel(saga.id).status).toBe('compensating');
     expect(() => engine.cancel(saga.id)).toThrow(expect.objectContaining({ code: 'SAGA_NOT_RUNNING' }));
     expect(() => engine.cancel('missing')).toThrow(expect.objectContaining({ code: 'SAGA_NOT_FOUND' }));
+  });
+
+  it('retention deletes finished sagas past the age with their history, in batches, and keeps the rest', async () => {
+    const engine = engineOn(db);
+    const store = new SagaStore(db);
+    const finished: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const { saga } = engine.start('order', orderBody());
+      engine.applyBatch([{ sagaId: saga.id, event: { type: 'REPLY', at: now, participant: 'inventory', commandId: `${saga.id}:reserveInventory`, attempt: 1, outcome: 'REJECTED', reasonCode: 'OUT_OF_STOCK', detail: '' } }]);
+      finished.push(saga.id);
+    }
+    const running = engine.start('order', orderBody()).saga.id;
+    db.prepare('UPDATE outbox SET sent_at = ?').run(now);
+    now += 10 * 3_600_000;
+    const sweeper = new RetentionSweeper({
+      maxAgeMs: 3_600_000,
+      batchSize: 2,
+      intervalMs: 60_000,
+      deleteBatch: (cutoff, limit) => engine.submit(() => store.deleteFinishedBefore(cutoff, limit)),
+      logger: silentLogger,
+      clock: () => now,
+    });
+    sweeper.start();
+    try {
+      await waitFor(() => sweeper.deleted === 5, 5_000, 'five sagas deleted');
+    } finally {
+      sweeper.stop();
+    }
+    for (const id of finished) {
+      expect(engine.get(id)).toBeUndefined();
+      expect(engine.history(id)).toEqual([]);
+    }
+    expect(engine.get(running)?.status).toBe('running');
+    expect(engine.history(running).length).toBe(1);
+    expect(db.prepare('SELECT count(*) FROM outbox WHERE saga_id <> ?').pluck().get(running)).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM timers WHERE saga_id = ?').pluck().get(running)).toBe(1);
   });
 });

@@ -1,0 +1,59 @@
+import type { Logger } from '../logger.ts';
+
+export interface RetentionOptions {
+  /** Finished sagas older than this (by finish time) are deleted with their history. */
+  maxAgeMs: number;
+  /** Sagas deleted per transaction: small, so replies and requests never wait long behind it. */
+  batchSize: number;
+  /** Pause between sweeps once there is nothing (more) to delete. */
+  intervalMs: number;
+  /** Deletes one batch older than the cutoff; resolves with how many sagas went. */
+  deleteBatch: (cutoff: number, limit: number) => Promise<number>;
+  logger: Logger;
+  clock?: () => number;
+}
+
+/**
+ * Removes finished sagas after a configurable age, a small batch at a time: a full batch is
+ * followed by the next one on a later turn of the event loop (so other work interleaves), an empty
+ * or partial one by a pause of `intervalMs`.
+ */
+export class RetentionSweeper {
+  private readonly o: Required<RetentionOptions>;
+  private handle: NodeJS.Timeout | undefined;
+  private stopped = true;
+  /** Sagas deleted since start. */
+  deleted = 0;
+
+  constructor(options: RetentionOptions) {
+    this.o = { clock: Date.now, ...options };
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.handle) clearTimeout(this.handle);
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    this.handle = setTimeout(() => void this.sweep(), delayMs);
+    this.handle.unref();
+  }
+
+  private async sweep(): Promise<void> {
+    try {
+      const n = await this.o.deleteBatch(this.o.clock() - this.o.maxAgeMs, this.o.batchSize);
+      this.deleted += n;
+      if (n > 0) this.o.logger.debug({ deleted: n }, 'retention removed finished sagas');
+      this.schedule(n >= this.o.batchSize ? 0 : this.o.intervalMs);
+    } catch (err) {
+      this.o.logger.warn({ err }, 'retention sweep failed; trying again later');
+      this.schedule(this.o.intervalMs);
+    }
+  }
+}
