@@ -22,8 +22,9 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
   db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
   db.pragma('foreign_keys = ON');
-  // A 64 MiB page cache: the working set (running sagas, unsent outbox, timers) stays in memory.
-  db.pragma('cache_size = -65536');
+  // A 16 MiB page cache (default 2): the working set (running sagas, unsent outbox, timers, the
+  // right edge of the time-ordered indexes) stays in memory.
+  db.pragma('cache_size = -16384');
   db.pragma('temp_store = MEMORY');
   return db;
 }

@@ -1,0 +1,34 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+describe('benchmark smoke', () => {
+  it('runs every mode at a tiny size and reports figures', () => {
+    // The benchmark runs the compiled entry points, exactly as deployed.
+    execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'pipe' });
+    const dir = mkdtempSync(join(tmpdir(), 'saga-bench-smoke-'));
+    const out = join(dir, 'result.json');
+    try {
+      execFileSync(process.execPath, [join(ROOT, 'bench/run.ts'), '--smoke', '--out', out], { cwd: ROOT, stdio: 'pipe', timeout: 280_000 });
+      const r = JSON.parse(readFileSync(out, 'utf8')) as Record<string, any>;
+      expect(r.ceiling.roundTripsPerSecondAt32).toBeGreaterThan(0);
+      expect(r.closed.sagas).toBeGreaterThan(0);
+      expect(r.closed.sagasPerSecond).toBeGreaterThan(0);
+      expect(r.closed.ceilingRatio).toBeGreaterThan(0);
+      expect(r.closed.processes.orchestrator.cpuSeconds).toBeGreaterThan(0);
+      expect(r.open.unfinished).toBe(0);
+      expect(r.open.latencyMs.n).toBeGreaterThan(0);
+      expect(r.recovery.sagas).toBeGreaterThan(0);
+      expect(r.recovery.secondsToSettle).toBeGreaterThan(0);
+      expect(r.growth.finishedSagasStored).toBeGreaterThanOrEqual(5_000);
+      expect(r.growth.full.listLatencyMs.n).toBeGreaterThan(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
