@@ -40,6 +40,7 @@ export type EngineEvent =
       reasonCode: string;
       detail: string;
     }
+  | { type: 'START'; at: number }
   | { type: 'CANCEL'; at: number }
   | { type: 'RETRY'; at: number };
 
@@ -65,8 +66,10 @@ export interface SagaDefinition<TInput = unknown> {
   machine: AnyStateMachine;
   /** Validates untrusted input (throws with the offending field) and returns it typed; `sagaId` fills defaults. */
   parseInput(raw: unknown, sagaId: string): TInput;
-  /** The machine input for a new saga. */
+  /** The machine input for a new saga (for XState's own initialTransition, e.g. in tests). */
   machineInput(sagaId: string, input: TInput, at: number): unknown;
+  /** A new saga's resting first snapshot; the engine sends it START to begin. */
+  createdSnapshot(sagaId: string, input: TInput, at: number): AnyMachineSnapshot;
   /** Status, reason and steps read off a snapshot. */
   describe(snapshot: AnyMachineSnapshot): { status: SagaStatus; reason: string | null; steps: StepView[] };
   /** A short business key for listings (the order id). */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { uuidv7 } from './ids.ts';
-import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
+import { transition, type AnyMachineSnapshot } from 'xstate';
 import { ZodError } from 'zod';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.ts';
 import { FINAL_STATUSES, type EngineEvent, type SagaDefinition, type SagaStatus, type StepView } from '../../sagas/index.ts';
@@ -208,7 +208,7 @@ export class SagaEngine {
       if (this.store.businessKeyExists(type, businessKey)) {
         throw new ConflictError('DUPLICATE_BUSINESS_KEY', `a ${type} saga for "${businessKey}" already exists`);
       }
-      const [snapshot, actions] = initialTransition(def.machine, def.machineInput(sagaId, input, now));
+      const [snapshot, actions] = transition(def.machine, def.createdSnapshot(sagaId, input, now), { type: 'START', at: now } as never);
       const { status, reason } = def.describe(snapshot);
       const row: SagaRow = {
         id: sagaId,

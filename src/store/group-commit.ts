@@ -10,9 +10,10 @@ interface Job {
 /**
  * Group commit: work submitted while the event loop is busy is applied in ONE transaction, so one
  * fsync covers many writes (with synchronous = FULL a commit costs a disk flush; durability is
- * kept, only the flush is shared). Each job runs in its own savepoint: a job that throws (a
- * business conflict, a bad input) rolls back alone and rejects alone; a failed commit (disk full,
- * locked) rejects every job of the group, and none of them was applied.
+ * kept, only the flush is shared). Jobs must make their own writes atomic (they run their own
+ * transaction function, which nested here is a savepoint): a job that throws (a business conflict,
+ * a bad input) has rolled its savepoint back and rejects alone; a failed commit (disk full, locked)
+ * rejects every job of the group, and none of them was applied.
  */
 export class GroupCommit {
   private readonly run: RunInTransaction;
@@ -48,7 +49,7 @@ export class GroupCommit {
       this.run(() => {
         for (const job of jobs) {
           try {
-            outcomes.push({ ok: true, value: this.run(job.fn) });
+            outcomes.push({ ok: true, value: job.fn() });
           } catch (err) {
             outcomes.push({ ok: false, value: err });
           }

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { initialTransition, transition } from 'xstate';
+import { transition } from 'xstate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orderSagaV1, type RetryPolicy } from '../../sagas/index.ts';
 import { describeNatsAuth, redactNatsUrl } from '../../src/config/nats.ts';
@@ -115,7 +115,7 @@ describe('reply senders', () => {
       { orderId: 'o-1', customerId: 'c-1', currency: 'EUR', items: [{ sku: 'A', quantity: 1, unitPrice: 5 }], shippingAddress: { line1: '1 St', city: 'X', postalCode: '1', country: 'DE' } },
       's-1',
     );
-    const [start] = initialTransition(def.machine, def.machineInput('s-1', input, 0));
+    const [start] = transition(def.machine, def.createdSnapshot('s-1', input, 0), { type: 'START', at: 0 });
     const reply = (participant: string) => ({ type: 'REPLY', at: 1, participant, commandId: 's-1:reserveInventory', attempt: 1, outcome: 'OK', reasonCode: '', detail: '' }) as const;
     // Payment answering inventory's step (its command id is guessable) changes nothing.
     const [forged] = transition(def.machine, start, reply('payment'));

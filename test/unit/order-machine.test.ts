@@ -24,7 +24,8 @@ function drive() {
     },
     SAGA,
   );
-  let [snapshot, actions] = initialTransition(def.machine, def.machineInput(SAGA, input, 0));
+  const [created] = initialTransition(def.machine, def.machineInput(SAGA, input, 0));
+  let [snapshot, actions] = transition(def.machine, created, { type: 'START', at: 0 });
   let now = 0;
   const log: Action[] = [...(actions as Action[])];
   const timers = new Map<string, { event: { type: string } }>();
