@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { uuidv7 } from './ids.ts';
-import { transition, type AnyMachineSnapshot } from 'xstate';
+import type { AnyMachineSnapshot } from 'xstate';
+import { PureTransitions } from './pure-transition.ts';
 import { ZodError } from 'zod';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.ts';
 import { FINAL_STATUSES, type EngineEvent, type SagaDefinition, type SagaStatus, type StepView } from '../../sagas/index.ts';
@@ -131,6 +132,7 @@ export class SagaEngine {
   private readonly onCommit: (info: CommitInfo) => void;
   private readonly spans: Spans;
   private readonly group: GroupCommit | undefined;
+  private readonly pure = new PureTransitions();
 
   constructor(options: EngineOptions) {
     this.spans = options.spans ?? noSpans;
@@ -208,7 +210,7 @@ export class SagaEngine {
       if (this.store.businessKeyExists(type, businessKey)) {
         throw new ConflictError('DUPLICATE_BUSINESS_KEY', `a ${type} saga for "${businessKey}" already exists`);
       }
-      const [snapshot, actions] = transition(def.machine, def.createdSnapshot(sagaId, input, now), { type: 'START', at: now } as never);
+      const [snapshot, actions] = this.pure.transition(def.machine, def.createdSnapshot(sagaId, input, now), { type: 'START', at: now });
       const { status, reason } = def.describe(snapshot);
       const row: SagaRow = {
         id: sagaId,
@@ -336,7 +338,7 @@ export class SagaEngine {
     const row = this.store.getSaga(sagaId);
     if (!row) return { sagaId, outcome: 'unknown_saga' };
     const { def, snapshot } = this.load(row);
-    const [next, actions] = transition(def.machine, snapshot, event as never);
+    const [next, actions] = this.pure.transition(def.machine, snapshot, event);
     const seq = row.seq + 1;
     const now = event.at;
     if (next === snapshot) {
