@@ -34,6 +34,9 @@ export class OutboxRelay {
   private stopped = false;
   private loop: Promise<void> | undefined;
   private failures = 0;
+  /** Rows published whose "sent" mark is not committed yet. */
+  private readonly marking = new Set<number>();
+  private readonly marks = new Set<Promise<void>>();
   /** Rows published since start (for metrics and tests). */
   published = 0;
 
@@ -71,6 +74,7 @@ export class OutboxRelay {
       // Not lost: the rows stay unsent and the next start publishes them.
       this.o.logger.warn({ err }, 'final outbox drain failed; rows stay queued for the next start');
     }
+    await Promise.allSettled([...this.marks]);
   }
 
   private async run(): Promise<void> {
@@ -97,9 +101,11 @@ export class OutboxRelay {
   private async drainOnce(): Promise<boolean> {
     let afterId = 0;
     for (;;) {
-      const rows = this.o.store.unsentOutbox(afterId, this.o.batch);
-      if (rows.length === 0) return true;
-      afterId = rows[rows.length - 1]!.id;
+      const read = this.o.store.unsentOutbox(afterId, this.o.batch);
+      if (read.length === 0) return true;
+      afterId = read[read.length - 1]!.id;
+      // Published rows whose "sent" mark has not committed yet are not sent again.
+      const rows = read.filter((r) => !this.marking.has(r.id));
       const sent: number[] = [];
       let failed = false;
       let next = 0;
@@ -116,15 +122,32 @@ export class OutboxRelay {
         }
       };
       await Promise.all(Array.from({ length: Math.min(this.o.window, rows.length) }, worker));
-      if (sent.length > 0) await this.markSent(sent, this.o.clock());
+      if (sent.length > 0) this.mark(sent);
       this.published += sent.length;
       if (failed) {
         this.failures++;
         return false;
       }
       this.failures = 0;
-      if (rows.length < this.o.batch) return true;
+      if (read.length < this.o.batch) return true;
     }
+  }
+
+  /**
+   * Records rows as sent without holding up the next publishes: the mark rides a later group
+   * commit. Until it lands the ids are remembered, so they are not published again; if it fails
+   * they are forgotten and published again later, which the stream deduplicates.
+   */
+  private mark(ids: number[]): void {
+    for (const id of ids) this.marking.add(id);
+    const done = Promise.resolve()
+      .then(() => this.markSent(ids, this.o.clock()))
+      .catch((err: unknown) => this.o.logger.warn({ err, rows: ids.length }, 'marking outbox rows sent failed; they will be republished'))
+      .finally(() => {
+        for (const id of ids) this.marking.delete(id);
+        this.marks.delete(done);
+      });
+    this.marks.add(done);
   }
 
   private sleep(ms: number): Promise<void> {
