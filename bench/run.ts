@@ -125,7 +125,8 @@ async function main(): Promise<void> {
   }
   mkdirSync(join(process.cwd(), 'bench/results'), { recursive: true });
   writeFileSync(args.out, `${JSON.stringify(results, null, 2)}\n`);
-  console.log(JSON.stringify(results, null, 2));
+  printTable(results);
+  console.log(`\nfull results: ${args.out}`);
 }
 
 /** Puts N sagas in flight with the participants paused, SIGKILLs the orchestrator, restarts all, times the settle. */
@@ -192,6 +193,26 @@ async function growth(dir: string, nats: NatsServer, watcher: CompletionWatcher)
   const change = full.sagasPerSecond / empty.sagasPerSecond - 1;
   console.log(`growth: ${seeded} finished sagas (seeded in ${round(seedSeconds)} s): ${full.sagasPerSecond} vs ${empty.sagasPerSecond} sagas/s (${round(change * 100)} %), list p99 ${full.listLatencyMs.p99} ms vs ${empty.listLatencyMs.p99} ms`);
   return { finishedSagasStored: seeded, empty, full, throughputChange: round(change, 3) };
+}
+
+/** The readable summary: one row per measure. */
+function printTable(r: Record<string, any>): void {
+  const rows: [string, string][] = [];
+  const lat = (l: Record<string, number>) => `p50 ${l.p50} ms, p90 ${l.p90} ms, p99 ${l.p99} ms, max ${l.max} ms`;
+  if (r.ceiling) rows.push(['JetStream ceiling', `${r.ceiling.roundTripsPerSecondAt32} round trips/s at 32 in flight, ${r.ceiling.roundTripsPerSecondAt512} at 512`]);
+  if (r.closed) {
+    rows.push([`closed loop (${r.closed.concurrency} clients)`, `${r.closed.sagasPerSecond} sagas/s; ${lat(r.closed.latencyMs)}; ratio ${r.closed.ceilingRatio}`]);
+    rows.push(['  CPU s / peak RSS MB', Object.entries(r.closed.processes as Record<string, { cpuSeconds: number; peakRssMb: number }>).map(([k, v]) => `${k} ${v.cpuSeconds}/${v.peakRssMb}`).join(', ')]);
+  }
+  if (r.open) rows.push([`open loop (${r.open.offeredPerSecond}/s offered)`, `${lat(r.open.latencyMs)}; unfinished ${r.open.unfinished}`]);
+  if (r.recovery) rows.push([`recovery (${r.recovery.sagas} in flight)`, `final ${r.recovery.secondsToSettle} s after restart; orchestrator RSS ${r.recovery.orchestratorRssMbInFlight} MB in flight`]);
+  if (r.growth) {
+    rows.push([`growth (${r.growth.finishedSagasStored} stored)`, `${r.growth.full.sagasPerSecond} vs ${r.growth.empty.sagasPerSecond} sagas/s empty (${Math.round(r.growth.throughputChange * 1000) / 10} %)`]);
+    rows.push(['  GET /sagas page', `stored: ${lat(r.growth.full.listLatencyMs)}; empty: p99 ${r.growth.empty.listLatencyMs.p99} ms`]);
+  }
+  const width = Math.max(...rows.map(([k]) => k.length));
+  console.log('');
+  for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
 }
 
 await main();

@@ -34,6 +34,8 @@ export class OutboxRelay {
   private stopped = false;
   private loop: Promise<void> | undefined;
   private failures = 0;
+  /** Id of the last row a drain published; the next drain reads after it. */
+  private resumeAfter = 0;
   /** Rows published whose "sent" mark is not committed yet. */
   private readonly marking = new Set<number>();
   private readonly marks = new Set<Promise<void>>();
@@ -99,7 +101,9 @@ export class OutboxRelay {
 
   /** Publishes everything unsent; false if some publish failed (they stay unsent). */
   private async drainOnce(): Promise<boolean> {
-    let afterId = 0;
+    // Rows commit in id order (one writer), so a drain resumes after the last row it published
+    // instead of re-reading the ones whose mark is still on its way; a failure rewinds to the start.
+    let afterId = this.resumeAfter;
     for (;;) {
       const read = this.o.store.unsentOutbox(afterId, this.o.batch);
       if (read.length === 0) return true;
@@ -126,9 +130,11 @@ export class OutboxRelay {
       this.published += sent.length;
       if (failed) {
         this.failures++;
+        this.resumeAfter = 0;
         return false;
       }
       this.failures = 0;
+      this.resumeAfter = afterId;
       if (read.length < this.o.batch) return true;
     }
   }
@@ -142,7 +148,10 @@ export class OutboxRelay {
     for (const id of ids) this.marking.add(id);
     const done = Promise.resolve()
       .then(() => this.markSent(ids, this.o.clock()))
-      .catch((err: unknown) => this.o.logger.warn({ err, rows: ids.length }, 'marking outbox rows sent failed; they will be republished'))
+      .catch((err: unknown) => {
+        this.resumeAfter = 0;
+        this.o.logger.warn({ err, rows: ids.length }, 'marking outbox rows sent failed; they will be republished');
+      })
       .finally(() => {
         for (const id of ids) this.marking.delete(id);
         this.marks.delete(done);
