@@ -7,37 +7,34 @@ function stepBody(st: SagaView['steps'][number]) {
   return { name: st.name, status: st.status, attempts: st.attempts, lastError: st.lastError, startedAt: iso(st.startedAt), finishedAt: iso(st.finishedAt) };
 }
 
-/** GET /sagas/{id}: the saga with its steps and the compensations run. */
-export function sagaBody(s: SagaView) {
+/** The fields every saga representation shares. */
+function identity(s: SagaSummary) {
   return {
     sagaId: s.id,
     type: s.type,
     version: s.version,
     status: s.status,
     reason: s.reason,
-    order: s.input,
-    state: s.state,
-    steps: s.steps.filter((st) => !st.compensation).map(stepBody),
-    compensations: s.steps.filter((st) => st.compensation && st.status !== 'pending').map(stepBody),
     createdAt: iso(s.createdAt),
     updatedAt: iso(s.updatedAt),
     finishedAt: iso(s.finishedAt),
   };
 }
 
+/** GET /sagas/{id}: the saga with its steps and the compensations run. */
+export function sagaBody(s: SagaView) {
+  return {
+    ...identity(s),
+    order: s.input,
+    state: s.state,
+    steps: s.steps.filter((st) => !st.compensation).map(stepBody),
+    compensations: s.steps.filter((st) => st.compensation && st.status !== 'pending').map(stepBody),
+  };
+}
+
 /** One item of GET /sagas. */
 export function summaryBody(s: SagaSummary) {
-  return {
-    sagaId: s.id,
-    type: s.type,
-    version: s.version,
-    status: s.status,
-    reason: s.reason,
-    orderId: s.businessKey,
-    createdAt: iso(s.createdAt),
-    updatedAt: iso(s.updatedAt),
-    finishedAt: iso(s.finishedAt),
-  };
+  return { ...identity(s), orderId: s.businessKey };
 }
 
 /** One event of GET /sagas/{id}/history: what arrived, what the state became, what was sent. */
