@@ -166,9 +166,9 @@ export async function startOrchestrator(options: OrchestratorOptions): Promise<O
     js,
     jsm,
     async stop() {
-      retention?.stop();
+      await retention?.stop();
       await replies.stop();
-      timers.stop();
+      await timers.stop();
       relay.wake();
       await relay.stop();
     },

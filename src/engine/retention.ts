@@ -22,6 +22,7 @@ export class RetentionSweeper {
   private readonly o: Required<RetentionOptions>;
   private handle: NodeJS.Timeout | undefined;
   private stopped = true;
+  private sweeping: Promise<void> = Promise.resolve();
   /** Sagas deleted since start. */
   deleted = 0;
 
@@ -34,14 +35,18 @@ export class RetentionSweeper {
     this.schedule(0);
   }
 
-  stop(): void {
+  /** Stops sweeping; resolves once a batch being deleted has committed. */
+  async stop(): Promise<void> {
     this.stopped = true;
     if (this.handle) clearTimeout(this.handle);
+    await this.sweeping;
   }
 
   private schedule(delayMs: number): void {
     if (this.stopped) return;
-    this.handle = setTimeout(() => void this.sweep(), delayMs);
+    this.handle = setTimeout(() => {
+      this.sweeping = this.sweep();
+    }, delayMs);
     this.handle.unref();
   }
 

@@ -22,6 +22,8 @@ export class TimerScheduler {
   private handle: NodeJS.Timeout | undefined;
   private armedFor: number | null = null;
   private stopped = true;
+  /** The batch being fired, so stop() can wait for it. */
+  private firing: Promise<void> = Promise.resolve();
 
   constructor(options: TimerSchedulerOptions) {
     this.o = { clock: Date.now, maxSleepMs: 30_000, retryDelayMs: 500, ...options };
@@ -39,11 +41,13 @@ export class TimerScheduler {
     if (this.armedFor === null || dueAt < this.armedFor) this.arm(dueAt);
   }
 
-  stop(): void {
+  /** Stops arming; resolves once a batch being fired has committed. */
+  async stop(): Promise<void> {
     this.stopped = true;
     if (this.handle) clearTimeout(this.handle);
     this.handle = undefined;
     this.armedFor = null;
+    await this.firing;
   }
 
   private rearm(): void {
@@ -63,7 +67,7 @@ export class TimerScheduler {
     this.handle = undefined;
     this.armedFor = null;
     if (this.stopped) return;
-    this.o.fireDue().then(
+    this.firing = this.o.fireDue().then(
       (fired) => {
         // After a batch, look again on the next turn rather than loop here: more may be due, and
         // replies waiting on the event loop should not starve behind a backlog of timers.

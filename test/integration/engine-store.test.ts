@@ -137,7 +137,7 @@ describe('engine on a real SQLite file', () => {
     try {
       await waitFor(() => sweeper.deleted === 5, 5_000, 'five sagas deleted');
     } finally {
-      sweeper.stop();
+      await sweeper.stop();
     }
     for (const id of finished) {
       expect(engine.get(id)).toBeUndefined();
