@@ -64,17 +64,24 @@ async function withSystem<T>(dir: string, nats: NatsServer, fn: (sys: ProcessSys
   }
 }
 
+/** Every process on the machine that works for the run: the four services, nats-server and this driver. */
+function processes(sys: ProcessSystem): [string, number | undefined][] {
+  return [...[sys.orchestrator, sys.inventory, sys.payment, sys.shipping].map((p) => [p.entry, p.pid] as [string, number | undefined]), ['nats-server', natsPid], ['load driver', process.pid]];
+}
+
 function usage(sys: ProcessSystem, before: Record<string, number>): Record<string, ProcessUsage> {
   const out: Record<string, ProcessUsage> = {};
-  for (const p of [sys.orchestrator, sys.inventory, sys.payment, sys.shipping]) {
-    out[p.entry] = { cpuSeconds: round(cpuSeconds(p.pid) - (before[p.entry] ?? 0)), peakRssMb: round(memoryMb(p.pid).peak) };
+  for (const [name, pid] of processes(sys)) {
+    out[name] = { cpuSeconds: round(cpuSeconds(pid) - (before[name] ?? 0)), peakRssMb: round(memoryMb(pid).peak) };
   }
   return out;
 }
 
 function cpuNow(sys: ProcessSystem): Record<string, number> {
-  return Object.fromEntries([sys.orchestrator, sys.inventory, sys.payment, sys.shipping].map((p) => [p.entry, cpuSeconds(p.pid)]));
+  return Object.fromEntries(processes(sys).map(([name, pid]) => [name, cpuSeconds(pid)]));
 }
+
+let natsPid: number | undefined;
 
 const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
 const ms = (l: number[]) => Object.fromEntries(Object.entries(percentiles(l)).map(([k, v]) => [k, k === 'n' ? v : round(v)]));
@@ -82,6 +89,7 @@ const ms = (l: number[]) => Object.fromEntries(Object.entries(percentiles(l)).ma
 async function main(): Promise<void> {
   const results: Record<string, unknown> = { machine: { cpus: (await import('node:os')).cpus().length, node: process.version, smoke }, at: new Date().toISOString() };
   const nats = await NatsServer.start();
+  natsPid = nats.pid;
   const root = mkdtempSync(join(tmpdir(), 'saga-bench-'));
   const watcher = new CompletionWatcher();
   await watcher.start(nats.url);

@@ -75,6 +75,11 @@ export class NatsServer {
     this.options = options;
   }
 
+  /** Process id of the running server (for CPU accounting in the benchmark). */
+  get pid(): number | undefined {
+    return this.proc?.pid;
+  }
+
   get url(): string {
     return `nats://127.0.0.1:${this.port}`;
   }
