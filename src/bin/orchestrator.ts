@@ -10,7 +10,7 @@ import { closeServer, listen, onTerminate, trackConnection } from '../process/li
 import { migrate, openDatabase, SagaStore } from '../store/index.ts';
 import { createOrchestratorMetrics } from '../telemetry/orchestrator-metrics.ts';
 import { createLogger } from '../telemetry/logger.ts';
-import { otelSpans } from '../telemetry/spans.ts';
+import { noSpans, otelSpans } from '../telemetry/spans.ts';
 import { startTracing } from '../telemetry/tracing.ts';
 
 let config: OrchestratorConfig;
@@ -34,7 +34,7 @@ try {
   const metrics = createOrchestratorMetrics({ store: new SagaStore(db) });
   const orchestrator = await startOrchestrator({
     observer: metrics.observer,
-    spans: otelSpans,
+    spans: tracing.enabled ? otelSpans : noSpans,
     nc,
     db,
     logger: logger.child({ component: 'engine' }),
@@ -49,7 +49,7 @@ try {
     bodyLimitBytes: config.bodyLimitBytes,
     metrics: metrics.registry,
     adminToken: config.adminToken,
-    spans: otelSpans,
+    spans: tracing.enabled ? otelSpans : noSpans,
     deadLetters: createDeadLettersReader(orchestrator.jsm),
     readiness: [
       { name: 'nats', check: natsConnected },

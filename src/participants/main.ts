@@ -4,7 +4,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { Logger } from 'pino';
 import { createLogger } from '../telemetry/logger.ts';
-import { otelSpans } from '../telemetry/spans.ts';
+import { noSpans, otelSpans } from '../telemetry/spans.ts';
 import { startTracing, type Tracing } from '../telemetry/tracing.ts';
 import type { Env } from '../config/env.ts';
 import { describeNatsAuth, redactNatsUrl } from '../config/nats.ts';
@@ -72,7 +72,7 @@ async function start(config: ParticipantConfig, logger: Logger, onRunning: (runn
     chaos: config.chaos,
     logger: logger.child({ component: 'runtime' }),
     metrics,
-    spans: otelSpans,
+    spans: tracing.enabled ? otelSpans : noSpans,
   });
   const app = createParticipantApp({
     domain: domain.http,
@@ -83,7 +83,7 @@ async function start(config: ParticipantConfig, logger: Logger, onRunning: (runn
     metrics,
     adminToken: config.adminToken,
     logger: logger.child({ component: 'http' }),
-    spans: otelSpans,
+    spans: tracing.enabled ? otelSpans : noSpans,
   });
   const server = createServer(app.callback());
   onRunning({ server, runtime, nc, db });
