@@ -7,8 +7,8 @@ export interface RetentionOptions {
   batchSize: number;
   /** Pause between sweeps once there is nothing (more) to delete. */
   intervalMs: number;
-  /** Deletes one batch older than the cutoff; resolves with how many sagas went. */
-  deleteBatch: (cutoff: number, limit: number) => Promise<number>;
+  /** Deletes one batch older than the cutoff; resolves with how many sagas went and whether more may be due. */
+  deleteBatch: (cutoff: number, limit: number) => Promise<{ sagas: number; more: boolean }>;
   logger: Logger;
   clock?: () => number;
 }
@@ -52,10 +52,10 @@ export class RetentionSweeper {
 
   private async sweep(): Promise<void> {
     try {
-      const n = await this.o.deleteBatch(this.o.clock() - this.o.maxAgeMs, this.o.batchSize);
-      this.deleted += n;
-      if (n > 0) this.o.logger.debug({ deleted: n }, 'retention removed finished sagas');
-      this.schedule(n >= this.o.batchSize ? 0 : this.o.intervalMs);
+      const { sagas, more } = await this.o.deleteBatch(this.o.clock() - this.o.maxAgeMs, this.o.batchSize);
+      this.deleted += sagas;
+      if (sagas > 0) this.o.logger.debug({ deleted: sagas }, 'retention removed finished sagas');
+      this.schedule(more ? 0 : this.o.intervalMs);
     } catch (err) {
       this.o.logger.warn({ err }, 'retention sweep failed; trying again later');
       this.schedule(this.o.intervalMs);

@@ -1,6 +1,9 @@
 import { storageFault } from '../errors.ts';
 import type { Db } from './sqlite.ts';
 
+/** Outbox rows retention may delete per saga it deletes (a saga publishes about five messages). */
+const OUTBOX_ROWS_PER_SAGA = 8;
+
 /** A stored saga. `snapshot` and `input` are JSON text. */
 export interface SagaRow {
   id: string;
@@ -90,7 +93,8 @@ export class SagaStore {
       insertOutbox: db.prepare(`INSERT INTO outbox (saga_id, subject, msg_id, headers, payload, created_at)
         VALUES (@saga_id, @subject, @msg_id, @headers, @payload, @created_at)`),
       unsent: db.prepare('SELECT id, saga_id, subject, msg_id, headers, payload, created_at FROM outbox WHERE sent_at IS NULL AND id > ? ORDER BY id LIMIT ?'),
-      markSent: db.prepare('UPDATE outbox SET sent_at = ? WHERE id = ?'),
+      // One statement for a whole batch of ids (a JSON array), instead of one per row.
+      markSent: db.prepare('UPDATE outbox SET sent_at = ? WHERE id IN (SELECT value FROM json_each(?))'),
       countUnsent: db.prepare('SELECT count(*) FROM outbox WHERE sent_at IS NULL').pluck(),
       upsertTimer: db.prepare(`INSERT INTO timers (saga_id, timer_id, due_at, event) VALUES (@saga_id, @timer_id, @due_at, @event)
         ON CONFLICT (saga_id, timer_id) DO UPDATE SET due_at = excluded.due_at, event = excluded.event`),
@@ -101,8 +105,8 @@ export class SagaStore {
       oldestCreated: db.prepare('SELECT min(created_at) FROM sagas WHERE status = ?').pluck(),
       finishedBefore: db.prepare('SELECT id FROM sagas WHERE finished_at IS NOT NULL AND finished_at < ? ORDER BY finished_at LIMIT ?').pluck(),
       deleteSaga: db.prepare('DELETE FROM sagas WHERE id = ?'),
-      deleteSagaOutbox: db.prepare('DELETE FROM outbox WHERE saga_id = ? AND sent_at IS NOT NULL'),
-      sentBefore: db.prepare('SELECT id FROM outbox WHERE sent_at IS NOT NULL AND sent_at < ? ORDER BY sent_at LIMIT ?').pluck(),
+      // Ids grow with time: the oldest rows are first in rowid order, no index needed.
+      sentBefore: db.prepare('SELECT id FROM outbox WHERE sent_at IS NOT NULL AND created_at < ? ORDER BY id LIMIT ?').pluck(),
       deleteOutbox: db.prepare('DELETE FROM outbox WHERE id = ?'),
       probe: db.prepare<[number]>('INSERT INTO health_probe (id, checked_at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at'),
       // 256 KiB: more than a page or a WAL frame, so it fails while the disk is full.
@@ -207,7 +211,7 @@ export class SagaStore {
   markSent(ids: readonly number[], at: number): void {
     if (ids.length === 0) return;
     this.transaction(() => {
-      for (const id of ids) this.s.markSent.run(at, id);
+      this.s.markSent.run(at, JSON.stringify(ids));
     });
   }
 
@@ -240,19 +244,20 @@ export class SagaStore {
   }
 
   /**
-   * Deletes up to `limit` sagas that finished before `cutoff`, with their history (cascade), timers
-   * and published outbox rows, and up to `limit` other published outbox rows older than `cutoff`.
-   * One short transaction per call, so the engine is never held up for long. Returns the sagas deleted.
+   * Deletes up to `limit` sagas that finished before `cutoff`, with their history and timers
+   * (cascade), and up to `limit` published outbox rows created before `cutoff`.
+   * One short transaction per call, so the engine is never held up for long. `more` says a budget
+   * was used up, so another call may find more.
    */
-  deleteFinishedBefore(cutoff: number, limit: number): number {
+  deleteFinishedBefore(cutoff: number, limit: number): { sagas: number; outboxRows: number; more: boolean } {
+    // A saga has a handful of outbox rows: let the row budget keep up with the saga budget.
+    const rowLimit = limit * OUTBOX_ROWS_PER_SAGA;
     return this.transaction(() => {
       const ids = this.s.finishedBefore.all(cutoff, limit) as string[];
-      for (const id of ids) {
-        this.s.deleteSagaOutbox.run(id);
-        this.s.deleteSaga.run(id);
-      }
-      for (const id of this.s.sentBefore.all(cutoff, limit) as number[]) this.s.deleteOutbox.run(id);
-      return ids.length;
+      for (const id of ids) this.s.deleteSaga.run(id);
+      const rows = this.s.sentBefore.all(cutoff, rowLimit) as number[];
+      for (const id of rows) this.s.deleteOutbox.run(id);
+      return { sagas: ids.length, outboxRows: rows.length, more: ids.length >= limit || rows.length >= rowLimit };
     });
   }
 
