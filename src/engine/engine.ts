@@ -399,13 +399,13 @@ export class SagaEngine {
       if (info.earliestTimer === null || t.dueAt < info.earliestTimer) info.earliestTimer = t.dueAt;
     }
     info.outboxRows += effects.outbox.length;
-    const snapshotJson = JSON.stringify(next);
+    // seq 1 is the start: the row was just inserted with this snapshot.
     if (seq > 1) {
       this.store.updateSaga({
         id: row.id,
         status,
         reason,
-        snapshot: snapshotJson,
+        snapshot: JSON.stringify(next),
         seq,
         updated_at: now,
         finished_at: FINAL_STATUSES.includes(status) ? now : null,
