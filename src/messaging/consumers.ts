@@ -1,7 +1,7 @@
+import { nanos } from '@nats-io/transport-node';
 import { AckPolicy, DeliverPolicy, JetStreamApiError, type ConsumerConfig, type JetStreamManager } from '@nats-io/jetstream';
 
 const CONSUMER_NOT_FOUND = 10014;
-const NANOS_PER_MS = 1_000_000;
 
 export interface DurableConsumerSpec {
   stream: string;
@@ -22,7 +22,7 @@ export async function ensureConsumer(jsm: JetStreamManager, spec: DurableConsume
     filter_subject: spec.filterSubject,
     ack_policy: AckPolicy.Explicit,
     deliver_policy: DeliverPolicy.All,
-    ack_wait: spec.ackWaitMs * NANOS_PER_MS,
+    ack_wait: nanos(spec.ackWaitMs),
     max_ack_pending: spec.maxAckPending,
     max_deliver: spec.maxDeliver ?? -1,
   };

@@ -1,3 +1,4 @@
+import { nanos } from '@nats-io/transport-node';
 import {
   DiscardPolicy,
   JetStreamApiError,
@@ -8,7 +9,6 @@ import {
 } from '@nats-io/jetstream';
 import { STREAM } from './subjects.ts';
 
-const NANOS_PER_MS = 1_000_000;
 /** A republish of an outbox row within this window is dropped by JetStream (Nats-Msg-Id). */
 export const DUPLICATE_WINDOW_MS = 2 * 60_000;
 const STREAM_NOT_FOUND = 10059;
@@ -24,13 +24,13 @@ export function sagaStreams(options: { ordersMaxAgeMs?: number; deadLetterMaxAge
       name: STREAM.orders,
       subjects: ['order.>'],
       retention: RetentionPolicy.Limits,
-      max_age: (options.ordersMaxAgeMs ?? 7 * 24 * 3_600_000) * NANOS_PER_MS,
+      max_age: nanos(options.ordersMaxAgeMs ?? 7 * 24 * 3_600_000),
     },
     {
       name: STREAM.deadLetters,
       subjects: ['saga.dlq.>'],
       retention: RetentionPolicy.Limits,
-      max_age: (options.deadLetterMaxAgeMs ?? 30 * 24 * 3_600_000) * NANOS_PER_MS,
+      max_age: nanos(options.deadLetterMaxAgeMs ?? 30 * 24 * 3_600_000),
     },
   ];
 }
@@ -41,7 +41,7 @@ export async function ensureStreams(jsm: JetStreamManager, specs: StreamSpec[]):
     const config: Partial<StreamConfig> & { name: string } = {
       storage: StorageType.File,
       discard: DiscardPolicy.Old,
-      duplicate_window: DUPLICATE_WINDOW_MS * NANOS_PER_MS,
+      duplicate_window: nanos(DUPLICATE_WINDOW_MS),
       num_replicas: 1,
       ...spec,
     };
