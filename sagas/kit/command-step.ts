@@ -50,6 +50,20 @@ export function commandIdOf(sagaId: string, step: string): string {
   return `${sagaId}:${step}`;
 }
 
+/** The step a command id (from commandIdOf) belongs to. */
+export function stepOfCommandId(commandId: string): string {
+  return commandId.slice(commandId.lastIndexOf(':') + 1);
+}
+
+/** XState names a delayed event `xstate.after.<delay>.<state path>`; the delays here are `<kind>.<step>`. */
+const TIMER_EVENT = /^xstate\.after\.(timeout|backoff)\.([^.]+)\./;
+
+/** Which step's timeout or backoff a timer event is, or null for any other event. */
+export function timerOf(eventType: string): { kind: 'timeout' | 'backoff'; step: string } | null {
+  const m = TIMER_EVENT.exec(eventType);
+  return m ? { kind: m[1] as 'timeout' | 'backoff', step: m[2]! } : null;
+}
+
 /** A fresh step record for a saga's initial context. */
 export function pendingStep(compensation: boolean): StepState {
   return { compensation, status: 'pending', attempts: 0, attemptsBeforeRetry: 0, owed: false, lastError: null, startedAt: null, finishedAt: null };

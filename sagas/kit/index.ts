@@ -1,3 +1,3 @@
 export * from './definition.ts';
 export * from './retry-policy.ts';
-export { commandStep, commandIdOf, pendingStep, eventTime, type StepState, type StepContext, type CommandStepSpec } from './command-step.ts';
+export { commandStep, commandIdOf, stepOfCommandId, timerOf, pendingStep, eventTime, type StepState, type StepContext, type CommandStepSpec } from './command-step.ts';

@@ -4,14 +4,12 @@ import type { AnyMachineSnapshot } from 'xstate';
 import { PureTransitions } from './pure-transition.ts';
 import { ZodError } from 'zod';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.ts';
-import { FINAL_STATUSES, type EngineEvent, type SagaDefinition, type SagaStatus, type StepView } from '../../sagas/index.ts';
+import { FINAL_STATUSES, timerOf, type EngineEvent, type SagaDefinition, type SagaStatus, type StepView } from '../../sagas/index.ts';
 import { GroupCommit, type HistoryRow, type SagaRow, type SagaStore } from '../store/index.ts';
 import { ATTR } from '../telemetry/attributes.ts';
 import { noSpans, type Spans, type StartedSpan, type TraceContext } from '../telemetry/spans.ts';
 import { toEffects, type MachineAction } from './effects.ts';
 
-/** xstate.after.<timeout|backoff>.<step>.… : which step a timer belongs to. */
-const TIMER_STEP = /^xstate\.after\.(timeout|backoff)\.([^.]+)\./;
 
 /** What a commit produced, so the relay and the timer scheduler wake only when needed. */
 export interface CommitInfo {
@@ -183,7 +181,7 @@ export class SagaEngine {
       const result = this.startTransaction(def, sagaId, input, rawInput, options, span.context);
       span.setAttributes({ [ATTR.sagaId]: result.row.id, [ATTR.orderId]: result.row.business_key, [ATTR.sagaStatus]: result.row.status });
       span.end();
-      return { saga: this.view(result.row), created: result.created };
+      return { saga: this.view(result.row, result.snapshot), created: result.created };
     } catch (err) {
       span.end(err);
       throw err;
@@ -232,7 +230,7 @@ export class SagaEngine {
       };
       this.store.insertSaga(row);
       this.writeEffects(row, 1, { type: 'START', at: now }, null, snapshot, actions, now, info, trace);
-      return { row, created: true };
+      return { row, created: true, snapshot };
     });
     this.store.afterCommit(() => this.onCommit(info));
     return result;
@@ -288,12 +286,13 @@ export class SagaEngine {
         for (const t of due) {
           this.store.deleteTimer(t.saga_id, t.timer_id);
           const event = { ...(JSON.parse(t.event) as { type: string }), at: now };
+          const timer = timerOf(event.type);
           // A timer fired after a restart still joins the saga's trace: its parent is the stored context.
           const stored = this.store.getSaga(t.saga_id)?.trace_context;
           const span = this.spans.start('saga.timer', 'internal', stored ? (JSON.parse(stored) as TraceContext) : {}, {
             [ATTR.sagaId]: t.saga_id,
             [ATTR.sagaEvent]: event.type,
-            ...(TIMER_STEP.exec(event.type) ? { [ATTR.sagaStep]: TIMER_STEP.exec(event.type)![2]! } : {}),
+            ...(timer ? { [ATTR.sagaStep]: timer.step } : {}),
           });
           spans.push(span);
           this.applyOne(t.saga_id, event, info, span.context);
@@ -439,8 +438,9 @@ export class SagaEngine {
     return status;
   }
 
-  private view(row: SagaRow): SagaView {
-    const { def, snapshot } = this.load(row);
+  /** The API view of a saga; `live` is its current snapshot when the caller has it (no re-parse). */
+  private view(row: SagaRow, live?: AnyMachineSnapshot): SagaView {
+    const { def, snapshot } = live ? { def: this.defs.get(`${row.type}@${row.version}`)!, snapshot: live } : this.load(row);
     return { ...summaryOf(row), input: JSON.parse(row.input) as unknown, steps: def.describe(snapshot).steps, state: snapshot.value };
   }
 }

@@ -1,6 +1,7 @@
 import type { ConsumerMessages, JetStreamClient, JsMsg } from '@nats-io/jetstream';
 import { decodeReply } from '../contracts/index.ts';
 import { classify, InvalidInputError, SagaError } from '../errors.ts';
+import { stepOfCommandId } from '../../sagas/index.ts';
 import { deadLetter, fromNatsHeaders, HEADER, replySender } from '../messaging/index.ts';
 import { ATTR, MESSAGING_SYSTEM } from '../telemetry/attributes.ts';
 import { noSpans, type Spans, type StartedSpan } from '../telemetry/spans.ts';
@@ -92,7 +93,7 @@ export async function startReplyConsumer(options: ReplyConsumerOptions): Promise
         }
         span.setAttributes({
           [ATTR.sagaId]: r.sagaId,
-          [ATTR.sagaStep]: r.commandId.slice(r.commandId.lastIndexOf(':') + 1),
+          [ATTR.sagaStep]: stepOfCommandId(r.commandId),
           [ATTR.sagaAttempt]: r.attempt,
           [ATTR.participant]: r.participant,
           [ATTR.replyOutcome]: r.outcome,

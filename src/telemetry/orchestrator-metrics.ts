@@ -1,10 +1,9 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { FINAL_STATUSES, type SagaStatus } from '../../sagas/index.ts';
+import { FINAL_STATUSES, stepOfCommandId, timerOf, type SagaStatus } from '../../sagas/index.ts';
 import type { OrchestratorObserver, TransitionObservation } from '../engine/index.ts';
 import type { SagaStore } from '../store/index.ts';
 
 const STATUSES: readonly SagaStatus[] = ['running', 'compensating', 'completed', 'cancelled', 'needs_attention'];
-const TIMEOUT_EVENT = /^xstate\.after\.timeout\.([^.]+)\./;
 
 /** Prometheus metrics of one orchestrator process, on its own registry. */
 export interface OrchestratorMetrics {
@@ -95,7 +94,7 @@ export function createOrchestratorMetrics(options: { store: SagaStore; clock?: (
     },
   });
 
-  const stepOf = (commandId: unknown) => (typeof commandId === 'string' ? commandId.slice(commandId.lastIndexOf(':') + 1) : 'unknown');
+  const stepOf = (commandId: unknown) => (typeof commandId === 'string' ? stepOfCommandId(commandId) : 'unknown');
 
   return {
     registry,
@@ -108,8 +107,8 @@ export function createOrchestratorMetrics(options: { store: SagaStore; clock?: (
         }
         if (o.event.type === 'START') started.inc({ type });
         if (o.event.type === 'REPLY') attempts.inc({ type, step: stepOf(o.event.commandId), outcome: String(o.event.outcome) });
-        const timeout = TIMEOUT_EVENT.exec(o.event.type);
-        if (timeout) attempts.inc({ type, step: timeout[1]!, outcome: 'TIMEOUT' });
+        const timer = timerOf(o.event.type);
+        if (timer?.kind === 'timeout') attempts.inc({ type, step: timer.step, outcome: 'TIMEOUT' });
         if (o.fromState !== null && o.enteredAt !== null && o.fromState !== o.toState) {
           stateDuration.observe({ type, state: o.fromState }, Math.max(0, o.event.at - o.enteredAt) / 1000);
         }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
-import { backoffDelay, orderSagaV1, validateRetryPolicy, type EngineEvent, type RetryPolicy } from '../../sagas/index.ts';
+import { backoffDelay, commandIdOf, orderSagaV1, stepOfCommandId, timerOf, validateRetryPolicy, type EngineEvent, type RetryPolicy } from '../../sagas/index.ts';
 
 const step: RetryPolicy = { maxAttempts: 3, timeoutMs: 1_000, initialBackoffMs: 100, multiplier: 2, maxBackoffMs: 1_000, jitter: 0 };
 const compensation: RetryPolicy = { maxAttempts: 2, timeoutMs: 1_000, initialBackoffMs: 100, multiplier: 2, maxBackoffMs: 1_000, jitter: 0 };
@@ -203,6 +203,18 @@ describe('order saga machine (pure transitions)', () => {
     } as never);
     expect(next.value).toEqual({ forward: { scheduleShipment: 'awaiting' } });
     expect((actions as Action[]).filter((a) => a.type === 'sendCommand').map((a) => a.params!.step)).toEqual(['scheduleShipment']);
+  });
+});
+
+describe('timer and command ids', () => {
+  it('map back to their step', () => {
+    const d = drive();
+    const [timerId] = [...d.timers.keys()];
+    expect(timerOf(timerId!)).toEqual({ kind: 'timeout', step: 'reserveInventory' });
+    d.fire('timeout', 'reserveInventory');
+    expect(timerOf([...d.timers.keys()][0]!)).toEqual({ kind: 'backoff', step: 'reserveInventory' });
+    expect(timerOf('REPLY')).toBeNull();
+    expect(stepOfCommandId(commandIdOf('0190-saga:with:colons', 'chargePayment'))).toBe('chargePayment');
   });
 });
 
