@@ -7,7 +7,7 @@ import { describeNatsAuth, redactNatsUrl } from '../config/nats.ts';
 import { startOrchestrator } from '../engine/index.ts';
 import { connectNats, createDeadLettersReader, STREAM } from '../messaging/index.ts';
 import { closeServer, listen, onTerminate, trackConnection } from '../process/lifecycle.ts';
-import { migrate, openDatabase, SagaStore } from '../store/index.ts';
+import { closeDatabase, migrate, openDatabase, SagaStore } from '../store/index.ts';
 import { createOrchestratorMetrics } from '../telemetry/orchestrator-metrics.ts';
 import { createLogger } from '../telemetry/logger.ts';
 import { noSpans, otelSpans } from '../telemetry/spans.ts';
@@ -25,7 +25,15 @@ const logger = createLogger('orchestrator', config.logLevel);
 const tracing = startTracing(process.env, 'orchestrator', (obj, msg) => logger.warn(obj, msg));
 
 try {
-  const db = openDatabase(config.databasePath, { synchronous: config.dbSynchronous, busyTimeoutMs: config.dbBusyTimeoutMs });
+  const db = openDatabase(config.databasePath, {
+    synchronous: config.dbSynchronous,
+    busyTimeoutMs: config.dbBusyTimeoutMs,
+    onDurabilityLost: (err) => {
+      // What is on disk is unknown: stop, so the restart recovers from the disk (as PostgreSQL does).
+      logger.fatal({ err }, 'database flush failed; exiting');
+      process.exit(1);
+    },
+  });
   const applied = migrate(db, 'orchestrator');
   logger.info({ databasePath: config.databasePath, synchronous: config.dbSynchronous, applied }, 'database ready');
 
@@ -83,7 +91,7 @@ try {
       await closeServer(server);
       await orchestrator.stop();
       await nc.drain();
-      db.close();
+      closeDatabase(db);
       await tracing.shutdown();
       logger.info({ stats: orchestrator.replies.stats, published: orchestrator.relay.published }, 'stopped');
     },

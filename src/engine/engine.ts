@@ -134,7 +134,7 @@ export class SagaEngine {
 
   constructor(options: EngineOptions) {
     this.spans = options.spans ?? noSpans;
-    this.group = options.groupCommit === false ? undefined : new GroupCommit((fn) => options.store.transaction(fn));
+    this.group = options.groupCommit === false ? undefined : new GroupCommit((fn) => options.store.transaction(fn), { durable: () => options.store.flush() });
     this.store = options.store;
     this.clock = options.clock ?? Date.now;
     this.newId = options.newId ?? (() => uuidv7(this.clock()));

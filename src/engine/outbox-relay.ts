@@ -110,6 +110,8 @@ export class OutboxRelay {
       afterId = read[read.length - 1]!.id;
       // Published rows whose "sent" mark has not committed yet are not sent again.
       const rows = read.filter((r) => !this.marking.has(r.id));
+      // A message must not go out for a commit a power loss could still undo.
+      await this.o.store.flush();
       const sent: number[] = [];
       let failed = false;
       let next = 0;

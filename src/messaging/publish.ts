@@ -26,33 +26,11 @@ export async function publishWithRetry(
   let delay = retry.initialDelayMs ?? 100;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await publishWithoutStacks(js, subject, data, options, retry.timeoutMs ?? 5_000);
+      return await js.publish(subject, data, { msgID: options.msgID, headers: options.headers, timeout: retry.timeoutMs ?? 5_000 });
     } catch (err) {
       if (attempt >= attempts) throw err;
       await new Promise((r) => setTimeout(r, delay));
       delay = Math.min(delay * 2, 2_000);
     }
-  }
-}
-
-/**
- * nats.js builds two Error objects per request up front (in case it times out), and capturing their
- * stack traces was the largest single CPU cost of publishing under load. Their stacks would only
- * point into nats.js internals, so they are captured without frames; the call is synchronous, so
- * the global limit is restored before any other code runs.
- */
-function publishWithoutStacks(
-  js: JetStreamClient,
-  subject: string,
-  data: Uint8Array,
-  options: { msgID: string; headers?: MsgHdrs },
-  timeout: number,
-): Promise<PubAck> {
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
-  try {
-    return js.publish(subject, data, { msgID: options.msgID, headers: options.headers, timeout });
-  } finally {
-    Error.stackTraceLimit = limit;
   }
 }

@@ -39,6 +39,8 @@ export interface ParticipantAppOptions {
   bodyLimitBytes?: number;
   /** A server span per request; none by default. */
   spans?: Spans;
+  /** Resolves once the database's commits are on disk: a write is answered only then. None by default. */
+  durable?: () => Promise<void>;
 }
 
 /** Ids in paths are stored as-is, so they get the same bound as other free-text keys in the system. */
@@ -78,6 +80,7 @@ function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
 interface RouteDeps {
   guard: ReturnType<typeof requireBearer>;
   bodyLimitBytes: number;
+  durable: () => Promise<void>;
 }
 
 function inventoryRoutes(router: Router, inventory: Pick<InventoryParticipant, 'getStock' | 'setStock'>, deps: RouteDeps): void {
@@ -88,7 +91,9 @@ function inventoryRoutes(router: Router, inventory: Pick<InventoryParticipant, '
   router.put('/stock/:sku', deps.guard, async (ctx) => {
     const sku = pathParam(ctx.params, 'sku');
     const { available } = parseBody(stockBody, await readJsonBody(ctx, deps.bodyLimitBytes));
-    ctx.body = inventory.setStock(sku, available);
+    const stock = inventory.setStock(sku, available);
+    await deps.durable();
+    ctx.body = stock;
   });
 }
 
@@ -103,7 +108,9 @@ function paymentRoutes(
   router.put('/accounts/:customerId', deps.guard, async (ctx) => {
     const customerId = pathParam(ctx.params, 'customerId');
     const { balance } = parseBody(balanceBody, await readJsonBody(ctx, deps.bodyLimitBytes));
-    ctx.body = payment.setBalance(customerId, balance);
+    const account = payment.setBalance(customerId, balance);
+    await deps.durable();
+    ctx.body = account;
   });
   router.get('/payments/:orderId', (ctx) => {
     const orderId = pathParam(ctx.params, 'orderId');
@@ -131,6 +138,7 @@ export function createParticipantApp(options: ParticipantAppOptions): Koa {
   const deps: RouteDeps = {
     guard: requireBearer(options.adminToken),
     bodyLimitBytes: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
+    durable: options.durable ?? (() => Promise.resolve()),
   };
   const router = new Router();
   router.get('/metrics', async (ctx) => {

@@ -9,7 +9,7 @@ import { startTracing, type Tracing } from '../telemetry/tracing.ts';
 import type { Env } from '../config/env.ts';
 import { describeNatsAuth, redactNatsUrl } from '../config/nats.ts';
 import { STREAM, connectNats, waitForStreams } from '../messaging/index.ts';
-import { migrate, openDatabase, type Db } from '../store/index.ts';
+import { closeDatabase, flushToDisk, migrate, openDatabase, type Db } from '../store/index.ts';
 import { loadParticipantConfig, type DomainConfig, type ParticipantConfig, type ParticipantName } from './config.ts';
 import { createParticipantMetrics } from '../telemetry/participant-metrics.ts';
 import { createParticipantApp, type ParticipantDomain } from './http.ts';
@@ -49,8 +49,15 @@ let tracing: Tracing = { enabled: false, shutdown: async () => {} };
 
 async function start(config: ParticipantConfig, logger: Logger, onRunning: (running: Running) => void): Promise<void> {
   // FULL: a command is acked only after its reply is published, and the reply only after the
-  // effect committed; NORMAL could lose a committed charge on power loss while its reply is out.
-  const db = openDatabase(config.databasePath, { synchronous: 'FULL' });
+  // effect is on disk; NORMAL could lose a committed charge on power loss while its reply is out.
+  const db = openDatabase(config.databasePath, {
+    synchronous: 'FULL',
+    onDurabilityLost: (err) => {
+      // What is on disk is unknown: stop, so the restart recovers from the disk (as PostgreSQL does).
+      logger.fatal({ err }, 'database flush failed; exiting');
+      process.exit(1);
+    },
+  });
   const applied = migrate(db, config.name);
   logger.info({ databasePath: config.databasePath, applied }, 'database ready');
 
@@ -84,6 +91,7 @@ async function start(config: ParticipantConfig, logger: Logger, onRunning: (runn
     adminToken: config.adminToken,
     logger: logger.child({ component: 'http' }),
     spans: tracing.enabled ? otelSpans : noSpans,
+    durable: () => flushToDisk(db),
   });
   const server = createServer(app.callback());
   onRunning({ server, runtime, nc, db });
@@ -98,7 +106,7 @@ async function stop(running: Running, logger: Logger, signal: string): Promise<n
     await closeServer(running.server);
     await running.runtime.stop();
     await running.nc.drain();
-    running.db.close();
+    closeDatabase(running.db);
     await tracing.shutdown();
   } catch (err) {
     logger.error({ err }, 'shutdown failed');

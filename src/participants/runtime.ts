@@ -15,7 +15,7 @@ import {
   toNatsHeaders,
   type WorkerPool,
 } from '../messaging/index.ts';
-import { GroupCommit, type Db } from '../store/index.ts';
+import { flushToDisk, GroupCommit, type Db } from '../store/index.ts';
 import { silentLogger, type Logger } from '../logger.ts';
 import { ATTR, MESSAGING_SYSTEM } from '../telemetry/attributes.ts';
 import { noSpans, type Spans, type StartedSpan } from '../telemetry/spans.ts';
@@ -186,7 +186,7 @@ export async function startParticipant(options: ParticipantRuntimeOptions): Prom
   }
 
   // Commands handled at the same time share one commit (one fsync); each keeps its own savepoint.
-  const group = new GroupCommit((fn) => db.transaction(fn).immediate());
+  const group = new GroupCommit((fn) => db.transaction(fn).immediate(), { durable: () => flushToDisk(db) });
 
   async function answer(command: Command, handler: CommandHandler<Command['kind']>): Promise<{ result: Answer; duplicate: boolean }> {
     try {
@@ -300,12 +300,10 @@ export async function startParticipant(options: ParticipantRuntimeOptions): Prom
       msg.nak(REPLY_FAILURE_REDELIVERY_MS);
       return;
     }
-    try {
-      await msg.ackAck();
-    } catch (err) {
-      // The reply is out and stored: a redelivery is answered from processed_commands.
-      logger.warn({ err, command_id: command.commandId, saga_id: command.sagaId }, 'command ack not confirmed');
-    }
+    // Not ackAck: a lost ack only redelivers the command, which is answered from processed_commands
+    // with the same reply msgID (dropped by the stream); waiting for the server's confirmation would
+    // cost a round trip per command. Shutdown drains the connection, so queued acks are sent.
+    msg.ack();
     stats.replied++;
     observe(() =>
       metrics.onCommand?.({ action: command.kind, outcome: result.outcome, duplicate, durationMs: performance.now() - startedAt }),

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { NatsConnection } from '@nats-io/transport-node';
-import type { Db } from '../store/index.ts';
+import { durabilityFailure, type Db } from '../store/index.ts';
 
 /** Follows the connection's status events: the consume loop survives a reconnect, readiness should not lie during one. */
 export function trackConnection(nc: NatsConnection): () => boolean {
@@ -23,6 +23,8 @@ export function databaseWritable(db: Db): () => boolean {
     'INSERT INTO health_probe (id, checked_at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at',
   );
   return () => {
+    const lost = durabilityFailure(db);
+    if (lost) throw lost;
     probe.run(Date.now());
     return true;
   };

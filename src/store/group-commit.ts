@@ -8,22 +8,25 @@ interface Job {
 }
 
 /**
- * Group commit: work submitted while the event loop is busy is applied in ONE transaction, so one
- * fsync covers many writes (with synchronous = FULL a commit costs a disk flush; durability is
- * kept, only the flush is shared). Jobs must make their own writes atomic (they run their own
- * transaction function, which nested here is a savepoint): a job that throws (a business conflict,
- * a bad input) has rolled its savepoint back and rejects alone; a failed commit (disk full, locked)
- * rejects every job of the group, and none of them was applied.
+ * Group commit: work submitted while the event loop is busy is applied in ONE transaction, and one
+ * fsync (run off the event loop by `durable`) covers many writes; jobs resolve only once their
+ * commit is on disk, so durability is kept and only the flush is shared. Jobs must make their own
+ * writes atomic (they run their own transaction function, which nested here is a savepoint): a job
+ * that throws (a business conflict, a bad input) has rolled its savepoint back and rejects alone; a
+ * failed commit (disk full, locked) or flush rejects every job of the group.
  */
 export class GroupCommit {
   private readonly run: RunInTransaction;
   private readonly maxJobs: number;
+  private readonly durable: () => Promise<void>;
   private queue: Job[] = [];
   private scheduled = false;
 
-  constructor(run: RunInTransaction, options: { maxJobs?: number } = {}) {
+  /** `durable` resolves once what was committed is on disk (see flushToDisk); none by default. */
+  constructor(run: RunInTransaction, options: { maxJobs?: number; durable?: () => Promise<void> } = {}) {
     this.run = run;
     this.maxJobs = options.maxJobs ?? 512;
+    this.durable = options.durable ?? (() => Promise.resolve());
   }
 
   /** Queues `fn` for the next group; resolves with its result once the group committed. */
@@ -59,10 +62,20 @@ export class GroupCommit {
       for (const job of jobs) job.reject(err);
       return;
     }
+    const committed: [Job, unknown][] = [];
     jobs.forEach((job, i) => {
       const o = outcomes[i]!;
-      if (o.ok) job.resolve(o.value);
+      if (o.ok) committed.push([job, o.value]);
       else job.reject(o.value);
     });
+    // The event loop goes on with the next group while the disk flushes this one.
+    this.durable().then(
+      () => {
+        for (const [job, value] of committed) job.resolve(value);
+      },
+      (err: unknown) => {
+        for (const [job] of committed) job.reject(err);
+      },
+    );
   }
 }

@@ -1,5 +1,5 @@
 import { storageFault } from '../errors.ts';
-import type { Db } from './sqlite.ts';
+import { durabilityFailure, flushToDisk, type Db } from './sqlite.ts';
 
 /** Outbox rows retention may delete per saga it deletes (a saga publishes about five messages). */
 const OUTBOX_ROWS_PER_SAGA = 8;
@@ -141,6 +141,11 @@ export class SagaStore {
     return result;
   }
 
+  /** Resolves once everything committed so far is on disk: await it before anything depends on a commit outside the process. */
+  flush(): Promise<void> {
+    return flushToDisk(this.db);
+  }
+
   /** Runs `fn` once the current outermost transaction has committed (dropped if it rolls back). */
   afterCommit(fn: () => void): void {
     const current = this.afterCommitStack.at(-1);
@@ -154,6 +159,8 @@ export class SagaStore {
    * upsert. Throws with the reason when it cannot write.
    */
   checkWritable(): true {
+    const lost = durabilityFailure(this.db);
+    if (lost) throw lost;
     if (this.lastStorageFault === undefined) {
       this.transaction(() => this.s.probe.run(Date.now()));
       return true;

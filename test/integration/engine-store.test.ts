@@ -7,7 +7,7 @@ import { decodeCommand } from '../../src/contracts/index.ts';
 import { SagaEngine, silentLogger } from '../../src/engine/index.ts';
 import { RetentionSweeper } from '../../src/engine/retention.ts';
 import { waitFor } from '../support/nats-server.ts';
-import { migrate, openDatabase, SagaStore, type Db } from '../../src/store/index.ts';
+import { closeDatabase, migrate, openDatabase, SagaStore, type Db } from '../../src/store/index.ts';
 import { orderBody } from '../support/system.ts';
 
 const step: RetryPolicy = { maxAttempts: 2, timeoutMs: 1_000, initialBackoffMs: 100, multiplier: 2, maxBackoffMs: 1_000, jitter: 0 };
@@ -30,7 +30,7 @@ describe('engine on a real SQLite file', () => {
     now = 1_000_000;
   });
   afterEach(() => {
-    db.close();
+    closeDatabase(db);
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -72,7 +72,7 @@ describe('engine on a real SQLite file', () => {
 
   it('durable timers fire after a restart and the saga continues on a fresh engine', () => {
     const { saga } = engineOn(db).start('order', orderBody());
-    db.close();
+    closeDatabase(db);
     // "Restart": a new connection and a new engine over the same file.
     db = openDatabase(join(dir, 'orchestrator.db'));
     const engine = engineOn(db);

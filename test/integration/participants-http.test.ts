@@ -9,7 +9,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import type Koa from 'koa';
 import { encodeCommand, type Command, type CommandBody } from '../../src/contracts/index.ts';
 import { HEADER, commandSubject, connectNats, ensureStreams, sagaStreams, toNatsHeaders } from '../../src/messaging/index.ts';
-import { migrate, openDatabase, type Db } from '../../src/store/index.ts';
+import { closeDatabase, migrate, openDatabase, type Db } from '../../src/store/index.ts';
 import {
   createInventoryParticipant,
   createParticipantApp,
@@ -153,7 +153,7 @@ describe('participants over HTTP', () => {
     await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
     await Promise.all(runtimes.map((r) => r.stop()));
     await nc?.close();
-    for (const db of dbs) db.close();
+    for (const db of dbs) closeDatabase(db);
     await nats?.dispose();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });

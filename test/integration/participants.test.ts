@@ -18,7 +18,7 @@ import {
   sagaStreams,
   toNatsHeaders,
 } from '../../src/messaging/index.ts';
-import { migrate, openDatabase, type Db } from '../../src/store/index.ts';
+import { closeDatabase, migrate, openDatabase, type Db } from '../../src/store/index.ts';
 import {
   createInventoryParticipant,
   createPaymentParticipant,
@@ -153,7 +153,7 @@ describe('participants over JetStream', () => {
     await Promise.all(runtimes.map((r) => r.stop()));
     collector?.stop();
     await nc?.close();
-    for (const db of dbs) db.close();
+    for (const db of dbs) closeDatabase(db);
     await server?.dispose();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
@@ -417,7 +417,7 @@ describe('participant process', () => {
       try {
         expect(processedCommands(db).find('proc-charge')).toMatchObject({ outcome: 'REJECTED', reasonCode: 'PAYMENT_DECLINED' });
       } finally {
-        db.close();
+        closeDatabase(db);
       }
     } finally {
       await nc.close();

@@ -17,7 +17,7 @@ import {
   type PaymentParticipant,
   type ShippingParticipant,
 } from '../../src/participants/index.ts';
-import { migrate, openDatabase, SagaStore, type Db } from '../../src/store/index.ts';
+import { closeDatabase, migrate, openDatabase, SagaStore, type Db } from '../../src/store/index.ts';
 import { createApi } from '../../src/api/index.ts';
 import { createOrchestratorMetrics, type OrchestratorMetrics } from '../../src/telemetry/orchestrator-metrics.ts';
 import { createParticipantMetrics, type ParticipantMetrics } from '../../src/telemetry/participant-metrics.ts';
@@ -135,7 +135,7 @@ export class TestSystem {
     this.api = undefined;
     await this.orchestrator.stop();
     await this.orchestratorNc.drain();
-    this.orchestratorDb.close();
+    closeDatabase(this.orchestratorDb);
   }
 
   private handle(name: Name): ParticipantHandle<unknown> {
@@ -188,7 +188,7 @@ export class TestSystem {
   async dispose(): Promise<void> {
     for (const name of ['inventory', 'payment', 'shipping'] as const) {
       await this.stopParticipant(name).catch(() => {});
-      this.handle(name).db.close();
+      closeDatabase(this.handle(name).db);
     }
     await this.stopOrchestrator().catch(() => {});
     await this.nats.dispose();

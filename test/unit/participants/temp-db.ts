@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { migrate, openDatabase, type Db } from '../../../src/store/index.ts';
+import { closeDatabase, migrate, openDatabase, type Db } from '../../../src/store/index.ts';
 
 /** A migrated participant database in its own temp dir; dispose() closes and deletes it. */
 export function tempParticipantDb(service: string): { db: Db; dispose: () => void } {
@@ -11,7 +11,7 @@ export function tempParticipantDb(service: string): { db: Db; dispose: () => voi
   return {
     db,
     dispose() {
-      db.close();
+      closeDatabase(db);
       rmSync(dir, { recursive: true, force: true });
     },
   };
