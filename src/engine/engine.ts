@@ -9,6 +9,7 @@ import { GroupCommit, type HistoryRow, type SagaRow, type SagaStore } from '../s
 import { ATTR } from '../telemetry/attributes.ts';
 import { noSpans, type Spans, type StartedSpan, type TraceContext } from '../telemetry/spans.ts';
 import { toEffects, type MachineAction } from './effects.ts';
+import { SnapshotCache } from './snapshot-cache.ts';
 
 
 /** What a commit produced, so the relay and the timer scheduler wake only when needed. */
@@ -65,6 +66,8 @@ export interface EngineOptions {
   spans?: Spans;
   /** Share one commit (one fsync) among the work submitted in the same event-loop turn; default true. */
   groupCommit?: boolean;
+  /** Live snapshots kept for sagas in flight (see SnapshotCache); default 4096, 0 for none. */
+  snapshotCacheSize?: number;
 }
 
 /** A saga as the API shows it. */
@@ -131,6 +134,7 @@ export class SagaEngine {
   private readonly spans: Spans;
   private readonly group: GroupCommit | undefined;
   private readonly pure = new PureTransitions();
+  private readonly snapshots: SnapshotCache | undefined;
 
   constructor(options: EngineOptions) {
     this.spans = options.spans ?? noSpans;
@@ -139,6 +143,8 @@ export class SagaEngine {
     this.clock = options.clock ?? Date.now;
     this.newId = options.newId ?? (() => uuidv7(this.clock()));
     this.onCommit = options.onCommit ?? (() => {});
+    const cacheSize = options.snapshotCacheSize ?? 4096;
+    this.snapshots = cacheSize > 0 ? new SnapshotCache(cacheSize) : undefined;
     for (const def of options.definitions) {
       this.defs.set(`${def.name}@${def.version}`, def);
       const current = this.latest.get(def.name);
@@ -328,6 +334,8 @@ export class SagaEngine {
   private load(row: SagaRow): Loaded {
     const def = this.defs.get(`${row.type}@${row.version}`);
     if (!def) throw new Error(`saga ${row.id}: definition ${row.type}@${row.version} is not loaded`);
+    const cached = this.snapshots?.get(row.id, row.seq);
+    if (cached) return { row, def, snapshot: cached };
     const stored = JSON.parse(row.snapshot) as { value: unknown; context: unknown };
     const snapshot = def.machine.resolveState({ value: stored.value as never, context: stored.context as never });
     return { row, def, snapshot };
@@ -354,6 +362,7 @@ export class SagaEngine {
         ignored: 1,
       });
       this.store.bumpSeq(sagaId, seq);
+      this.remember(sagaId, seq, snapshot, row.status as SagaStatus);
       const state = statePath(snapshot.value);
       const status = row.status as SagaStatus;
       info.observations.push({
@@ -421,6 +430,7 @@ export class SagaEngine {
       effects: JSON.stringify(effects.summary),
       ignored: 0,
     });
+    this.remember(row.id, seq, next, status);
     info.observations.push({
       sagaId: row.id,
       sagaType: row.type,
@@ -436,6 +446,16 @@ export class SagaEngine {
       commands: effects.commands,
     });
     return status;
+  }
+
+  /** Caches the saga's snapshot once (and only if) the transaction that wrote it commits. */
+  private remember(sagaId: string, seq: number, snapshot: AnyMachineSnapshot, status: SagaStatus): void {
+    const cache = this.snapshots;
+    if (!cache) return;
+    this.store.afterCommit(() => {
+      if (FINAL_STATUSES.includes(status)) cache.delete(sagaId);
+      else cache.set(sagaId, seq, snapshot);
+    });
   }
 
   /** The API view of a saga; `live` is its current snapshot when the caller has it (no re-parse). */

@@ -86,9 +86,8 @@ export async function startOrchestrator(options: OrchestratorOptions): Promise<O
   const relay = new OutboxRelay({
     store,
     logger,
-    clock,
-    // A lost "sent" mark only means a republish the stream deduplicates: let it ride the next group commit.
-    markSent: (ids, at) => engine.submit(() => store.markSent(ids, at)),
+    // A lost delete only means a republish the stream deduplicates: let it ride the next group commit.
+    deletePublished: (throughId) => engine.submit(() => store.deletePublished(throughId)),
     window: options.outboxWindow ?? 128,
     publish: async (row) => {
       const headers = JSON.parse(row.headers) as Record<string, string>;

@@ -7,8 +7,8 @@ export type PublishRow = (row: OutboxRow) => Promise<void>;
 export interface OutboxRelayOptions {
   store: SagaStore;
   publish: PublishRow;
-  /** Records rows as published; defaults to a transaction of its own (the orchestrator shares a group commit). */
-  markSent?: (ids: readonly number[], at: number) => void | Promise<void>;
+  /** Removes rows up to an id once all of them are published; defaults to a transaction of its own (the orchestrator shares a group commit). */
+  deletePublished?: (throughId: number) => void | Promise<void>;
   logger: Logger;
   /** Publishes awaiting their ack at once: pipelining without unbounded memory. */
   window?: number;
@@ -18,27 +18,25 @@ export interface OutboxRelayOptions {
   retryDelayMs?: number;
   /** Safety poll, in case a wake-up was missed (another process wrote the outbox). */
   pollMs?: number;
-  clock?: () => number;
 }
 
 /**
- * Publishes outbox rows to JetStream and marks them sent on the ack. Woken after each commit that
- * wrote rows; a crash between publish and mark only republishes with the same Nats-Msg-Id, which
- * the stream's duplicate window drops.
+ * Publishes outbox rows to JetStream in id order, pipelined, and deletes them (as a range) once
+ * every row up to an id is acknowledged. Woken after each commit that wrote rows; a crash between
+ * publish and delete only republishes with the same Nats-Msg-Id, which the stream's duplicate
+ * window drops.
  */
 export class OutboxRelay {
-  private readonly o: Required<Omit<OutboxRelayOptions, 'clock' | 'markSent'>> & { clock: () => number };
-  private readonly markSent: (ids: readonly number[], at: number) => void | Promise<void>;
+  private readonly o: Required<Omit<OutboxRelayOptions, 'deletePublished'>>;
+  private readonly deletePublished: (throughId: number) => void | Promise<void>;
   private wakeUp: (() => void) | undefined;
   private pending = false;
   private stopped = false;
   private loop: Promise<void> | undefined;
   private failures = 0;
-  /** Id of the last row a drain published; the next drain reads after it. */
-  private resumeAfter = 0;
-  /** Rows published whose "sent" mark is not committed yet. */
-  private readonly marking = new Set<number>();
-  private readonly marks = new Set<Promise<void>>();
+  /** Every row up to this id is published (its delete may not have committed yet); drains read after it. */
+  private publishedThrough = 0;
+  private readonly deletes = new Set<Promise<void>>();
   /** Rows published since start (for metrics and tests). */
   published = 0;
 
@@ -48,10 +46,9 @@ export class OutboxRelay {
       batch: 512,
       retryDelayMs: 250,
       pollMs: 1_000,
-      clock: Date.now,
       ...options,
     };
-    this.markSent = options.markSent ?? ((ids, at) => options.store.markSent(ids, at));
+    this.deletePublished = options.deletePublished ?? ((throughId) => options.store.deletePublished(throughId));
   }
 
   /** Starts the loop; rows left unsent by a previous run go out first. */
@@ -76,7 +73,7 @@ export class OutboxRelay {
       // Not lost: the rows stay unsent and the next start publishes them.
       this.o.logger.warn({ err }, 'final outbox drain failed; rows stay queued for the next start');
     }
-    await Promise.allSettled([...this.marks]);
+    await Promise.allSettled([...this.deletes]);
   }
 
   private async run(): Promise<void> {
@@ -101,18 +98,13 @@ export class OutboxRelay {
 
   /** Publishes everything unsent; false if some publish failed (they stay unsent). */
   private async drainOnce(): Promise<boolean> {
-    // Rows commit in id order (one writer), so a drain resumes after the last row it published
-    // instead of re-reading the ones whose mark is still on its way; a failure rewinds to the start.
-    let afterId = this.resumeAfter;
     for (;;) {
-      const read = this.o.store.unsentOutbox(afterId, this.o.batch);
-      if (read.length === 0) return true;
-      afterId = read[read.length - 1]!.id;
-      // Published rows whose "sent" mark has not committed yet are not sent again.
-      const rows = read.filter((r) => !this.marking.has(r.id));
+      // Rows commit in id order (one writer), and every row up to publishedThrough is out.
+      const rows = this.o.store.unsentOutbox(this.publishedThrough, this.o.batch);
+      if (rows.length === 0) return true;
       // A message must not go out for a commit a power loss could still undo.
       await this.o.store.flush();
-      const sent: number[] = [];
+      const acked = new Set<number>();
       let failed = false;
       let next = 0;
       const worker = async () => {
@@ -120,7 +112,7 @@ export class OutboxRelay {
           const row = rows[next++]!;
           try {
             await this.o.publish(row);
-            sent.push(row.id);
+            acked.add(row.id);
           } catch (err) {
             failed = true;
             this.o.logger.warn({ err, subject: row.subject, msgId: row.msg_id }, 'outbox publish failed; will retry');
@@ -128,37 +120,39 @@ export class OutboxRelay {
         }
       };
       await Promise.all(Array.from({ length: Math.min(this.o.window, rows.length) }, worker));
-      if (sent.length > 0) this.mark(sent);
-      this.published += sent.length;
+      this.published += acked.size;
+      // Up to the first row not acknowledged; rows acked after it go out again (and are deduplicated).
+      let through = this.publishedThrough;
+      for (const row of rows) {
+        if (!acked.has(row.id)) break;
+        through = row.id;
+      }
+      if (through > this.publishedThrough) {
+        this.publishedThrough = through;
+        this.remove(through);
+      }
       if (failed) {
         this.failures++;
-        this.resumeAfter = 0;
         return false;
       }
       this.failures = 0;
-      this.resumeAfter = afterId;
-      if (read.length < this.o.batch) return true;
+      if (rows.length < this.o.batch) return true;
     }
   }
 
   /**
-   * Records rows as sent without holding up the next publishes: the mark rides a later group
-   * commit. Until it lands the ids are remembered, so they are not published again; if it fails
-   * they are forgotten and published again later, which the stream deduplicates.
+   * Deletes published rows without holding up the next publishes: the delete rides a later group
+   * commit. If it fails, the rows stay and are published again after a restart, which the stream
+   * deduplicates; a later delete covers them anyway, as it is a range.
    */
-  private mark(ids: number[]): void {
-    for (const id of ids) this.marking.add(id);
+  private remove(throughId: number): void {
     const done = Promise.resolve()
-      .then(() => this.markSent(ids, this.o.clock()))
+      .then(() => this.deletePublished(throughId))
       .catch((err: unknown) => {
-        this.resumeAfter = 0;
-        this.o.logger.warn({ err, rows: ids.length }, 'marking outbox rows sent failed; they will be republished');
+        this.o.logger.warn({ err, throughId }, 'deleting published outbox rows failed; a later delete covers them');
       })
-      .finally(() => {
-        for (const id of ids) this.marking.delete(id);
-        this.marks.delete(done);
-      });
-    this.marks.add(done);
+      .finally(() => this.deletes.delete(done));
+    this.deletes.add(done);
   }
 
   private sleep(ms: number): Promise<void> {

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { closeServer, databaseWritable, listen, trackConnection } from '../process/lifecycle.ts';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { jetstreamManager } from '@nats-io/jetstream';
 import type { Logger } from 'pino';
 import { createLogger } from '../telemetry/logger.ts';
 import { noSpans, otelSpans } from '../telemetry/spans.ts';
@@ -71,8 +71,7 @@ async function start(config: ParticipantConfig, logger: Logger, onRunning: (runn
   const metrics = createParticipantMetrics(config.name);
   const runtime: ParticipantRuntime = await startParticipant({
     name: config.name,
-    js: jetstream(nc),
-    jsm,
+    nc,
     db,
     handlers: domain.handlers,
     workerPoolSize: config.workerPoolSize,

@@ -1,4 +1,5 @@
-import type { JetStreamClient, JetStreamManager, JsMsg } from '@nats-io/jetstream';
+import { jetstream, jetstreamManager, type JsMsg } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
 import { performance } from 'node:perf_hooks';
 import { MESSAGE_TYPE, decodeCommand, encodeReply, type Command, type CommandKind, type Reply } from '../contracts/index.ts';
 import { classify } from '../errors.ts';
@@ -57,9 +58,8 @@ export interface ParticipantRuntimeMetrics {
 export interface ParticipantRuntimeOptions {
   /** Participant name: the durable consumer's name and the <participant> token of its subjects. */
   name: string;
-  js: JetStreamClient;
-  /** Used to create the consumer; obtained from `js` when absent. */
-  jsm?: JetStreamManager;
+  /** The participant's connection: commands come in, replies go out, acks are flushed on stop. */
+  nc: NatsConnection;
   /** The participant's own database, migrated (it must have processed_commands). */
   db: Db;
   handlers: CommandHandlers;
@@ -125,7 +125,8 @@ const REPLY_SUBJECT = /^saga\.reply\.[^.*>\s]+(\.[^.*>\s]+)*$/;
  * dead-letter stream.
  */
 export async function startParticipant(options: ParticipantRuntimeOptions): Promise<ParticipantRuntime> {
-  const { name, js, db, handlers } = options;
+  const { name, nc, db, handlers } = options;
+  const js = jetstream(nc);
   const logger = options.logger ?? silentLogger;
   const now = options.now ?? Date.now;
   const spans = options.spans ?? noSpans;
@@ -314,7 +315,7 @@ export async function startParticipant(options: ParticipantRuntimeOptions): Prom
     );
   }
 
-  const jsm = options.jsm ?? (await js.jetstreamManager());
+  const jsm = await jetstreamManager(nc);
   await ensureConsumer(jsm, {
     stream: STREAM.commands,
     durable: name,
@@ -339,7 +340,8 @@ export async function startParticipant(options: ParticipantRuntimeOptions): Prom
   return {
     stats,
     stop() {
-      stopped ??= pool.stop();
+      // Acks are not confirmed one by one: a flush (a server round trip) puts the last ones through.
+      stopped ??= pool.stop().then(() => nc.flush());
       return stopped;
     },
   };

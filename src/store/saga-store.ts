@@ -1,9 +1,6 @@
 import { storageFault } from '../errors.ts';
 import { durabilityFailure, flushToDisk, type Db } from './sqlite.ts';
 
-/** Outbox rows retention may delete per saga it deletes (a saga publishes about five messages). */
-const OUTBOX_ROWS_PER_SAGA = 8;
-
 /** A stored saga. `snapshot` and `input` are JSON text. */
 export interface SagaRow {
   id: string;
@@ -92,10 +89,10 @@ export class SagaStore {
       history: db.prepare('SELECT * FROM saga_history WHERE saga_id = ? ORDER BY seq'),
       insertOutbox: db.prepare(`INSERT INTO outbox (saga_id, subject, msg_id, headers, payload, created_at)
         VALUES (@saga_id, @subject, @msg_id, @headers, @payload, @created_at)`),
-      unsent: db.prepare('SELECT id, saga_id, subject, msg_id, headers, payload, created_at FROM outbox WHERE sent_at IS NULL AND id > ? ORDER BY id LIMIT ?'),
-      // One statement for a whole batch of ids (a JSON array), instead of one per row.
-      markSent: db.prepare('UPDATE outbox SET sent_at = ? WHERE id IN (SELECT value FROM json_each(?))'),
-      countUnsent: db.prepare('SELECT count(*) FROM outbox WHERE sent_at IS NULL').pluck(),
+      unsent: db.prepare('SELECT id, saga_id, subject, msg_id, headers, payload, created_at FROM outbox WHERE id > ? ORDER BY id LIMIT ?'),
+      // The outbox is a queue (migration 005): published rows are deleted as a range.
+      deletePublished: db.prepare('DELETE FROM outbox WHERE id <= ?'),
+      countUnsent: db.prepare('SELECT count(*) FROM outbox').pluck(),
       upsertTimer: db.prepare(`INSERT INTO timers (saga_id, timer_id, due_at, event) VALUES (@saga_id, @timer_id, @due_at, @event)
         ON CONFLICT (saga_id, timer_id) DO UPDATE SET due_at = excluded.due_at, event = excluded.event`),
       deleteTimer: db.prepare('DELETE FROM timers WHERE saga_id = ? AND timer_id = ?'),
@@ -105,9 +102,6 @@ export class SagaStore {
       oldestCreated: db.prepare('SELECT min(created_at) FROM sagas WHERE status = ?').pluck(),
       finishedBefore: db.prepare('SELECT id FROM sagas WHERE finished_at IS NOT NULL AND finished_at < ? ORDER BY finished_at LIMIT ?').pluck(),
       deleteSaga: db.prepare('DELETE FROM sagas WHERE id = ?'),
-      // Ids grow with time: the oldest rows are first in rowid order, no index needed.
-      sentBefore: db.prepare('SELECT id FROM outbox WHERE sent_at IS NOT NULL AND created_at < ? ORDER BY id LIMIT ?').pluck(),
-      deleteOutbox: db.prepare('DELETE FROM outbox WHERE id = ?'),
       probe: db.prepare<[number]>('INSERT INTO health_probe (id, checked_at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at'),
       // 256 KiB: more than a page or a WAL frame, so it fails while the disk is full.
       probeSpace: db.prepare('INSERT INTO storage_probe (id, filler) VALUES (1, zeroblob(262144))'),
@@ -214,14 +208,14 @@ export class SagaStore {
     return this.s.unsent.all(afterId, limit) as OutboxRow[];
   }
 
-  /** Marks rows published (one transaction for the batch). */
-  markSent(ids: readonly number[], at: number): void {
-    if (ids.length === 0) return;
+  /** Removes the rows up to `throughId`: JetStream has acknowledged every one of them. */
+  deletePublished(throughId: number): void {
     this.transaction(() => {
-      this.s.markSent.run(at, JSON.stringify(ids));
+      this.s.deletePublished.run(throughId);
     });
   }
 
+  /** Outbox rows not yet published (or whose removal after publishing has not committed yet). */
   countUnsent(): number {
     return this.s.countUnsent.get() as number;
   }
@@ -252,19 +246,14 @@ export class SagaStore {
 
   /**
    * Deletes up to `limit` sagas that finished before `cutoff`, with their history and timers
-   * (cascade), and up to `limit` published outbox rows created before `cutoff`.
-   * One short transaction per call, so the engine is never held up for long. `more` says a budget
-   * was used up, so another call may find more.
+   * (cascade). One short transaction per call, so the engine is never held up for long. `more`
+   * says the budget was used up, so another call may find more.
    */
-  deleteFinishedBefore(cutoff: number, limit: number): { sagas: number; outboxRows: number; more: boolean } {
-    // A saga has a handful of outbox rows: let the row budget keep up with the saga budget.
-    const rowLimit = limit * OUTBOX_ROWS_PER_SAGA;
+  deleteFinishedBefore(cutoff: number, limit: number): { sagas: number; more: boolean } {
     return this.transaction(() => {
       const ids = this.s.finishedBefore.all(cutoff, limit) as string[];
       for (const id of ids) this.s.deleteSaga.run(id);
-      const rows = this.s.sentBefore.all(cutoff, rowLimit) as number[];
-      for (const id of rows) this.s.deleteOutbox.run(id);
-      return { sagas: ids.length, outboxRows: rows.length, more: ids.length >= limit || rows.length >= rowLimit };
+      return { sagas: ids.length, more: ids.length >= limit };
     });
   }
 

@@ -130,7 +130,7 @@ describe('participants over HTTP', () => {
       shipping: createParticipantMetrics('shipping', { processMetrics: false }),
     };
     const start = async (name: 'inventory' | 'payment' | 'shipping', db: Db, handlers: typeof inventory.handlers | typeof payment.handlers | typeof shipping.handlers) => {
-      const r = await startParticipant({ name, js, jsm, db, handlers, workerPoolSize: 2, metrics: metrics[name] });
+      const r = await startParticipant({ name, nc, db, handlers, workerPoolSize: 2, metrics: metrics[name] });
       runtimes.push(r);
       return r;
     };
@@ -412,7 +412,7 @@ describe('participants over HTTP', () => {
       const db = database('inventory', 'inventory-hooks');
       const hooks = await startParticipant({
         name: 'hooks',
-        js,
+        nc,
         db,
         handlers: createInventoryParticipant(db, { defaultStock: 1 }).handlers,
         workerPoolSize: 1,

@@ -123,7 +123,7 @@ describe('participants over JetStream', () => {
     chaos = { failureRate: 0, delayMs: 0 },
     metrics?: ParticipantMetrics,
   ): Promise<ParticipantRuntime> {
-    const r = await startParticipant({ name, js, jsm, db, handlers, workerPoolSize: 4, chaos, metrics });
+    const r = await startParticipant({ name, nc, db, handlers, workerPoolSize: 4, chaos, metrics });
     runtimes.push(r);
     return r;
   }

@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { allSagaDefinitions, type RetryPolicy, type SagaStatus } from '../../sagas/index.ts';
 import { startOrchestrator, silentLogger, type Orchestrator } from '../../src/engine/index.ts';
@@ -149,8 +148,7 @@ export class TestSystem {
     const handlers = (h.domain as { handlers: Parameters<typeof startParticipant>[0]['handlers'] }).handlers;
     h.runtime = await startParticipant({
       name,
-      js: jetstream(h.nc),
-      jsm: await jetstreamManager(h.nc),
+      nc: h.nc,
       db: h.db,
       handlers,
       workerPoolSize: 10,
