@@ -8,9 +8,10 @@ interface Job {
 }
 
 /**
- * Group commit: work submitted while the event loop is busy is applied in ONE transaction, and one
- * fsync (run off the event loop by `durable`) covers many writes; jobs resolve only once their
- * commit is on disk, so durability is kept and only the flush is shared. Jobs must make their own
+ * Group commit: work submitted while the event loop is busy, or while the previous group's fsync is
+ * in flight (run off the event loop by `durable`), is applied in ONE transaction covered by one
+ * fsync; jobs resolve only once their commit is on disk, so durability is kept and only the flush
+ * is shared. Jobs must make their own
  * writes atomic (they run their own transaction function, which nested here is a savepoint): a job
  * that throws (a business conflict, a bad input) has rolled its savepoint back and rejects alone; a
  * failed commit (disk full, locked) or flush rejects every job of the group.
@@ -21,6 +22,8 @@ export class GroupCommit {
   private readonly durable: () => Promise<void>;
   private queue: Job[] = [];
   private scheduled = false;
+  /** The flush of the last group is in flight: the next group waits for it and grows meanwhile. */
+  private syncing = false;
 
   /** `durable` resolves once what was committed is on disk (see flushToDisk); none by default. */
   constructor(run: RunInTransaction, options: { maxJobs?: number; durable?: () => Promise<void> } = {}) {
@@ -33,6 +36,7 @@ export class GroupCommit {
   submit<T>(fn: () => T): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ fn, resolve: resolve as (v: unknown) => void, reject });
+      if (this.syncing) return;
       if (this.queue.length >= this.maxJobs) this.flush();
       else if (!this.scheduled) {
         this.scheduled = true;
@@ -44,6 +48,10 @@ export class GroupCommit {
 
   private flush(): void {
     this.scheduled = false;
+    // Committing while the last group's flush is in flight would only write the same hot pages to
+    // the WAL again: the queue waits and commits as one group when the disk is done (classic group
+    // commit). The event loop is free meanwhile, so the wait costs no CPU.
+    if (this.syncing) return;
     const jobs = this.queue;
     this.queue = [];
     if (jobs.length === 0) return;
@@ -68,14 +76,19 @@ export class GroupCommit {
       if (o.ok) committed.push([job, o.value]);
       else job.reject(o.value);
     });
-    // The event loop goes on with the next group while the disk flushes this one.
-    this.durable().then(
-      () => {
-        for (const [job, value] of committed) job.resolve(value);
-      },
-      (err: unknown) => {
-        for (const [job] of committed) job.reject(err);
-      },
-    );
+    this.syncing = true;
+    this.durable()
+      .then(
+        () => {
+          for (const [job, value] of committed) job.resolve(value);
+        },
+        (err: unknown) => {
+          for (const [job] of committed) job.reject(err);
+        },
+      )
+      .finally(() => {
+        this.syncing = false;
+        if (this.queue.length > 0) this.flush();
+      });
   }
 }
