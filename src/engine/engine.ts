@@ -15,6 +15,8 @@ import { SnapshotCache } from './snapshot-cache.ts';
 /** What a commit produced, so the relay and the timer scheduler wake only when needed. */
 export interface CommitInfo {
   outboxRows: number;
+  /** Id of the last outbox row the commit wrote, if it wrote any. */
+  lastOutboxId: number | null;
   earliestTimer: number | null;
   /** Transitions committed, for metrics and tracing. */
   observations: TransitionObservation[];
@@ -39,7 +41,7 @@ export interface TransitionObservation {
   commands: { step: string; attempt: number; compensation: boolean; subject: string }[];
 }
 
-const newCommit = (): CommitInfo => ({ outboxRows: 0, earliestTimer: null, observations: [] });
+const newCommit = (): CommitInfo => ({ outboxRows: 0, lastOutboxId: null, earliestTimer: null, observations: [] });
 
 /** "forward.chargePayment.awaiting" for { forward: { chargePayment: 'awaiting' } }. */
 export function statePath(value: unknown): string {
@@ -62,6 +64,8 @@ export interface EngineOptions {
   newId?: () => string;
   /** Called after each commit (outside the transaction). */
   onCommit?: (info: CommitInfo) => void;
+  /** Called once a commit is on disk (see flushToDisk): what it queued may now leave the process. */
+  onDurable?: (info: CommitInfo) => void;
   /** Spans for saga starts, timers and operator actions; none by default. */
   spans?: Spans;
   /** Share one commit (one fsync) among the work submitted in the same event-loop turn; default true. */
@@ -131,6 +135,7 @@ export class SagaEngine {
   private readonly clock: () => number;
   private readonly newId: () => string;
   private readonly onCommit: (info: CommitInfo) => void;
+  private readonly onDurable: ((info: CommitInfo) => void) | undefined;
   private readonly spans: Spans;
   private readonly group: GroupCommit | undefined;
   private readonly pure = new PureTransitions();
@@ -143,6 +148,7 @@ export class SagaEngine {
     this.clock = options.clock ?? Date.now;
     this.newId = options.newId ?? (() => uuidv7(this.clock()));
     this.onCommit = options.onCommit ?? (() => {});
+    this.onDurable = options.onDurable;
     const cacheSize = options.snapshotCacheSize ?? 4096;
     this.snapshots = cacheSize > 0 ? new SnapshotCache(cacheSize) : undefined;
     for (const def of options.definitions) {
@@ -238,7 +244,7 @@ export class SagaEngine {
       this.writeEffects(row, 1, { type: 'START', at: now }, null, snapshot, actions, now, info, trace);
       return { row, created: true, snapshot };
     });
-    this.store.afterCommit(() => this.onCommit(info));
+    this.committed(info);
     return result;
   }
 
@@ -246,7 +252,7 @@ export class SagaEngine {
   applyBatch(events: readonly SagaEvent[]): ApplyResult[] {
     const info = newCommit();
     const results = this.store.transaction(() => events.map((e) => this.applyOne(e.sagaId, e.event, info, e.trace)));
-    this.store.afterCommit(() => this.onCommit(info));
+    this.committed(info);
     return results;
   }
 
@@ -273,7 +279,7 @@ export class SagaEngine {
         return this.store.getSaga(sagaId)!;
       });
       span.end();
-      this.store.afterCommit(() => this.onCommit(info));
+      this.committed(info);
       return this.view(row);
     } catch (err) {
       span.end(err);
@@ -306,7 +312,7 @@ export class SagaEngine {
         return due.length;
       });
       for (const span of spans) span.end();
-      if (fired > 0) this.store.afterCommit(() => this.onCommit(info));
+      if (fired > 0) this.committed(info);
       return fired;
     } catch (err) {
       for (const span of spans) span.end(err);
@@ -400,7 +406,7 @@ export class SagaEngine {
     const { status, reason } = def.describe(next);
     const trace = handlingTrace?.traceparent ? handlingTrace : row.trace_context ? (JSON.parse(row.trace_context) as TraceContext) : {};
     const effects = toEffects(actions, { sagaId: row.id, sagaType: row.type, seq, now, trace });
-    for (const o of effects.outbox) this.store.insertOutbox(o);
+    for (const o of effects.outbox) info.lastOutboxId = this.store.insertOutbox(o);
     for (const id of effects.timersCancelled) this.store.deleteTimer(row.id, id);
     for (const t of effects.timersSet) {
       this.store.upsertTimer({ saga_id: row.id, timer_id: t.timerId, due_at: t.dueAt, event: t.event });
@@ -446,6 +452,21 @@ export class SagaEngine {
       commands: effects.commands,
     });
     return status;
+  }
+
+  /** Reports a commit after it happened, and again once it is on disk. */
+  private committed(info: CommitInfo): void {
+    this.store.afterCommit(() => {
+      this.onCommit(info);
+      const onDurable = this.onDurable;
+      if (!onDurable) return;
+      // Asked right after the commit, so the flush waited for covers exactly this commit. A failed
+      // flush is reported once by the store (onDurabilityLost) and stops the process; nothing is released.
+      this.store.flush().then(
+        () => onDurable(info),
+        () => undefined,
+      );
+    });
   }
 
   /** Caches the saga's snapshot once (and only if) the transaction that wrote it commits. */

@@ -111,8 +111,10 @@ export async function startOrchestrator(options: OrchestratorOptions): Promise<O
     definitions: options.definitions,
     clock,
     spans,
+    onDurable: (info) => {
+      if (info.lastOutboxId !== null) relay.release(info.lastOutboxId);
+    },
     onCommit: (info) => {
-      if (info.outboxRows > 0) relay.wake();
       if (info.earliestTimer !== null) timers?.consider(info.earliestTimer);
       const observe = options.observer?.transition;
       for (const o of info.observations) {

@@ -16,13 +16,14 @@ export interface OutboxRelayOptions {
   batch?: number;
   /** Pause after a failed publish before trying again (grows to 5 s). */
   retryDelayMs?: number;
-  /** Safety poll, in case a wake-up was missed (another process wrote the outbox). */
+  /** Safety poll, in case a wake-up was missed. */
   pollMs?: number;
 }
 
 /**
  * Publishes outbox rows to JetStream in id order, pipelined, and deletes them (as a range) once
- * every row up to an id is acknowledged. Woken after each commit that wrote rows; a crash between
+ * every row up to an id is acknowledged. Only rows released as durable (on disk, see release())
+ * go out: a message must not leave for a commit a power loss could still undo. A crash between
  * publish and delete only republishes with the same Nats-Msg-Id, which the stream's duplicate
  * window drops.
  */
@@ -36,6 +37,8 @@ export class OutboxRelay {
   private failures = 0;
   /** Every row up to this id is published (its delete may not have committed yet); drains read after it. */
   private publishedThrough = 0;
+  /** Rows up to this id are on disk and may be published. */
+  private durableThrough = 0;
   private readonly deletes = new Set<Promise<void>>();
   /** Rows published since start (for metrics and tests). */
   published = 0;
@@ -51,12 +54,19 @@ export class OutboxRelay {
     this.deletePublished = options.deletePublished ?? ((throughId) => options.store.deletePublished(throughId));
   }
 
-  /** Starts the loop; rows left unsent by a previous run go out first. */
+  /** Starts the loop; rows left unsent by a previous run (on disk since the database was opened) go out first. */
   start(): void {
+    this.durableThrough = Math.max(this.durableThrough, this.o.store.lastOutboxId());
     this.loop ??= this.run();
   }
 
-  /** Signals that new rows were committed. */
+  /** Signals that the rows up to `throughId` are committed and on disk. */
+  release(throughId: number): void {
+    if (throughId > this.durableThrough) this.durableThrough = throughId;
+    this.wake();
+  }
+
+  /** Looks for rows at once instead of at the next poll. */
   wake(): void {
     this.pending = true;
     this.wakeUp?.();
@@ -100,10 +110,8 @@ export class OutboxRelay {
   private async drainOnce(): Promise<boolean> {
     for (;;) {
       // Rows commit in id order (one writer), and every row up to publishedThrough is out.
-      const rows = this.o.store.unsentOutbox(this.publishedThrough, this.o.batch);
+      const rows = this.o.store.unsentOutbox(this.publishedThrough, this.o.batch, this.durableThrough);
       if (rows.length === 0) return true;
-      // A message must not go out for a commit a power loss could still undo.
-      await this.o.store.flush();
       const acked = new Set<number>();
       let failed = false;
       let next = 0;

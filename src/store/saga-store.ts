@@ -89,7 +89,8 @@ export class SagaStore {
       history: db.prepare('SELECT * FROM saga_history WHERE saga_id = ? ORDER BY seq'),
       insertOutbox: db.prepare(`INSERT INTO outbox (saga_id, subject, msg_id, headers, payload, created_at)
         VALUES (@saga_id, @subject, @msg_id, @headers, @payload, @created_at)`),
-      unsent: db.prepare('SELECT id, saga_id, subject, msg_id, headers, payload, created_at FROM outbox WHERE id > ? ORDER BY id LIMIT ?'),
+      unsent: db.prepare('SELECT id, saga_id, subject, msg_id, headers, payload, created_at FROM outbox WHERE id > ? AND id <= ? ORDER BY id LIMIT ?'),
+      lastOutboxId: db.prepare('SELECT coalesce(max(id), 0) FROM outbox').pluck(),
       // The outbox is a queue (migration 005): published rows are deleted as a range.
       deletePublished: db.prepare('DELETE FROM outbox WHERE id <= ?'),
       countUnsent: db.prepare('SELECT count(*) FROM outbox').pluck(),
@@ -199,13 +200,19 @@ export class SagaStore {
     return this.s.history.all(sagaId) as HistoryRow[];
   }
 
-  insertOutbox(row: NewOutboxRow): void {
-    this.s.insertOutbox.run(row);
+  /** Queues a message; returns its id (ids only grow). */
+  insertOutbox(row: NewOutboxRow): number {
+    return Number(this.s.insertOutbox.run(row).lastInsertRowid);
   }
 
-  /** Unsent outbox rows after `afterId`, oldest first. */
-  unsentOutbox(afterId: number, limit: number): OutboxRow[] {
-    return this.s.unsent.all(afterId, limit) as OutboxRow[];
+  /** Unsent outbox rows after `afterId` and up to `throughId`, oldest first. */
+  unsentOutbox(afterId: number, limit: number, throughId = Number.MAX_SAFE_INTEGER): OutboxRow[] {
+    return this.s.unsent.all(afterId, throughId, limit) as OutboxRow[];
+  }
+
+  /** Id of the newest queued message, 0 if none. */
+  lastOutboxId(): number {
+    return this.s.lastOutboxId.get() as number;
   }
 
   /** Removes the rows up to `throughId`: JetStream has acknowledged every one of them. */

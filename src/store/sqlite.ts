@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { WalSync, type FsyncFn } from './wal-sync.ts';
 
@@ -47,10 +47,30 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   db.pragma('cache_size = -16384');
   db.pragma('temp_store = MEMORY');
   if ((options.synchronous ?? 'FULL') === 'FULL' && !memory) {
+    syncLeftoverWal(db.name);
     const totalChanges = db.prepare('SELECT total_changes()').pluck();
     walSyncs.set(db, new WalSync({ path: db.name, changes: () => totalChanges.get() as number, fsync: options.fsync, onLost: options.onDurabilityLost }));
   }
   return db;
+}
+
+/**
+ * A process that crashed leaves commits in the OS page cache that may not have reached the disk
+ * yet: they are flushed before anything read now (an unsent outbox row, say) leaves the process.
+ */
+function syncLeftoverWal(path: string): void {
+  let fd: number;
+  try {
+    fd = openSync(`${path}-wal`, 'r');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw err;
+  }
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**

@@ -97,7 +97,14 @@ describe('durability: commits are flushed off the event loop, and nothing depend
     const store = new SagaStore(db);
     const published: string[] = [];
     const relay = new OutboxRelay({ store, logger: silentLogger, publish: async (row) => void published.push(row.subject), pollMs: 10 });
-    const engine = new SagaEngine({ store, definitions: allSagaDefinitions(), groupCommit: false, onCommit: () => relay.wake() });
+    const engine = new SagaEngine({
+      store,
+      definitions: allSagaDefinitions(),
+      groupCommit: false,
+      // As the orchestrator wires it: rows are released to the relay once their commit is on disk.
+      onCommit: () => relay.wake(),
+      onDurable: (info) => info.lastOutboxId !== null && relay.release(info.lastOutboxId),
+    });
     relay.start();
     try {
       engine.start('order', orderBody());

@@ -64,7 +64,11 @@ describe('one trace per saga across the four processes', () => {
 
     await waitFor(async () => ((await (await fetch(`${api()}/sagas/${sagaId}`)).json()) as { status: string }).status === 'cancelled', 20_000, 'saga cancelled');
     await waitFor(
-      () => ofSaga().some((s) => s.service === 'inventory' && s.name === 'process saga.cmd.inventory.release') && ofSaga().filter((s) => s.name.startsWith('process saga.reply.order')).length >= 5,
+      // Each service exports in its own batches: wait for all four, not only the last spans of the saga.
+      () =>
+        ofSaga().some((s) => s.service === 'inventory' && s.name === 'process saga.cmd.inventory.release') &&
+        ofSaga().filter((s) => s.name.startsWith('process saga.reply.order')).length >= 5 &&
+        new Set(ofSaga().map((s) => s.service)).size === 4,
       10_000,
       'compensation spans exported',
     );
