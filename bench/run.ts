@@ -106,9 +106,11 @@ async function main(): Promise<void> {
         await closedLoop(api, watcher, { concurrency: 8, durationMs: smoke ? 300 : 2_000, maxSagas: 2_000, run: 'warmup' });
         if (modes.has('closed')) {
           const before = cpuNow(sys);
+          const storageBefore = await storageCounters(api);
           const r = await closedLoop(api, watcher, { concurrency: P.concurrency, durationMs: P.durationMs, maxSagas: 1_000_000, run: 'closed' });
           const ratio = (r.perSecond * STEPS_PER_SAGA) / Math.max(ceiling32, ceiling512);
-          results.closed = { concurrency: P.concurrency, sagas: r.sagas, sagasPerSecond: round(r.perSecond), latencyMs: ms(r.latenciesMs), ceilingRatio: round(ratio, 3), processes: usage(sys, before) };
+          const storage = storageDelta(storageBefore, await storageCounters(api), r.sagas);
+          results.closed = { concurrency: P.concurrency, sagas: r.sagas, sagasPerSecond: round(r.perSecond), latencyMs: ms(r.latenciesMs), ceilingRatio: round(ratio, 3), processes: usage(sys, before), orchestratorStorage: storage };
           console.log(`closed loop (${P.concurrency}): ${round(r.perSecond)} sagas/s, p99 ${round(percentiles(r.latenciesMs).p99)} ms, ratio ${round(ratio, 3)}`);
         }
         if (modes.has('open')) {
@@ -203,6 +205,32 @@ async function growth(dir: string, nats: NatsServer, watcher: CompletionWatcher)
   return { finishedSagasStored: seeded, empty, full, throughputChange: round(change, 3) };
 }
 
+/** Cumulative group-commit and fsync figures of the orchestrator, from its /metrics. */
+async function storageCounters(api: string): Promise<Record<string, number>> {
+  const text = await (await fetch(`${api}/metrics`)).text();
+  const value = (series: string) => Number(new RegExp(`^${series} (\\S+)$`, 'm').exec(text)?.[1] ?? 0);
+  return {
+    commits: value('saga_db_commit_jobs_count'),
+    jobs: value('saga_db_commit_jobs_sum'),
+    commitSeconds: value('saga_db_commit_seconds_sum'),
+    fsyncs: value('saga_db_fsync_seconds_count'),
+    fsyncSeconds: value('saga_db_fsync_seconds_sum'),
+  };
+}
+
+/** What a run added: commits and fsyncs per saga, jobs per commit, mean commit and fsync times. */
+function storageDelta(before: Record<string, number>, after: Record<string, number>, sagas: number) {
+  const d = (k: string) => (after[k] ?? 0) - (before[k] ?? 0);
+  const per = (a: number, b: number, scale = 1) => (b > 0 ? round((a / b) * scale, 2) : 0);
+  return {
+    commitsPerSaga: per(d('commits'), sagas),
+    jobsPerCommit: per(d('jobs'), d('commits')),
+    commitMsMean: per(d('commitSeconds'), d('commits'), 1000),
+    fsyncsPerSaga: per(d('fsyncs'), sagas),
+    fsyncMsMean: per(d('fsyncSeconds'), d('fsyncs'), 1000),
+  };
+}
+
 /** The readable summary: one row per measure. */
 function printTable(r: Record<string, any>): void {
   const rows: [string, string][] = [];
@@ -210,6 +238,8 @@ function printTable(r: Record<string, any>): void {
   if (r.ceiling) rows.push(['JetStream ceiling', `${r.ceiling.roundTripsPerSecondAt32} round trips/s at 32 in flight, ${r.ceiling.roundTripsPerSecondAt512} at 512`]);
   if (r.closed) {
     rows.push([`closed loop (${r.closed.concurrency} clients)`, `${r.closed.sagasPerSecond} sagas/s; ${lat(r.closed.latencyMs)}; ratio ${r.closed.ceilingRatio}`]);
+    const st = r.closed.orchestratorStorage as Record<string, number>;
+    rows.push(['  orchestrator storage', `${st.commitsPerSaga} commits and ${st.fsyncsPerSaga} fsyncs per saga; ${st.jobsPerCommit} jobs per commit; commit ${st.commitMsMean} ms, fsync ${st.fsyncMsMean} ms (means)`]);
     rows.push(['  CPU s / peak RSS MB', Object.entries(r.closed.processes as Record<string, { cpuSeconds: number; peakRssMb: number }>).map(([k, v]) => `${k} ${v.cpuSeconds}/${v.peakRssMb}`).join(', ')]);
   }
   if (r.open) rows.push([`open loop (${r.open.offeredPerSecond}/s offered)`, `${lat(r.open.latencyMs)}; unfinished ${r.open.unfinished}`]);

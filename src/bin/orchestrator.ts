@@ -25,7 +25,10 @@ const logger = createLogger('orchestrator', config.logLevel);
 const tracing = startTracing(process.env, 'orchestrator', (obj, msg) => logger.warn(obj, msg));
 
 try {
+  // The metrics read the database, so they exist only once it is open: fsyncs before that go unobserved.
+  let walFlushed = (_seconds: number): void => {};
   const db = openDatabase(config.databasePath, {
+    onFlushed: (seconds) => walFlushed(seconds),
     synchronous: config.dbSynchronous,
     busyTimeoutMs: config.dbBusyTimeoutMs,
     onDurabilityLost: (err) => {
@@ -40,6 +43,7 @@ try {
   const nc = await connectNats({ servers: config.natsUrl, name: 'orchestrator', auth: config.nats.auth, tls: config.nats.tls });
   const natsConnected = trackConnection(nc);
   const metrics = createOrchestratorMetrics({ store: new SagaStore(db) });
+  walFlushed = metrics.walFlushed;
   const orchestrator = await startOrchestrator({
     observer: metrics.observer,
     spans: tracing.enabled ? otelSpans : noSpans,

@@ -70,6 +70,8 @@ export interface EngineOptions {
   spans?: Spans;
   /** Share one commit (one fsync) among the work submitted in the same event-loop turn; default true. */
   groupCommit?: boolean;
+  /** Told each group commit's size and how long its transaction took (metrics). */
+  onGroupCommit?: (jobs: number, seconds: number) => void;
   /** Live snapshots kept for sagas in flight (see SnapshotCache); default 4096, 0 for none. */
   snapshotCacheSize?: number;
 }
@@ -143,7 +145,7 @@ export class SagaEngine {
 
   constructor(options: EngineOptions) {
     this.spans = options.spans ?? noSpans;
-    this.group = options.groupCommit === false ? undefined : new GroupCommit((fn) => options.store.transaction(fn), { durable: () => options.store.flush() });
+    this.group = options.groupCommit === false ? undefined : new GroupCommit((fn) => options.store.transaction(fn), { durable: () => options.store.flush(), onCommitted: options.onGroupCommit });
     this.store = options.store;
     this.clock = options.clock ?? Date.now;
     this.newId = options.newId ?? (() => uuidv7(this.clock()));

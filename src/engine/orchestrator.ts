@@ -48,6 +48,8 @@ export interface OrchestratorOptions {
 export interface OrchestratorObserver {
   transition?(o: TransitionObservation): void;
   deadLetter?(reason: string): void;
+  /** A group commit: how many jobs it held and how long its transaction took. */
+  groupCommit?(jobs: number, seconds: number): void;
 }
 
 /** A running orchestrator: the engine plus the loops that move its data. */
@@ -111,6 +113,7 @@ export async function startOrchestrator(options: OrchestratorOptions): Promise<O
     definitions: options.definitions,
     clock,
     spans,
+    onGroupCommit: options.observer?.groupCommit,
     onDurable: (info) => {
       if (info.lastOutboxId !== null) relay.release(info.lastOutboxId);
     },

@@ -20,16 +20,24 @@ export class GroupCommit {
   private readonly run: RunInTransaction;
   private readonly maxJobs: number;
   private readonly durable: () => Promise<void>;
+  private readonly onCommitted: ((jobs: number, seconds: number) => void) | undefined;
   private queue: Job[] = [];
   private scheduled = false;
   /** The flush of the last group is in flight: the next group waits for it and grows meanwhile. */
   private syncing = false;
 
-  /** `durable` resolves once what was committed is on disk (see flushToDisk); none by default. */
-  constructor(run: RunInTransaction, options: { maxJobs?: number; durable?: () => Promise<void> } = {}) {
+  /**
+   * `durable` resolves once what was committed is on disk (see flushToDisk); none by default.
+   * `onCommitted` is told each group's size and how long its transaction held the event loop.
+   */
+  constructor(
+    run: RunInTransaction,
+    options: { maxJobs?: number; durable?: () => Promise<void>; onCommitted?: (jobs: number, seconds: number) => void } = {},
+  ) {
     this.run = run;
     this.maxJobs = options.maxJobs ?? 512;
     this.durable = options.durable ?? (() => Promise.resolve());
+    this.onCommitted = options.onCommitted;
   }
 
   /** Queues `fn` for the next group; resolves with its result once the group committed. */
@@ -56,6 +64,7 @@ export class GroupCommit {
     this.queue = [];
     if (jobs.length === 0) return;
     const outcomes: { ok: boolean; value: unknown }[] = [];
+    const startedAt = performance.now();
     try {
       this.run(() => {
         for (const job of jobs) {
@@ -70,6 +79,7 @@ export class GroupCommit {
       for (const job of jobs) job.reject(err);
       return;
     }
+    this.onCommitted?.(jobs.length, (performance.now() - startedAt) / 1000);
     const committed: [Job, unknown][] = [];
     jobs.forEach((job, i) => {
       const o = outcomes[i]!;

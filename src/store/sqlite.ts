@@ -21,6 +21,8 @@ export interface OpenOptions {
   onDurabilityLost?: (err: Error) => void;
   /** Replaces fsync (tests inject slow or failing disks). */
   fsync?: FsyncFn;
+  /** Called after each WAL fsync with its duration in seconds (metrics). */
+  onFlushed?: (seconds: number) => void;
 }
 
 const walSyncs = new WeakMap<Db, WalSync>();
@@ -49,7 +51,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   if ((options.synchronous ?? 'FULL') === 'FULL' && !memory) {
     syncLeftoverWal(db.name);
     const totalChanges = db.prepare('SELECT total_changes()').pluck();
-    walSyncs.set(db, new WalSync({ path: db.name, changes: () => totalChanges.get() as number, fsync: options.fsync, onLost: options.onDurabilityLost }));
+    walSyncs.set(db, new WalSync({ path: db.name, changes: () => totalChanges.get() as number, fsync: options.fsync, onLost: options.onDurabilityLost, onFlushed: options.onFlushed }));
   }
   return db;
 }

@@ -11,6 +11,8 @@ export interface WalSyncOptions {
   fsync?: FsyncFn;
   /** Called once if a flush fails: the process can no longer tell what is on disk and should stop. */
   onLost?: (err: Error) => void;
+  /** Called after each fsync with how long it took (metrics). */
+  onFlushed?: (seconds: number) => void;
 }
 
 interface Flush {
@@ -31,15 +33,13 @@ interface Flush {
  * tells the process to stop, so that a restart recovers from what really is on disk.
  */
 export class WalSync {
-  private readonly o: Required<Omit<WalSyncOptions, 'onLost'>> & Pick<WalSyncOptions, 'onLost'>;
+  private readonly o: Required<Omit<WalSyncOptions, 'onLost' | 'onFlushed'>> & Pick<WalSyncOptions, 'onLost' | 'onFlushed'>;
   private fd: number | undefined;
   private durableUpTo = 0;
   private inFlight: Flush | undefined;
   /** The flush that starts when the one in flight ends (it covers commits made meanwhile). */
   private queued: Promise<void> | undefined;
   private lost: Error | undefined;
-  /** fsyncs done (for tests and metrics). */
-  flushes = 0;
 
   constructor(options: WalSyncOptions) {
     this.o = { ...options, fsync: options.fsync ?? fsync };
@@ -89,12 +89,13 @@ export class WalSync {
         reject(this.fail(err));
         return;
       }
+      const startedAt = performance.now();
       this.o.fsync(fd, (err) => {
-        this.flushes++;
         if (err) {
           reject(this.fail(err));
           return;
         }
+        this.o.onFlushed?.((performance.now() - startedAt) / 1000);
         this.durableUpTo = Math.max(this.durableUpTo, upTo);
         resolve();
       });

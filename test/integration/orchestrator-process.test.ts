@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { orderBody } from '../support/system.ts';
 import { freePort, NatsServer } from '../support/nats-server.ts';
 import { ServiceProcess } from '../support/processes.ts';
 
@@ -39,6 +40,14 @@ describe('orchestrator process', () => {
     const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({ checks: { nats: 'ok', streams: 'ok', database: 'ok' } });
+    // A saga start is a group commit and a WAL fsync, and /metrics shows both.
+    const started = await fetch(`http://127.0.0.1:${port}/orders`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(orderBody()) });
+    expect(started.status).toBe(202);
+    const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    const count = (name: string) => Number(new RegExp(`^${name}_count (\\d+)`, 'm').exec(metrics)?.[1] ?? 0);
+    expect(count('saga_db_commit_jobs')).toBeGreaterThanOrEqual(1);
+    expect(count('saga_db_commit_seconds')).toBeGreaterThanOrEqual(1);
+    expect(count('saga_db_fsync_seconds')).toBeGreaterThanOrEqual(1);
     expect(await proc.stop('SIGTERM')).toBe(0);
   });
 });
