@@ -48,10 +48,12 @@ interface Running {
 let tracing: Tracing = { enabled: false, shutdown: async () => {} };
 
 async function start(config: ParticipantConfig, logger: Logger, onRunning: (running: Running) => void): Promise<void> {
+  const metrics = createParticipantMetrics(config.name);
   // FULL: a command is acked only after its reply is published, and the reply only after the
   // effect is on disk; NORMAL could lose a committed charge on power loss while its reply is out.
   const db = openDatabase(config.databasePath, {
     synchronous: 'FULL',
+    onFlushed: metrics.walFlushed,
     onDurabilityLost: (err) => {
       // What is on disk is unknown: stop, so the restart recovers from the disk (as PostgreSQL does).
       logger.fatal({ err }, 'database flush failed; exiting');
@@ -68,7 +70,6 @@ async function start(config: ParticipantConfig, logger: Logger, onRunning: (runn
   await waitForStreams(jsm, [STREAM.commands, STREAM.replies, STREAM.deadLetters]);
 
   const domain = createDomain(db, config.domain);
-  const metrics = createParticipantMetrics(config.name);
   const runtime: ParticipantRuntime = await startParticipant({
     name: config.name,
     nc,

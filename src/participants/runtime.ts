@@ -53,6 +53,8 @@ export interface ParticipantRuntimeMetrics {
   onCommand?(observation: CommandObservation): void;
   /** A message was moved to the dead-letter stream. */
   onDeadLetter?(event: { reason: string }): void;
+  /** A group commit: how many commands it held and how long its transaction took. */
+  onGroupCommit?(jobs: number, seconds: number): void;
 }
 
 export interface ParticipantRuntimeOptions {
@@ -187,7 +189,10 @@ export async function startParticipant(options: ParticipantRuntimeOptions): Prom
   }
 
   // Commands handled at the same time share one commit (one fsync); each keeps its own savepoint.
-  const group = new GroupCommit((fn) => db.transaction(fn).immediate(), { durable: () => flushToDisk(db) });
+  const group = new GroupCommit((fn) => db.transaction(fn).immediate(), {
+    durable: () => flushToDisk(db),
+    onCommitted: (jobs, seconds) => observe(() => metrics.onGroupCommit?.(jobs, seconds)),
+  });
 
   async function answer(command: Command, handler: CommandHandler<Command['kind']>): Promise<{ result: Answer; duplicate: boolean }> {
     try {

@@ -2,6 +2,7 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 import { FINAL_STATUSES, stepOfCommandId, timerOf, type SagaStatus } from '../../sagas/index.ts';
 import type { OrchestratorObserver, TransitionObservation } from '../engine/index.ts';
 import type { SagaStore } from '../store/index.ts';
+import { createStorageMetrics } from './storage-metrics.ts';
 
 const STATUSES: readonly SagaStatus[] = ['running', 'compensating', 'completed', 'cancelled', 'needs_attention'];
 
@@ -96,24 +97,7 @@ export function createOrchestratorMetrics(options: { store: SagaStore; clock?: (
     },
   });
 
-  const commits = new Histogram({
-    name: 'saga_db_commit_jobs',
-    help: 'Jobs (saga starts, reply batches, timer batches, outbox deletes, operator actions) per group commit',
-    buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256, 512],
-    registers: [registry],
-  });
-  const commitSeconds = new Histogram({
-    name: 'saga_db_commit_seconds',
-    help: 'Time a group commit held the event loop (statements, transitions and the WAL append)',
-    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25],
-    registers: [registry],
-  });
-  const fsyncSeconds = new Histogram({
-    name: 'saga_db_fsync_seconds',
-    help: 'Duration of each WAL fsync (on the thread pool); acks, answers and messages wait for it',
-    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
-    registers: [registry],
-  });
+  const storage = createStorageMetrics(registry);
 
   const stepOf = (commandId: unknown) => (typeof commandId === 'string' ? stepOfCommandId(commandId) : 'unknown');
 
@@ -142,13 +126,8 @@ export function createOrchestratorMetrics(options: { store: SagaStore; clock?: (
       deadLetter(reason: string) {
         deadLetters.inc({ reason: reason.split(':')[0] ?? 'UNKNOWN' });
       },
-      groupCommit(jobs: number, seconds: number) {
-        commits.observe(jobs);
-        commitSeconds.observe(seconds);
-      },
+      groupCommit: storage.groupCommit,
     },
-    walFlushed(seconds: number) {
-      fsyncSeconds.observe(seconds);
-    },
+    walFlushed: storage.walFlushed,
   };
 }

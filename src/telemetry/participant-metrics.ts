@@ -1,5 +1,6 @@
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { CommandObservation, ParticipantRuntimeMetrics } from '../participants/runtime.ts';
+import { createStorageMetrics } from './storage-metrics.ts';
 
 /** Seconds; participant handlers are one SQLite transaction plus a JetStream publish, so most land well under 100 ms. */
 const DURATION_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -12,6 +13,8 @@ export interface ParticipantMetrics extends Required<ParticipantRuntimeMetrics> 
   readonly contentType: string;
   /** The Prometheus text exposition of every metric in the registry. */
   render(): Promise<string>;
+  /** Pass to openDatabase's onFlushed: the duration of each WAL fsync. */
+  walFlushed(seconds: number): void;
 }
 
 export interface ParticipantMetricsOptions {
@@ -52,6 +55,7 @@ export function createParticipantMetrics(participant: string, options: Participa
   duplicates.inc({ participant }, 0);
   deadLetters.inc({ participant }, 0);
   if (options.processMetrics ?? true) collectDefaultMetrics({ register: registry });
+  const storage = createStorageMetrics(registry);
 
   return {
     registry,
@@ -67,5 +71,7 @@ export function createParticipantMetrics(participant: string, options: Participa
     onDeadLetter() {
       deadLetters.inc({ participant });
     },
+    onGroupCommit: storage.groupCommit,
+    walFlushed: storage.walFlushed,
   };
 }

@@ -404,6 +404,8 @@ describe('participants over HTTP', () => {
       expect(text).toMatch(/saga_participant_handler_duration_seconds_bucket\{le="\+Inf",participant="inventory",action="reserveInventory"\} 4/);
       expect(text).toContain('# TYPE saga_participant_commands_total counter');
       expect(text).toContain('# TYPE saga_participant_handler_duration_seconds histogram');
+      // Every answered command went through a group commit (the dead-lettered garbage did not).
+      expect(Number(/^saga_db_commit_jobs_sum (\d+)/m.exec(text)?.[1])).toBeGreaterThanOrEqual(4);
       expect(text).toContain('process_cpu_user_seconds_total');
       expect(text).toContain('nodejs_eventloop_lag_seconds');
     });

@@ -405,6 +405,11 @@ describe('participant process', () => {
           reasonCode: 'PAYMENT_DECLINED',
           participant: 'payment',
         });
+        // The answered command was a group commit and a WAL fsync, and /metrics shows both.
+        const metrics = await (await get('/metrics'))!.text();
+        const count = (name: string) => Number(new RegExp(`^${name}_count (\\d+)`, 'm').exec(metrics)?.[1] ?? 0);
+        expect(count('saga_db_commit_jobs')).toBeGreaterThanOrEqual(1);
+        expect(count('saga_db_fsync_seconds')).toBeGreaterThanOrEqual(1);
 
         child.kill('SIGTERM');
         expect(await exited).toBe(0);
