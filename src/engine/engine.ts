@@ -14,7 +14,6 @@ import { SnapshotCache } from './snapshot-cache.ts';
 
 /** What a commit produced, so the relay and the timer scheduler wake only when needed. */
 export interface CommitInfo {
-  outboxRows: number;
   /** Id of the last outbox row the commit wrote, if it wrote any. */
   lastOutboxId: number | null;
   earliestTimer: number | null;
@@ -41,7 +40,7 @@ export interface TransitionObservation {
   commands: { step: string; attempt: number; compensation: boolean; subject: string }[];
 }
 
-const newCommit = (): CommitInfo => ({ outboxRows: 0, lastOutboxId: null, earliestTimer: null, observations: [] });
+const newCommit = (): CommitInfo => ({ lastOutboxId: null, earliestTimer: null, observations: [] });
 
 /** "forward.chargePayment.awaiting" for { forward: { chargePayment: 'awaiting' } }. */
 export function statePath(value: unknown): string {
@@ -414,7 +413,6 @@ export class SagaEngine {
       this.store.upsertTimer({ saga_id: row.id, timer_id: t.timerId, due_at: t.dueAt, event: t.event });
       if (info.earliestTimer === null || t.dueAt < info.earliestTimer) info.earliestTimer = t.dueAt;
     }
-    info.outboxRows += effects.outbox.length;
     // seq 1 is the start: the row was just inserted with this snapshot.
     if (seq > 1) {
       this.store.updateSaga({

@@ -31,8 +31,4 @@ export class SnapshotCache {
   delete(id: string): void {
     this.entries.delete(id);
   }
-
-  get size(): number {
-    return this.entries.size;
-  }
 }

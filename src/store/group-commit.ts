@@ -11,10 +11,10 @@ interface Job {
  * Group commit: work submitted while the event loop is busy, or while the previous group's fsync is
  * in flight (run off the event loop by `durable`), is applied in ONE transaction covered by one
  * fsync; jobs resolve only once their commit is on disk, so durability is kept and only the flush
- * is shared. Jobs must make their own
- * writes atomic (they run their own transaction function, which nested here is a savepoint): a job
- * that throws (a business conflict, a bad input) has rolled its savepoint back and rejects alone; a
- * failed commit (disk full, locked) or flush rejects every job of the group.
+ * is shared. Jobs must make their own writes atomic (they run their own transaction function,
+ * which nested here is a savepoint): a job that throws (a business conflict, a bad input) has
+ * rolled its savepoint back and rejects alone; a failed commit (disk full, locked) or flush rejects
+ * every job of the group.
  */
 export class GroupCommit {
   private readonly run: RunInTransaction;

@@ -1,5 +1,5 @@
 export { openDatabase, flushToDisk, durabilityFailure, closeDatabase, type Db, type OpenOptions, type Synchronous } from './sqlite.ts';
-export { WalSync, type FsyncFn } from './wal-sync.ts';
+export { type FsyncFn } from './wal-sync.ts';
 export { migrate, MIGRATIONS_ROOT } from './migrate.ts';
 export { SagaStore, type SagaRow, type HistoryRow, type OutboxRow, type NewOutboxRow, type TimerRow, type SagaListFilter } from './saga-store.ts';
 export { GroupCommit, type RunInTransaction } from './group-commit.ts';
