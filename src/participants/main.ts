@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import { closeServer, databaseWritable, listen, trackConnection } from '../process/lifecycle.ts';
+import { closeServer, listen, trackConnection } from '../process/lifecycle.ts';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { jetstreamManager } from '@nats-io/jetstream';
 import type { Logger } from 'pino';
@@ -9,7 +9,7 @@ import { startTracing, type Tracing } from '../telemetry/tracing.ts';
 import type { Env } from '../config/env.ts';
 import { describeNatsAuth, redactNatsUrl } from '../config/nats.ts';
 import { STREAM, connectNats, waitForStreams } from '../messaging/index.ts';
-import { closeDatabase, flushToDisk, migrate, openDatabase, type Db } from '../store/index.ts';
+import { closeDatabase, databaseWritable, flushToDisk, migrate, openDatabase, type Db } from '../store/index.ts';
 import { loadParticipantConfig, type DomainConfig, type ParticipantConfig, type ParticipantName } from './config.ts';
 import { createParticipantMetrics } from '../telemetry/participant-metrics.ts';
 import { createParticipantApp, type ParticipantDomain } from './http.ts';

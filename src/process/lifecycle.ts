@@ -1,6 +1,5 @@
 import type { Server } from 'node:http';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { durabilityFailure, type Db } from '../store/index.ts';
 
 /** Follows the connection's status events: the consume loop survives a reconnect, readiness should not lie during one. */
 export function trackConnection(nc: NatsConnection): () => boolean {
@@ -12,22 +11,6 @@ export function trackConnection(nc: NatsConnection): () => boolean {
     }
   })();
   return () => connected && !nc.isClosed() && !nc.isDraining();
-}
-
-/**
- * A real write (one row of the migrated health_probe table, upserted): proves the file, the lock
- * and the disk all accept writes.
- */
-export function databaseWritable(db: Db): () => boolean {
-  const probe = db.prepare<[number]>(
-    'INSERT INTO health_probe (id, checked_at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at',
-  );
-  return () => {
-    const lost = durabilityFailure(db);
-    if (lost) throw lost;
-    probe.run(Date.now());
-    return true;
-  };
 }
 
 /** Starts listening; rejects if the port cannot be bound. */

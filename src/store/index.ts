@@ -1,5 +1,6 @@
 export { openDatabase, flushToDisk, durabilityFailure, closeDatabase, type Db, type OpenOptions, type Synchronous } from './sqlite.ts';
 export { type FsyncFn } from './wal-sync.ts';
 export { migrate, MIGRATIONS_ROOT } from './migrate.ts';
+export { databaseWritable } from './writable.ts';
 export { SagaStore, type SagaRow, type HistoryRow, type OutboxRow, type NewOutboxRow, type TimerRow, type SagaListFilter } from './saga-store.ts';
 export { GroupCommit, type RunInTransaction } from './group-commit.ts';

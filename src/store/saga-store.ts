@@ -1,5 +1,6 @@
 import { storageFault } from '../errors.ts';
-import { durabilityFailure, flushToDisk, type Db } from './sqlite.ts';
+import { flushToDisk, type Db } from './sqlite.ts';
+import { databaseWritable } from './writable.ts';
 
 /** A stored saga. `snapshot` and `input` are JSON text. */
 export interface SagaRow {
@@ -68,11 +69,14 @@ export class SagaStore {
   private readonly s;
   /** Set by a transaction that failed for storage reasons, cleared by the next that commits. */
   private lastStorageFault: string | undefined;
+  /** The one-row write readiness makes (shared with the participants). */
+  private readonly writeProbe: () => true;
   /** Callbacks waiting for the commit of each open transaction level (savepoints nest). */
   private readonly afterCommitStack: (() => void)[][] = [];
 
   constructor(db: Db) {
     this.db = db;
+    this.writeProbe = databaseWritable(db);
     this.s = {
       insertSaga: db.prepare(`INSERT INTO sagas (id, type, version, status, reason, business_key, snapshot, input,
         idempotency_key, request_hash, trace_context, seq, created_at, updated_at, finished_at)
@@ -103,7 +107,6 @@ export class SagaStore {
       oldestCreated: db.prepare('SELECT min(created_at) FROM sagas WHERE status = ?').pluck(),
       finishedBefore: db.prepare('SELECT id FROM sagas WHERE finished_at IS NOT NULL AND finished_at < ? ORDER BY finished_at LIMIT ?').pluck(),
       deleteSaga: db.prepare('DELETE FROM sagas WHERE id = ?'),
-      probe: db.prepare<[number]>('INSERT INTO health_probe (id, checked_at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at'),
       // 256 KiB: more than a page or a WAL frame, so it fails while the disk is full.
       probeSpace: db.prepare('INSERT INTO storage_probe (id, filler) VALUES (1, zeroblob(262144))'),
       probeSpaceUndo: db.prepare('DELETE FROM storage_probe WHERE id = 1'),
@@ -149,22 +152,19 @@ export class SagaStore {
   }
 
   /**
-   * Whether the database accepts writes. After a storage fault (disk full, locked, read-only), only a
-   * write that needs new space proves it is back, so that is what is tried; otherwise a one-row
-   * upsert. Throws with the reason when it cannot write.
+   * Whether the database accepts writes: a one-row upsert, and after a storage fault (disk full,
+   * locked, read-only) also a write that needs new space, as only that proves it is back. Throws
+   * with the reason when it cannot write.
    */
   checkWritable(): true {
-    const lost = durabilityFailure(this.db);
-    if (lost) throw lost;
-    if (this.lastStorageFault === undefined) {
-      this.transaction(() => this.s.probe.run(Date.now()));
+    return this.transaction(() => {
+      this.writeProbe();
+      if (this.lastStorageFault !== undefined) {
+        this.s.probeSpace.run();
+        this.s.probeSpaceUndo.run();
+      }
       return true;
-    }
-    this.transaction(() => {
-      this.s.probeSpace.run();
-      this.s.probeSpaceUndo.run();
     });
-    return true;
   }
 
   insertSaga(row: SagaRow): void {
