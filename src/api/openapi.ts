@@ -10,6 +10,18 @@ const problem = (description: string) => ({ description, content: { 'application
 const dateTime = { type: 'string', format: 'date-time' };
 const nullableDateTime = { type: ['string', 'null'], format: 'date-time' };
 const sagaIdParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', maxLength: 200 } };
+/** The keyset-pagination query parameters every listing takes. */
+const pageParams = [
+  { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: MAX_PAGE, default: 20 } },
+  { name: 'cursor', in: 'query', schema: { type: 'string' }, description: 'nextCursor of the previous page' },
+];
+/** A page of `item`s as every listing answers it. */
+const pageOf = (item: string) => ({
+  type: 'object',
+  required: ['items', 'nextCursor'],
+  additionalProperties: false,
+  properties: { items: { type: 'array', items: ref(item) }, nextCursor: { type: ['string', 'null'] } },
+});
 
 const STEP_STATUSES = ['pending', 'running', 'backoff', 'succeeded', 'rejected', 'failed', 'skipped', 'parked'];
 
@@ -49,8 +61,7 @@ export function openApiDocument(): Record<string, unknown> {
           parameters: [
             { name: 'status', in: 'query', schema: { type: 'string', enum: SAGA_STATUSES } },
             { name: 'type', in: 'query', schema: { type: 'string' } },
-            { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: MAX_PAGE, default: 20 } },
-            { name: 'cursor', in: 'query', schema: { type: 'string' }, description: 'nextCursor of the previous page' },
+            ...pageParams,
           ],
           responses: { '200': { description: 'A page of sagas', content: json(ref('SagaList')) }, '400': problem('Invalid query parameter') },
         },
@@ -98,10 +109,7 @@ export function openApiDocument(): Record<string, unknown> {
           summary: 'Messages moved to the dead-letter stream (SAGA_DLQ), newest first',
           description:
             'Commands and replies that could not be processed (undecodable, unknown command, missing saga or command id, reply for an unknown saga), with the reason and the original headers and bytes.',
-          parameters: [
-            { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: MAX_PAGE, default: 20 } },
-            { name: 'cursor', in: 'query', schema: { type: 'string' }, description: 'nextCursor of the previous page' },
-          ],
+          parameters: pageParams,
           responses: {
             '200': { description: 'A page of dead letters', content: json(ref('DeadLetterList')) },
             '400': problem('Invalid query parameter'),
@@ -188,12 +196,7 @@ export function openApiDocument(): Record<string, unknown> {
             finishedAt: nullableDateTime,
           },
         },
-        SagaList: {
-          type: 'object',
-          required: ['items', 'nextCursor'],
-          additionalProperties: false,
-          properties: { items: { type: 'array', items: ref('SagaSummary') }, nextCursor: { type: ['string', 'null'] } },
-        },
+        SagaList: pageOf('SagaSummary'),
         HistoryEvent: {
           type: 'object',
           required: ['seq', 'at', 'type', 'event', 'state', 'status', 'sent', 'ignored'],
@@ -230,12 +233,7 @@ export function openApiDocument(): Record<string, unknown> {
             at: dateTime,
           },
         },
-        DeadLetterList: {
-          type: 'object',
-          required: ['items', 'nextCursor'],
-          additionalProperties: false,
-          properties: { items: { type: 'array', items: ref('DeadLetter') }, nextCursor: { type: ['string', 'null'] } },
-        },
+        DeadLetterList: pageOf('DeadLetter'),
         Health: {
           type: 'object',
           required: ['status'],
