@@ -2,14 +2,17 @@
 // Starts its own nats-server (temporary store) and the four compiled processes exactly as deployed,
 // drives order sagas through POST /orders and observes completion through the OrderCompleted /
 // OrderCancelled events. Usage: node bench/run.ts [--smoke] [--modes closed,open,recovery,growth]
+// [--concurrency N] [--rate N] [--profile DIR] [--out FILE] [--compare GIT-REF [--pairs N]]
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { NatsServer, waitFor } from '../test/support/nats-server.ts';
 import { startProcesses, type ProcessSystem } from '../test/support/processes.ts';
 import { measureCeiling } from './ceiling.ts';
+import { alternate, prepareBuild, printComparison, summarize, type RunFigures } from './compare.ts';
 import { closedLoop, CompletionWatcher, openLoop, benchOrder, placeOrder } from './load.ts';
 import { cpuSeconds, memoryMb, percentiles } from './proc-stats.ts';
 import { seedFinishedSagas } from './seed.ts';
@@ -21,6 +24,12 @@ const { values: args } = parseArgs({
     out: { type: 'string', default: 'bench/results/latest.json' },
     /** Write V8 CPU profiles of the four processes to this directory (inspect with Chrome DevTools). */
     profile: { type: 'string' },
+    /** Closed-loop clients and open-loop offered rate, instead of the defaults below. */
+    concurrency: { type: 'string' },
+    rate: { type: 'string' },
+    /** Measure another commit's build and this checkout alternately (closed/open modes only), `pairs` times each. */
+    compare: { type: 'string' },
+    pairs: { type: 'string', default: '3' },
   },
 });
 const smoke = args.smoke;
@@ -29,7 +38,16 @@ const modes = new Set(args.modes.split(','));
 const P = smoke
   ? { durationMs: 2_000, concurrency: 16, rate: 50, openMs: 2_000, recoverySagas: 200, growthSagas: 5_000, ceilingMs: 1_000, listRequests: 50 }
   : { durationMs: 15_000, concurrency: 64, rate: 300, openMs: 15_000, recoverySagas: 10_000, growthSagas: 1_000_000, ceilingMs: 5_000, listRequests: 500 };
+if (args.concurrency) P.concurrency = positive('--concurrency', args.concurrency);
+if (args.rate) P.rate = positive('--rate', args.rate);
 const STEPS_PER_SAGA = 3;
+const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+function positive(flag: string, value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`${flag} must be a positive integer, got ${value}`);
+  return n;
+}
 
 const ORCHESTRATOR_ENV: Record<string, string> = {
   // The heap settings the image ships with (Dockerfile): V8 otherwise reserves far more than it uses.
@@ -46,7 +64,18 @@ interface ProcessUsage {
   peakRssMb: number;
 }
 
-async function withSystem<T>(dir: string, nats: NatsServer, fn: (sys: ProcessSystem, api: string) => Promise<T>): Promise<T> {
+interface LoopFigures {
+  sagas: number;
+  latencyMs: Record<string, number>;
+  processes: Record<string, ProcessUsage>;
+}
+
+interface SteadyState {
+  closed?: LoopFigures & { concurrency: number; sagasPerSecond: number; ceilingRatio: number | undefined; orchestratorStorage: Record<string, number> };
+  open?: LoopFigures & { offeredPerSecond: number; unfinished: number };
+}
+
+async function withSystem<T>(dir: string, nats: NatsServer, fn: (sys: ProcessSystem, api: string) => Promise<T>, root?: string): Promise<T> {
   const profiling = args.profile ? ` --cpu-prof --cpu-prof-dir=${args.profile}` : '';
   const sys = await startProcesses(
     nats.url,
@@ -55,7 +84,7 @@ async function withSystem<T>(dir: string, nats: NatsServer, fn: (sys: ProcessSys
       orchestrator: { ...ORCHESTRATOR_ENV, NODE_OPTIONS: `${ORCHESTRATOR_ENV.NODE_OPTIONS}${profiling}` },
       participants: { ...PARTICIPANT_ENV, ...(profiling ? { NODE_OPTIONS: profiling.trim() } : {}) },
     },
-    { compiled: true },
+    { compiled: true, root },
   );
   try {
     return await fn(sys, `http://127.0.0.1:${sys.orchestrator.env.HTTP_PORT}`);
@@ -88,6 +117,11 @@ const ms = (l: number[]) => Object.fromEntries(Object.entries(percentiles(l)).ma
 
 async function main(): Promise<void> {
   const results: Record<string, unknown> = { machine: { cpus: (await import('node:os')).cpus().length, node: process.version, smoke }, at: new Date().toISOString() };
+  if (args.compare) {
+    Object.assign(results, await compareBuilds(args.compare, positive('--pairs', args.pairs)));
+    writeResults(results);
+    return;
+  }
   const nats = await NatsServer.start();
   natsPid = nats.pid;
   const root = mkdtempSync(join(tmpdir(), 'saga-bench-'));
@@ -101,25 +135,7 @@ async function main(): Promise<void> {
     console.log(`JetStream ceiling: ${round(ceiling32)} round trips/s at 32 in flight, ${round(ceiling512)} at 512`);
 
     if (modes.has('closed') || modes.has('open')) {
-      await withSystem(join(root, 'main'), nats, async (sys, api) => {
-        // Warm up: JIT, connections, SQLite caches.
-        await closedLoop(api, watcher, { concurrency: 8, durationMs: smoke ? 300 : 2_000, maxSagas: 2_000, run: 'warmup' });
-        if (modes.has('closed')) {
-          const before = cpuNow(sys);
-          const storageBefore = await storageCounters(api);
-          const r = await closedLoop(api, watcher, { concurrency: P.concurrency, durationMs: P.durationMs, maxSagas: 1_000_000, run: 'closed' });
-          const ratio = (r.perSecond * STEPS_PER_SAGA) / Math.max(ceiling32, ceiling512);
-          const storage = storageDelta(storageBefore, await storageCounters(api), r.sagas);
-          results.closed = { concurrency: P.concurrency, sagas: r.sagas, sagasPerSecond: round(r.perSecond), latencyMs: ms(r.latenciesMs), ceilingRatio: round(ratio, 3), processes: usage(sys, before), orchestratorStorage: storage };
-          console.log(`closed loop (${P.concurrency}): ${round(r.perSecond)} sagas/s, p99 ${round(percentiles(r.latenciesMs).p99)} ms, ratio ${round(ratio, 3)}`);
-        }
-        if (modes.has('open')) {
-          const before = cpuNow(sys);
-          const r = await openLoop(api, watcher, { rate: P.rate, durationMs: P.openMs, run: 'open', settleMs: 60_000 });
-          results.open = { offeredPerSecond: P.rate, sagas: r.sagas, unfinished: r.unfinished, latencyMs: ms(r.latenciesMs), processes: usage(sys, before) };
-          console.log(`open loop (${P.rate}/s): p50 ${round(percentiles(r.latenciesMs).p50)} ms, p99 ${round(percentiles(r.latenciesMs).p99)} ms, unfinished ${r.unfinished}`);
-        }
-      });
+      Object.assign(results, await steadyState(join(root, 'main'), nats, watcher, Math.max(ceiling32, ceiling512)));
     }
 
     if (modes.has('recovery')) {
@@ -133,10 +149,83 @@ async function main(): Promise<void> {
     await nats.dispose();
     rmSync(root, { recursive: true, force: true });
   }
-  mkdirSync(join(process.cwd(), 'bench/results'), { recursive: true });
-  writeFileSync(args.out, `${JSON.stringify(results, null, 2)}\n`);
   printTable(results);
+  writeResults(results);
+}
+
+function writeResults(results: Record<string, unknown>): void {
+  mkdirSync(dirname(args.out), { recursive: true });
+  writeFileSync(args.out, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\nfull results: ${args.out}`);
+}
+
+/** --compare: the steady state of `ref`'s build and of this checkout, alternated `pairs` times, each run on a fresh nats-server. */
+async function compareBuilds(ref: string, pairs: number): Promise<Record<string, unknown>> {
+  const root = mkdtempSync(join(tmpdir(), 'saga-bench-'));
+  try {
+    const builds = [prepareBuild(REPO, ref, join(root, 'baseline')), { label: 'this checkout', root: REPO }] as const;
+    let run = 0;
+    const runs = await alternate(builds, pairs, async (build) => {
+      const nats = await NatsServer.start();
+      natsPid = nats.pid;
+      const watcher = new CompletionWatcher();
+      await watcher.start(nats.url);
+      try {
+        return figuresOf(await steadyState(join(root, `run-${++run}`), nats, watcher, undefined, build.root));
+      } finally {
+        await watcher.stop();
+        await nats.dispose();
+      }
+    });
+    const summary = summarize(builds, runs);
+    printComparison(runs, summary);
+    return { compare: { baseline: builds[0].label, candidate: builds[1].label, pairs, runs, ...summary } };
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+/** The figures a comparison reports: throughput, tail latency and CPU per saga of all processes. */
+function figuresOf(s: SteadyState): RunFigures {
+  const cpuPerSaga = (l: LoopFigures) => round((Object.values(l.processes).reduce((sum, p) => sum + p.cpuSeconds, 0) * 1000) / Math.max(1, l.sagas), 2);
+  return {
+    ...(s.closed && { closedPerSecond: s.closed.sagasPerSecond, closedP99Ms: s.closed.latencyMs.p99, closedCpuMsPerSaga: cpuPerSaga(s.closed) }),
+    ...(s.open && { openP50Ms: s.open.latencyMs.p50, openP99Ms: s.open.latencyMs.p99, openCpuMsPerSaga: cpuPerSaga(s.open) }),
+  };
+}
+
+/**
+ * The closed and/or open loop (as `modes` asks) on one system, after a warm-up. `ceiling` (round
+ * trips/s) turns the closed loop's throughput into the machine-independent ratio; `root` runs another
+ * checkout's build (--compare).
+ */
+async function steadyState(dir: string, nats: NatsServer, watcher: CompletionWatcher, ceiling: number | undefined, root?: string): Promise<SteadyState> {
+  const out: SteadyState = {};
+  await withSystem(
+    dir,
+    nats,
+    async (sys, api) => {
+      // Warm up: JIT, connections, SQLite caches.
+      await closedLoop(api, watcher, { concurrency: 8, durationMs: smoke ? 300 : 2_000, maxSagas: 2_000, run: 'warmup' });
+      if (modes.has('closed')) {
+        const before = cpuNow(sys);
+        const storageBefore = await storageCounters(api);
+        const r = await closedLoop(api, watcher, { concurrency: P.concurrency, durationMs: P.durationMs, maxSagas: 1_000_000, run: 'closed' });
+        const ratio = ceiling ? round((r.perSecond * STEPS_PER_SAGA) / ceiling, 3) : undefined;
+        const storage = storageDelta(storageBefore, await storageCounters(api), r.sagas);
+        out.closed = { concurrency: P.concurrency, sagas: r.sagas, sagasPerSecond: round(r.perSecond), latencyMs: ms(r.latenciesMs), ceilingRatio: ratio, processes: usage(sys, before), orchestratorStorage: storage };
+        console.log(`closed loop (${P.concurrency}): ${round(r.perSecond)} sagas/s, p99 ${round(percentiles(r.latenciesMs).p99)} ms${ratio === undefined ? '' : `, ratio ${ratio}`}`);
+      }
+      if (modes.has('open')) {
+        const before = cpuNow(sys);
+        const r = await openLoop(api, watcher, { rate: P.rate, durationMs: P.openMs, run: 'open', settleMs: 60_000 });
+        out.open = { offeredPerSecond: P.rate, sagas: r.sagas, unfinished: r.unfinished, latencyMs: ms(r.latenciesMs), processes: usage(sys, before) };
+        console.log(`open loop (${P.rate}/s): p50 ${round(percentiles(r.latenciesMs).p50)} ms, p99 ${round(percentiles(r.latenciesMs).p99)} ms, unfinished ${r.unfinished}`);
+      }
+    },
+    root,
+  );
+  return out;
 }
 
 /** Puts N sagas in flight with the participants paused, SIGKILLs the orchestrator, restarts all, times the settle. */
@@ -242,7 +331,10 @@ function printTable(r: Record<string, any>): void {
     rows.push(['  orchestrator storage', `${st.commitsPerSaga} commits and ${st.fsyncsPerSaga} fsyncs per saga; ${st.jobsPerCommit} jobs per commit; commit ${st.commitMsMean} ms, fsync ${st.fsyncMsMean} ms (means)`]);
     rows.push(['  CPU s / peak RSS MB', Object.entries(r.closed.processes as Record<string, { cpuSeconds: number; peakRssMb: number }>).map(([k, v]) => `${k} ${v.cpuSeconds}/${v.peakRssMb}`).join(', ')]);
   }
-  if (r.open) rows.push([`open loop (${r.open.offeredPerSecond}/s offered)`, `${lat(r.open.latencyMs)}; unfinished ${r.open.unfinished}`]);
+  if (r.open) {
+    rows.push([`open loop (${r.open.offeredPerSecond}/s offered)`, `${lat(r.open.latencyMs)}; unfinished ${r.open.unfinished}`]);
+    rows.push(['  CPU s / peak RSS MB', Object.entries(r.open.processes as Record<string, { cpuSeconds: number; peakRssMb: number }>).map(([k, v]) => `${k} ${v.cpuSeconds}/${v.peakRssMb}`).join(', ')]);
+  }
   if (r.recovery) rows.push([`recovery (${r.recovery.sagas} in flight)`, `final ${r.recovery.secondsToSettle} s after restart; orchestrator RSS ${r.recovery.orchestratorRssMbInFlight} MB in flight`]);
   if (r.growth) {
     rows.push([`growth (${r.growth.finishedSagasStored} stored)`, `${r.growth.full.sagasPerSecond} vs ${r.growth.empty.sagasPerSecond} sagas/s empty (${Math.round(r.growth.throughputChange * 1000) / 10} %)`]);

@@ -31,4 +31,22 @@ describe('benchmark smoke', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('compares another commit\'s build with this checkout, alternating the runs', () => {
+    execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'pipe' });
+    const dir = mkdtempSync(join(tmpdir(), 'saga-bench-compare-'));
+    const out = join(dir, 'result.json');
+    const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    try {
+      execFileSync(process.execPath, [join(ROOT, 'bench/run.ts'), '--smoke', '--compare', 'HEAD', '--pairs', '1', '--modes', 'closed', '--out', out], { cwd: ROOT, stdio: 'pipe', timeout: 280_000 });
+      const { compare } = JSON.parse(readFileSync(out, 'utf8')) as { compare: Record<string, any> };
+      expect(compare.baseline).toBe(`HEAD (${head.slice(0, 9)})`);
+      expect(compare.runs.map((r: { build: string }) => r.build)).toEqual([compare.baseline, 'this checkout']);
+      for (const run of compare.runs) expect(run.figures.closedPerSecond).toBeGreaterThan(0);
+      expect(compare.medians[compare.baseline].closedCpuMsPerSaga).toBeGreaterThan(0);
+      expect(typeof compare.change.closedPerSecond).toBe('number');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -7,6 +7,13 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 export type Entry = 'orchestrator' | 'inventory' | 'payment' | 'shipping';
 
+export interface ProcessOptions {
+  /** Run dist/bin/<entry>.js (as deployed) instead of src/bin/<entry>.ts. */
+  compiled?: boolean;
+  /** Checkout to run the code of; defaults to this one. */
+  root?: string;
+}
+
 /** One of the four real entry points run as a child process (TypeScript run directly by Node 24). */
 export class ServiceProcess {
   readonly entry: Entry;
@@ -17,11 +24,14 @@ export class ServiceProcess {
 
   /** Run the compiled entry point (dist/bin/<entry>.js, as deployed) instead of the TypeScript source. */
   private readonly compiled: boolean;
+  /** The checkout whose code runs (the benchmark compares this one with another build). */
+  private readonly root: string;
 
-  constructor(entry: Entry, env: Record<string, string>, options: { compiled?: boolean } = {}) {
+  constructor(entry: Entry, env: Record<string, string>, options: ProcessOptions = {}) {
     this.entry = entry;
     this.env = env;
     this.compiled = options.compiled ?? false;
+    this.root = options.root ?? ROOT;
   }
 
   /** Everything the process wrote (last 64 KiB), for failure messages. */
@@ -36,9 +46,9 @@ export class ServiceProcess {
   /** Spawns the process and, if it serves HTTP, waits until /healthz answers. */
   async start(): Promise<void> {
     this.exitCode = null;
-    const script = this.compiled ? join(ROOT, 'dist/bin', `${this.entry}.js`) : join(ROOT, 'src/bin', `${this.entry}.ts`);
+    const script = this.compiled ? join(this.root, 'dist/bin', `${this.entry}.js`) : join(this.root, 'src/bin', `${this.entry}.ts`);
     const proc = spawn(process.execPath, [script], {
-      cwd: ROOT,
+      cwd: this.root,
       env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -102,7 +112,7 @@ export async function startProcesses(
   natsUrl: string,
   dir: string,
   env: { all?: Env; orchestrator?: Env; participants?: Env; inventory?: Env; payment?: Env; shipping?: Env } = {},
-  options: { compiled?: boolean } = {},
+  options: ProcessOptions = {},
 ): Promise<ProcessSystem> {
   const make = async (entry: Entry, own: Env | undefined, group: Env | undefined) => {
     const p = new ServiceProcess(entry, {
