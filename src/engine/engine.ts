@@ -5,7 +5,7 @@ import { PureTransitions } from './pure-transition.ts';
 import { ZodError } from 'zod';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.ts';
 import { FINAL_STATUSES, timerOf, type EngineEvent, type SagaDefinition, type SagaStatus, type StepView } from '../../sagas/index.ts';
-import { GroupCommit, type HistoryRow, type SagaRow, type SagaStore } from '../store/index.ts';
+import { GroupCommit, type HistoryRow, type OutboxRow, type SagaRow, type SagaStore } from '../store/index.ts';
 import { ATTR } from '../telemetry/attributes.ts';
 import { noSpans, type Spans, type StartedSpan, type TraceContext } from '../telemetry/spans.ts';
 import { toEffects, type MachineAction } from './effects.ts';
@@ -16,6 +16,8 @@ import { SnapshotCache } from './snapshot-cache.ts';
 export interface CommitInfo {
   /** Id of the last outbox row the commit wrote, if it wrote any. */
   lastOutboxId: number | null;
+  /** The outbox rows the commit wrote, ids ascending (the relay publishes them without reading them back). */
+  outbox: OutboxRow[];
   earliestTimer: number | null;
   /** Transitions committed, for metrics and tracing. */
   observations: TransitionObservation[];
@@ -40,7 +42,7 @@ export interface TransitionObservation {
   commands: { step: string; attempt: number; compensation: boolean; subject: string }[];
 }
 
-const newCommit = (): CommitInfo => ({ lastOutboxId: null, earliestTimer: null, observations: [] });
+const newCommit = (): CommitInfo => ({ lastOutboxId: null, outbox: [], earliestTimer: null, observations: [] });
 
 /** "forward.chargePayment.awaiting" for { forward: { chargePayment: 'awaiting' } }. */
 export function statePath(value: unknown): string {
@@ -407,7 +409,11 @@ export class SagaEngine {
     const { status, reason } = def.describe(next);
     const trace = handlingTrace?.traceparent ? handlingTrace : row.trace_context ? (JSON.parse(row.trace_context) as TraceContext) : {};
     const effects = toEffects(actions, { sagaId: row.id, sagaType: row.type, seq, now, trace });
-    for (const o of effects.outbox) info.lastOutboxId = this.store.insertOutbox(o);
+    for (const o of effects.outbox) {
+      const id = this.store.insertOutbox(o);
+      info.lastOutboxId = id;
+      info.outbox.push({ id, ...o });
+    }
     for (const id of effects.timersCancelled) this.store.deleteTimer(row.id, id);
     for (const t of effects.timersSet) {
       this.store.upsertTimer({ saga_id: row.id, timer_id: t.timerId, due_at: t.dueAt, event: t.event });

@@ -115,7 +115,7 @@ export async function startOrchestrator(options: OrchestratorOptions): Promise<O
     spans,
     onGroupCommit: options.observer?.groupCommit,
     onDurable: (info) => {
-      if (info.lastOutboxId !== null) relay.release(info.lastOutboxId);
+      if (info.lastOutboxId !== null) relay.release(info.lastOutboxId, info.outbox);
     },
     onCommit: (info) => {
       if (info.earliestTimer !== null) timers?.consider(info.earliestTimer);

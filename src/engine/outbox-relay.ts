@@ -18,6 +18,8 @@ export interface OutboxRelayOptions {
   retryDelayMs?: number;
   /** Safety poll, in case a wake-up was missed. */
   pollMs?: number;
+  /** Released rows kept in memory for publishing at most; beyond it (a long NATS outage) they are read back from the table. */
+  maxQueued?: number;
 }
 
 /**
@@ -26,6 +28,10 @@ export interface OutboxRelayOptions {
  * go out: a message must not leave for a commit a power loss could still undo. A crash between
  * publish and delete only republishes with the same Nats-Msg-Id, which the stream's duplicate
  * window drops.
+ *
+ * The rows a commit wrote are handed over with their release, so in steady state the relay
+ * publishes them without reading them back; the table is read whenever the rows in memory do not
+ * continue exactly where publishing stands (at start, after a failed publish, after an overflow).
  */
 export class OutboxRelay {
   private readonly o: Required<Omit<OutboxRelayOptions, 'deletePublished'>>;
@@ -40,6 +46,8 @@ export class OutboxRelay {
   /** Rows up to this id are on disk and may be published. */
   private durableThrough = 0;
   private readonly deletes = new Set<Promise<void>>();
+  /** Rows released with their content, in id order; only ever a copy of what is in the table. */
+  private queued: OutboxRow[] = [];
   /** Rows published since start (for metrics and tests). */
   published = 0;
 
@@ -49,6 +57,7 @@ export class OutboxRelay {
       batch: 512,
       retryDelayMs: 250,
       pollMs: 1_000,
+      maxQueued: 10_000,
       ...options,
     };
     this.deletePublished = options.deletePublished ?? ((throughId) => options.store.deletePublished(throughId));
@@ -60,9 +69,19 @@ export class OutboxRelay {
     this.loop ??= this.run();
   }
 
-  /** Signals that the rows up to `throughId` are committed and on disk. */
-  release(throughId: number): void {
+  /**
+   * Signals that the rows up to `throughId` are committed and on disk. `rows`, if given, are the
+   * ones that commit wrote (ids ascending, ending at `throughId`): they need not be read back.
+   */
+  release(throughId: number, rows: readonly OutboxRow[] = []): void {
     if (throughId > this.durableThrough) this.durableThrough = throughId;
+    if (rows.length > 0 && rows.at(-1)!.id <= throughId && rows.every((r, i) => i === 0 || r.id === rows[i - 1]!.id + 1)) {
+      const last = this.queued.at(-1);
+      // The queue stays gap-free, so a slice of it starting right after publishedThrough is exactly
+      // what the table holds there; rows that do not continue it are read from the table instead.
+      if (last !== undefined && rows[0]!.id !== last.id + 1) this.queued = [];
+      if (this.queued.length + rows.length <= this.o.maxQueued) this.queued.push(...rows);
+    }
     this.wake();
   }
 
@@ -110,7 +129,7 @@ export class OutboxRelay {
   private async drainOnce(): Promise<boolean> {
     for (;;) {
       // Rows commit in id order (one writer), and every row up to publishedThrough is out.
-      const rows = this.o.store.unsentOutbox(this.publishedThrough, this.o.batch, this.durableThrough);
+      const rows = this.takeQueued() ?? this.o.store.unsentOutbox(this.publishedThrough, this.o.batch, this.durableThrough);
       if (rows.length === 0) return true;
       const acked = new Set<number>();
       let failed = false;
@@ -144,8 +163,25 @@ export class OutboxRelay {
         return false;
       }
       this.failures = 0;
-      if (rows.length < this.o.batch) return true;
+      // Released rows may remain: beyond this batch, or released while it was out.
+      if (this.publishedThrough >= this.durableThrough) return true;
     }
+  }
+
+  /**
+   * The next rows to publish from memory (up to a batch), if the queue continues exactly where
+   * publishing stands; undefined when the table must be read instead. Queued rows are all released.
+   */
+  private takeQueued(): OutboxRow[] | undefined {
+    let start = 0;
+    while (start < this.queued.length && this.queued[start]!.id <= this.publishedThrough) start++;
+    if (start > 0) this.queued = this.queued.slice(start);
+    const first = this.queued[0];
+    if (first === undefined || first.id !== this.publishedThrough + 1) return undefined;
+    const end = Math.min(this.queued.length, this.o.batch);
+    const rows = this.queued.slice(0, end);
+    this.queued = this.queued.slice(end);
+    return rows;
   }
 
   /**

@@ -45,6 +45,53 @@ describe('outbox relay on a real SQLite file', () => {
     expect(published).toEqual(['m.1', 'm.2', 'm.3', 'm.4', 'm.5', 'm.6', 'm.7', 'm.8', 'm.9', 'm.10']);
   });
 
+  it('publishes rows handed over with their release and reads the table for the ones it was not given, each once, in id order', async () => {
+    const published: string[] = [];
+    let failed = false;
+    // One publish at a time: rows acked after a failed one would go out twice (deduplicated by the stream).
+    const relay = new OutboxRelay({
+      store,
+      logger: silentLogger,
+      window: 1,
+      retryDelayMs: 10,
+      // No safety poll to fall back on: every row must go out on its release's wake-up.
+      pollMs: 600_000,
+      publish: async (row) => {
+        if (row.subject === 'm.12' && !failed) {
+          failed = true;
+          throw new Error('no ack');
+        }
+        published.push(row.subject);
+      },
+    });
+    const insert = (i: number) => {
+      const row = { saga_id: 's', subject: `m.${i}`, msg_id: `s:${i}:0`, headers: '{}', payload: Buffer.from([i]), created_at: i };
+      return { id: store.insertOutbox(row), ...row };
+    };
+    relay.start();
+    await expect.poll(() => published.length, { timeout: 5_000 }).toBe(10);
+    // Handed over whole; m.12 fails once and goes out again after m.11, before m.13.
+    relay.release(13, [insert(11), insert(12), insert(13)]);
+    await expect.poll(() => published.length, { timeout: 5_000 }).toBe(13);
+    // m.14 is committed but not handed over (as after an overflow): it is read from the table.
+    insert(14);
+    relay.release(16, [insert(15), insert(16)]);
+    // Released without its row, and one committed but not released yet: m.17 goes, m.18 waits.
+    insert(17);
+    relay.release(17, []);
+    const m18 = insert(18);
+    await expect.poll(() => store.countUnsent(), { timeout: 5_000 }).toBe(1);
+    expect(published).toEqual(Array.from({ length: 17 }, (_, i) => `m.${i + 1}`));
+    relay.release(18, [m18]);
+    // Released in the same turn, the second without its row: both go on the same wake-up.
+    relay.release(19, [insert(19)]);
+    insert(20);
+    relay.release(20, []);
+    await expect.poll(() => store.countUnsent(), { timeout: 5_000 }).toBe(0);
+    await relay.stop();
+    expect(published).toEqual(Array.from({ length: 20 }, (_, i) => `m.${i + 1}`));
+  });
+
   it('after a restart publishes what the previous run left, from the oldest row', async () => {
     store.deletePublished(6);
     const published: string[] = [];
