@@ -1,7 +1,7 @@
 // `npm run bench`: throughput, latency, recovery and growth of the real system on this machine.
 // Starts its own nats-server (temporary store) and the four compiled processes exactly as deployed,
 // drives order sagas through POST /orders and observes completion through the OrderCompleted /
-// OrderCancelled events. Usage: node bench/run.ts [--smoke] [--modes closed,open,recovery,growth]
+// OrderCancelled events. Usage: node bench/run.ts [--smoke] [--modes closed,open,recovery,growth,publish]
 // [--concurrency N] [--rate N] [--profile DIR] [--out FILE] [--compare GIT-REF [--pairs N]]
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +12,7 @@ import Database from 'better-sqlite3';
 import { NatsServer, waitFor } from '../test/support/nats-server.ts';
 import { startProcesses, type ProcessSystem } from '../test/support/processes.ts';
 import { measureCeiling } from './ceiling.ts';
+import { measurePublishCost } from './publish.ts';
 import { alternate, prepareBuild, printComparison, summarize, type RunFigures } from './compare.ts';
 import { closedLoop, CompletionWatcher, openLoop, benchOrder, placeOrder } from './load.ts';
 import { cpuSeconds, memoryMb, percentiles } from './proc-stats.ts';
@@ -20,7 +21,7 @@ import { seedFinishedSagas } from './seed.ts';
 const { values: args } = parseArgs({
   options: {
     smoke: { type: 'boolean', default: false },
-    modes: { type: 'string', default: 'closed,open,recovery,growth' },
+    modes: { type: 'string', default: 'closed,open,recovery,growth,publish' },
     out: { type: 'string', default: 'bench/results/latest.json' },
     /** Write V8 CPU profiles of the four processes to this directory (inspect with Chrome DevTools). */
     profile: { type: 'string' },
@@ -36,8 +37,8 @@ const smoke = args.smoke;
 const modes = new Set(args.modes.split(','));
 /** Sizes: the full run, and a smoke run CI uses to keep the benchmark working. */
 const P = smoke
-  ? { durationMs: 2_000, concurrency: 16, rate: 50, openMs: 2_000, recoverySagas: 200, growthSagas: 5_000, ceilingMs: 1_000, listRequests: 50 }
-  : { durationMs: 15_000, concurrency: 64, rate: 300, openMs: 15_000, recoverySagas: 10_000, growthSagas: 1_000_000, ceilingMs: 5_000, listRequests: 500 };
+  ? { durationMs: 2_000, concurrency: 16, rate: 50, openMs: 2_000, recoverySagas: 200, growthSagas: 5_000, ceilingMs: 1_000, listRequests: 50, publishes: 500, publishRounds: 2 }
+  : { durationMs: 15_000, concurrency: 64, rate: 300, openMs: 15_000, recoverySagas: 10_000, growthSagas: 1_000_000, ceilingMs: 5_000, listRequests: 500, publishes: 20_000, publishRounds: 6 };
 if (args.concurrency) P.concurrency = positive('--concurrency', args.concurrency);
 if (args.rate) P.rate = positive('--rate', args.rate);
 const STEPS_PER_SAGA = 3;
@@ -133,6 +134,10 @@ async function main(): Promise<void> {
     const ceiling512 = await measureCeiling(nats.url, 512, P.ceilingMs);
     results.ceiling = { roundTripsPerSecondAt32: round(ceiling32), roundTripsPerSecondAt512: round(ceiling512) };
     console.log(`JetStream ceiling: ${round(ceiling32)} round trips/s at 32 in flight, ${round(ceiling512)} at 512`);
+    if (modes.has('publish')) {
+      results.publish = await measurePublishCost(nats.url, P.publishes, P.publishRounds);
+      console.log(`stream publish: ${JSON.stringify(results.publish)}`);
+    }
 
     if (modes.has('closed') || modes.has('open')) {
       Object.assign(results, await steadyState(join(root, 'main'), nats, watcher, Math.max(ceiling32, ceiling512)));
@@ -325,6 +330,9 @@ function printTable(r: Record<string, any>): void {
   const rows: [string, string][] = [];
   const lat = (l: Record<string, number>) => `p50 ${l.p50} ms, p90 ${l.p90} ms, p99 ${l.p99} ms, max ${l.max} ms`;
   if (r.ceiling) rows.push(['JetStream ceiling', `${r.ceiling.roundTripsPerSecondAt32} round trips/s at 32 in flight, ${r.ceiling.roundTripsPerSecondAt512} at 512`]);
+  if (r.publish) {
+    rows.push(['stream publish, client CPU', `${r.publish.streamPublisherUsPerPublish} µs per acked publish (JetStream client: ${r.publish.jetStreamClientUsPerPublish} µs); ${Math.round(r.publish.streamPublisherPerSecond)}/s at 128 in flight`]);
+  }
   if (r.closed) {
     rows.push([`closed loop (${r.closed.concurrency} clients)`, `${r.closed.sagasPerSecond} sagas/s; ${lat(r.closed.latencyMs)}; ratio ${r.closed.ceilingRatio}`]);
     const st = r.closed.orchestratorStorage as Record<string, number>;

@@ -7,6 +7,7 @@ import {
   ensureStreams,
   publishWithRetry,
   replySubject,
+  StreamPublisher,
   sagaStreams,
   toNatsHeaders,
   HEADER,
@@ -85,6 +86,7 @@ export async function startOrchestrator(options: OrchestratorOptions): Promise<O
   });
 
   const store = new SagaStore(db);
+  const publisher = new StreamPublisher(nc);
   const relay = new OutboxRelay({
     store,
     logger,
@@ -96,7 +98,7 @@ export async function startOrchestrator(options: OrchestratorOptions): Promise<O
       // The producer span is the parent the participant's consumer span links to.
       const span = spans.start(`send ${row.subject}`, 'producer', { traceparent: headers[HEADER.traceparent], tracestate: headers[HEADER.tracestate] }, producerAttributes(row.subject, row.msg_id, headers));
       try {
-        await publishWithRetry(js, row.subject, row.payload, {
+        await publishWithRetry(publisher, row.subject, row.payload, {
           msgID: row.msg_id,
           headers: toNatsHeaders({ ...headers, [HEADER.traceparent]: span.context.traceparent, [HEADER.tracestate]: span.context.tracestate }),
         }, { attempts: 1 });
@@ -175,6 +177,7 @@ export async function startOrchestrator(options: OrchestratorOptions): Promise<O
       await timers.stop();
       relay.wake();
       await relay.stop();
+      publisher.close();
     },
   };
 }

@@ -78,3 +78,12 @@ export async function connectNats(options: NatsConnectOptions): Promise<NatsConn
     noAsyncTraces: true,
   });
 }
+
+/**
+ * The reply-inbox prefix a connection was made with (nats.js keeps its options on the connection
+ * object, though its interface does not declare them): inboxes of our own must use it, as the
+ * deployment lets each service subscribe only below its prefix.
+ */
+export function inboxPrefixOf(nc: NatsConnection): string {
+  return (nc as NatsConnection & { options?: { inboxPrefix?: string } }).options?.inboxPrefix ?? '_INBOX';
+}

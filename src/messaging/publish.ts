@@ -1,5 +1,6 @@
-import type { JetStreamClient, PubAck } from '@nats-io/jetstream';
+import type { PubAck } from '@nats-io/jetstream';
 import type { MsgHdrs } from '@nats-io/transport-node';
+import type { StreamPublish } from './stream-publisher.ts';
 
 export interface PublishRetry {
   /** Total attempts before giving up (the caller keeps the message and tries later). */
@@ -16,7 +17,7 @@ export interface PublishRetry {
  * by the stream instead of stored twice.
  */
 export async function publishWithRetry(
-  js: JetStreamClient,
+  js: StreamPublish,
   subject: string,
   data: Uint8Array,
   options: { msgID: string; headers?: MsgHdrs },

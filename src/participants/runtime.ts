@@ -12,6 +12,7 @@ import {
   fromNatsHeaders,
   protobufContentType,
   publishWithRetry,
+  StreamPublisher,
   startWorkerPool,
   toNatsHeaders,
   type WorkerPool,
@@ -129,6 +130,7 @@ const REPLY_SUBJECT = /^saga\.reply\.[^.*>\s]+(\.[^.*>\s]+)*$/;
 export async function startParticipant(options: ParticipantRuntimeOptions): Promise<ParticipantRuntime> {
   const { name, nc, db, handlers } = options;
   const js = jetstream(nc);
+  const publisher = new StreamPublisher(nc);
   const logger = options.logger ?? silentLogger;
   const now = options.now ?? Date.now;
   const spans = options.spans ?? noSpans;
@@ -294,7 +296,7 @@ export async function startParticipant(options: ParticipantRuntimeOptions): Prom
       // Same msgID for every answer to one attempt: a republish after a lost ack, or a duplicate
       // delivery, is dropped by the stream's duplicate window instead of reaching the saga twice.
       await publishWithRetry(
-        js,
+        publisher,
         command.replyTo,
         encodeReply(reply),
         { msgID: `reply:${command.commandId}:${command.attempt}`, headers },
@@ -346,7 +348,10 @@ export async function startParticipant(options: ParticipantRuntimeOptions): Prom
     stats,
     stop() {
       // Acks are not confirmed one by one: a flush (a server round trip) puts the last ones through.
-      stopped ??= pool.stop().then(() => nc.flush());
+      stopped ??= pool.stop().then(() => {
+        publisher.close();
+        return nc.flush();
+      });
       return stopped;
     },
   };

@@ -27,6 +27,8 @@ describe('benchmark smoke', () => {
       expect(r.recovery.secondsToSettle).toBeGreaterThan(0);
       expect(r.growth.finishedSagasStored).toBeGreaterThanOrEqual(5_000);
       expect(r.growth.full.listLatencyMs.n).toBeGreaterThan(0);
+      expect(r.publish.streamPublisherUsPerPublish).toBeGreaterThan(0);
+      expect(r.publish.jetStreamClientUsPerPublish).toBeGreaterThan(0);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -10,7 +10,7 @@ import { AckPolicy, jetstream, jetstreamManager, type JetStreamManager } from '@
 import type { NatsConnection } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeCommand, encodeReply, type Reply } from '../../src/contracts/index.ts';
-import { connectNats, STREAM, commandSubject, replySubject } from '../../src/messaging/index.ts';
+import { connectNats, STREAM, StreamPublisher, commandSubject, replySubject } from '../../src/messaging/index.ts';
 import { NatsServer, freePort, waitFor } from '../support/nats-server.ts';
 import { startProcesses, ServiceProcess, type ProcessSystem } from '../support/processes.ts';
 import { orderBody } from '../support/system.ts';
@@ -203,6 +203,21 @@ describe('least-privilege NATS access with deploy/nats/nats-server.conf', () => 
       expect((await jsm.streams.info(STREAM.commands)).config.name).toBe(STREAM.commands);
       expect((await jsm.consumers.info(STREAM.commands, 'inventory')).config.filter_subject).toBe('saga.cmd.inventory.>');
     } finally {
+      await nc.close();
+    }
+  });
+
+  it('a stream publish the account may not make fails at once with PUBLISH_NOT_PERMITTED', async () => {
+    const nc = await connectAs(nats.url, 'inventory');
+    const publisher = new StreamPublisher(nc);
+    try {
+      const t0 = performance.now();
+      await expect(publisher.publish(commandSubject('payment', 'charge'), new Uint8Array([1]), { msgID: 'perm-1', timeout: 10_000 })).rejects.toMatchObject({ code: 'PUBLISH_NOT_PERMITTED', kind: 'transient' });
+      // Told by the server, not by the ack timeout.
+      expect(performance.now() - t0).toBeLessThan(5_000);
+      expect(nc.isClosed()).toBe(false);
+    } finally {
+      publisher.close();
       await nc.close();
     }
   });
