@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 const CLOCK_TICKS_PER_SECOND = 100;
 
@@ -13,6 +13,24 @@ export function cpuSeconds(pid: number | undefined): number {
   } catch {
     return 0;
   }
+}
+
+/**
+ * Context switches (voluntary and not) of all of a process's threads so far; 0 if it is gone. On a
+ * virtual machine every switch, every wake-up of a thread, is costly: this counts them.
+ */
+export function contextSwitches(pid: number | undefined): number {
+  if (!pid) return 0;
+  let total = 0;
+  try {
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      const status = readFileSync(`/proc/${pid}/task/${tid}/status`, 'utf8');
+      total += Number(/^voluntary_ctxt_switches:\s+(\d+)/m.exec(status)?.[1] ?? 0) + Number(/^nonvoluntary_ctxt_switches:\s+(\d+)/m.exec(status)?.[1] ?? 0);
+    }
+  } catch {
+    // The process (or one of its threads) ended meanwhile: count what was read.
+  }
+  return total;
 }
 
 /** Resident set size now and at its peak (VmHWM), in MB; zeros if the process is gone. */

@@ -15,7 +15,7 @@ import { measureCeiling } from './ceiling.ts';
 import { measurePublishCost } from './publish.ts';
 import { alternate, prepareBuild, printComparison, summarize, type RunFigures } from './compare.ts';
 import { closedLoop, CompletionWatcher, openLoop, benchOrder, placeOrder } from './load.ts';
-import { cpuSeconds, memoryMb, percentiles } from './proc-stats.ts';
+import { contextSwitches, cpuSeconds, memoryMb, percentiles } from './proc-stats.ts';
 import { seedFinishedSagas } from './seed.ts';
 
 const { values: args } = parseArgs({
@@ -63,6 +63,7 @@ const PARTICIPANT_ENV = { INVENTORY_DEFAULT_STOCK: '1000000000', PAYMENT_DEFAULT
 interface ProcessUsage {
   cpuSeconds: number;
   peakRssMb: number;
+  contextSwitches: number;
 }
 
 interface LoopFigures {
@@ -99,16 +100,25 @@ function processes(sys: ProcessSystem): [string, number | undefined][] {
   return [...[sys.orchestrator, sys.inventory, sys.payment, sys.shipping].map((p) => [p.entry, p.pid] as [string, number | undefined]), ['nats-server', natsPid], ['load driver', process.pid]];
 }
 
-function usage(sys: ProcessSystem, before: Record<string, number>): Record<string, ProcessUsage> {
+function usage(sys: ProcessSystem, before: Record<string, Counters>): Record<string, ProcessUsage> {
   const out: Record<string, ProcessUsage> = {};
   for (const [name, pid] of processes(sys)) {
-    out[name] = { cpuSeconds: round(cpuSeconds(pid) - (before[name] ?? 0)), peakRssMb: round(memoryMb(pid).peak) };
+    out[name] = {
+      cpuSeconds: round(cpuSeconds(pid) - (before[name]?.cpu ?? 0)),
+      peakRssMb: round(memoryMb(pid).peak),
+      contextSwitches: contextSwitches(pid) - (before[name]?.switches ?? 0),
+    };
   }
   return out;
 }
 
-function cpuNow(sys: ProcessSystem): Record<string, number> {
-  return Object.fromEntries(processes(sys).map(([name, pid]) => [name, cpuSeconds(pid)]));
+interface Counters {
+  cpu: number;
+  switches: number;
+}
+
+function countersNow(sys: ProcessSystem): Record<string, Counters> {
+  return Object.fromEntries(processes(sys).map(([name, pid]) => [name, { cpu: cpuSeconds(pid), switches: contextSwitches(pid) }]));
 }
 
 let natsPid: number | undefined;
@@ -213,7 +223,7 @@ async function steadyState(dir: string, nats: NatsServer, watcher: CompletionWat
       // Warm up: JIT, connections, SQLite caches.
       await closedLoop(api, watcher, { concurrency: 8, durationMs: smoke ? 300 : 2_000, maxSagas: 2_000, run: 'warmup' });
       if (modes.has('closed')) {
-        const before = cpuNow(sys);
+        const before = countersNow(sys);
         const storageBefore = await storageCounters(api);
         const r = await closedLoop(api, watcher, { concurrency: P.concurrency, durationMs: P.durationMs, maxSagas: 1_000_000, run: 'closed' });
         const ratio = ceiling ? round((r.perSecond * STEPS_PER_SAGA) / ceiling, 3) : undefined;
@@ -222,7 +232,7 @@ async function steadyState(dir: string, nats: NatsServer, watcher: CompletionWat
         console.log(`closed loop (${P.concurrency}): ${round(r.perSecond)} sagas/s, p99 ${round(percentiles(r.latenciesMs).p99)} ms${ratio === undefined ? '' : `, ratio ${ratio}`}`);
       }
       if (modes.has('open')) {
-        const before = cpuNow(sys);
+        const before = countersNow(sys);
         const r = await openLoop(api, watcher, { rate: P.rate, durationMs: P.openMs, run: 'open', settleMs: 60_000 });
         out.open = { offeredPerSecond: P.rate, sagas: r.sagas, unfinished: r.unfinished, latencyMs: ms(r.latenciesMs), processes: usage(sys, before) };
         console.log(`open loop (${P.rate}/s): p50 ${round(percentiles(r.latenciesMs).p50)} ms, p99 ${round(percentiles(r.latenciesMs).p99)} ms, unfinished ${r.unfinished}`);
@@ -325,6 +335,16 @@ function storageDelta(before: Record<string, number>, after: Record<string, numb
   };
 }
 
+/** Per process: CPU seconds and peak RSS; CPU milliseconds and context switches per saga. */
+function processRows(loop: LoopFigures): [string, string][] {
+  const each = (f: (u: ProcessUsage) => string) => Object.entries(loop.processes).map(([k, v]) => `${k} ${f(v)}`).join(', ');
+  const n = Math.max(1, loop.sagas);
+  return [
+    ['  CPU s / peak RSS MB', each((v) => `${v.cpuSeconds}/${v.peakRssMb}`)],
+    ['  per saga: CPU ms / switches', each((v) => `${round((v.cpuSeconds * 1000) / n, 2)}/${round(v.contextSwitches / n, 1)}`)],
+  ];
+}
+
 /** The readable summary: one row per measure. */
 function printTable(r: Record<string, any>): void {
   const rows: [string, string][] = [];
@@ -337,11 +357,11 @@ function printTable(r: Record<string, any>): void {
     rows.push([`closed loop (${r.closed.concurrency} clients)`, `${r.closed.sagasPerSecond} sagas/s; ${lat(r.closed.latencyMs)}; ratio ${r.closed.ceilingRatio}`]);
     const st = r.closed.orchestratorStorage as Record<string, number>;
     rows.push(['  orchestrator storage', `${st.commitsPerSaga} commits and ${st.fsyncsPerSaga} fsyncs per saga; ${st.jobsPerCommit} jobs per commit; commit ${st.commitMsMean} ms, fsync ${st.fsyncMsMean} ms (means)`]);
-    rows.push(['  CPU s / peak RSS MB', Object.entries(r.closed.processes as Record<string, { cpuSeconds: number; peakRssMb: number }>).map(([k, v]) => `${k} ${v.cpuSeconds}/${v.peakRssMb}`).join(', ')]);
+    rows.push(...processRows(r.closed));
   }
   if (r.open) {
     rows.push([`open loop (${r.open.offeredPerSecond}/s offered)`, `${lat(r.open.latencyMs)}; unfinished ${r.open.unfinished}`]);
-    rows.push(['  CPU s / peak RSS MB', Object.entries(r.open.processes as Record<string, { cpuSeconds: number; peakRssMb: number }>).map(([k, v]) => `${k} ${v.cpuSeconds}/${v.peakRssMb}`).join(', ')]);
+    rows.push(...processRows(r.open));
   }
   if (r.recovery) rows.push([`recovery (${r.recovery.sagas} in flight)`, `final ${r.recovery.secondsToSettle} s after restart; orchestrator RSS ${r.recovery.orchestratorRssMbInFlight} MB in flight`]);
   if (r.growth) {
