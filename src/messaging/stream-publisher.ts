@@ -46,6 +46,8 @@ export class StreamPublisher implements StreamPublish {
   private next = 0;
   private sweeper: NodeJS.Timeout | undefined;
   private closed = false;
+  /** Why acks can no longer arrive (the server refused or ended the ack subscription). */
+  private broken: Error | undefined;
 
   constructor(nc: NatsConnection) {
     this.nc = nc;
@@ -53,11 +55,19 @@ export class StreamPublisher implements StreamPublish {
     this.sub = nc.subscribe(`${this.prefix}*`, { callback: (err, msg) => (err ? this.failAll(permissionOrOther(err)) : this.settle(msg)) });
     this.statuses = nc.status();
     void this.watchPermissions();
+    // Ends with the connection, or at once if the server refuses the subscription (the account may
+    // not subscribe below its inbox prefix): then no ack can arrive, and waiting for one is futile.
+    void this.sub.closed.then((err) => {
+      if (this.closed) return;
+      this.broken = err instanceof Error ? permissionOrOther(err) : new TransientError('PUBLISH_CLOSED', 'the connection for stream acks is closed');
+      this.failAll(this.broken);
+    });
   }
 
   /** Publishes `data` to `subject` with `msgID` and resolves with the stream's ack. */
   publish(subject: string, data: Uint8Array, options: StreamPublishOptions): Promise<PubAck> {
     if (this.closed) return Promise.reject(new TransientError('PUBLISH_CLOSED', 'the publisher is closed'));
+    if (this.broken) return Promise.reject(this.broken);
     const id = ++this.next;
     const headers = options.headers ?? natsHeaders();
     headers.set('Nats-Msg-Id', options.msgID);

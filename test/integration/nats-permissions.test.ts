@@ -222,6 +222,25 @@ describe('least-privilege NATS access with deploy/nats/nats-server.conf', () => 
     }
   });
 
+  it('a publisher whose ack inbox the account may not subscribe to fails with PUBLISH_NOT_PERMITTED instead of waiting for acks', async () => {
+    const nc = await connectNats({ servers: nats.url, name: 'inventory', inboxPrefix: '_INBOX.payment', auth: { kind: 'userPassword', user: 'inventory', password: PASSWORD.inventory } });
+    const publisher = new StreamPublisher(nc);
+    try {
+      const t0 = performance.now();
+      // A subject it may not publish to either (nothing is stored); the server refuses the subscription first.
+      await expect(publisher.publish(commandSubject('payment', 'charge'), new Uint8Array([1]), { msgID: 'perm-inbox-1', timeout: 10_000 })).rejects.toMatchObject({
+        code: 'PUBLISH_NOT_PERMITTED',
+        message: expect.stringMatching(/Permissions Violation for Subscription/),
+      });
+      // And every later publish at once, without sending it: no ack could come back.
+      await expect(publisher.publish(replySubject('order', 'inventory'), new Uint8Array([1]), { msgID: 'perm-inbox-2', timeout: 10_000 })).rejects.toMatchObject({ code: 'PUBLISH_NOT_PERMITTED' });
+      expect(performance.now() - t0).toBeLessThan(5_000);
+    } finally {
+      publisher.close();
+      await nc.close();
+    }
+  });
+
   it('a reply forged with inventory credentials cannot answer the payment step; the saga completes on the real reply', async () => {
     await system.payment.stop('SIGTERM');
     let paymentRestarted = false;
