@@ -14,6 +14,8 @@ export interface Build {
 
 /** What one run of one build measured, reduced to what the comparison reports. */
 export interface RunFigures {
+  /** The machine's speed just before the run: CPU ms of a fixed loop (see cpuLoopMs). */
+  hostLoopMs?: number;
   closedPerSecond?: number;
   closedP99Ms?: number;
   closedCpuMsPerSaga?: number;
@@ -79,6 +81,7 @@ export function summarize(builds: readonly [Build, Build], runs: { build: string
 /** The comparison as a table: one line per run, then the medians and the relative change. */
 export function printComparison(runs: { pair: number; build: string; figures: RunFigures }[], summary: ReturnType<typeof summarize>): void {
   const cols: [keyof RunFigures, string][] = [
+    ['hostLoopMs', 'host loop ms'],
     ['closedPerSecond', 'closed sagas/s'],
     ['closedP99Ms', 'closed p99 ms'],
     ['closedCpuMsPerSaga', 'closed CPU ms/saga'],

@@ -45,6 +45,20 @@ export function memoryMb(pid: number | undefined): { rss: number; peak: number }
   }
 }
 
+/**
+ * Milliseconds of this process's CPU time a fixed integer loop takes: the same work every time, so
+ * a change between two calls (or two runs) is the machine's speed, not the code's. On a shared
+ * virtual machine it moves by tens of percent within minutes.
+ */
+export function cpuLoopMs(): number {
+  const before = process.cpuUsage();
+  let x = 1;
+  for (let i = 0; i < 10_000_000; i++) x = (x * 1_103_515_245 + 12_345) % 2_147_483_648;
+  const used = process.cpuUsage(before);
+  // Use x, so the loop cannot be optimised away.
+  return x < 0 ? -1 : (used.user + used.system) / 1000;
+}
+
 /** Percentiles of a sample (milliseconds in, milliseconds out). */
 export function percentiles(values: number[]): { p50: number; p90: number; p99: number; max: number; n: number } {
   const sorted = [...values].sort((a, b) => a - b);

@@ -15,7 +15,7 @@ import { measureCeiling } from './ceiling.ts';
 import { measurePublishCost } from './publish.ts';
 import { alternate, prepareBuild, printComparison, summarize, type RunFigures } from './compare.ts';
 import { closedLoop, CompletionWatcher, openLoop, benchOrder, placeOrder } from './load.ts';
-import { contextSwitches, cpuSeconds, memoryMb, percentiles } from './proc-stats.ts';
+import { contextSwitches, cpuLoopMs, cpuSeconds, memoryMb, percentiles } from './proc-stats.ts';
 import { seedFinishedSagas } from './seed.ts';
 
 const { values: args } = parseArgs({
@@ -133,6 +133,7 @@ async function main(): Promise<void> {
     writeResults(results);
     return;
   }
+  const loopBefore = cpuLoopMs();
   const nats = await NatsServer.start();
   natsPid = nats.pid;
   const root = mkdtempSync(join(tmpdir(), 'saga-bench-'));
@@ -164,6 +165,7 @@ async function main(): Promise<void> {
     await nats.dispose();
     rmSync(root, { recursive: true, force: true });
   }
+  results.hostSpeed = { cpuLoopMsBefore: round(loopBefore), cpuLoopMsAfter: round(cpuLoopMs()) };
   printTable(results);
   writeResults(results);
 }
@@ -186,7 +188,8 @@ async function compareBuilds(ref: string, pairs: number): Promise<Record<string,
       const watcher = new CompletionWatcher();
       await watcher.start(nats.url);
       try {
-        return figuresOf(await steadyState(join(root, `run-${++run}`), nats, watcher, undefined, build.root));
+        const hostLoopMs = round(cpuLoopMs());
+        return { hostLoopMs, ...figuresOf(await steadyState(join(root, `run-${++run}`), nats, watcher, undefined, build.root)) };
       } finally {
         await watcher.stop();
         await nats.dispose();
@@ -349,6 +352,7 @@ function processRows(loop: LoopFigures): [string, string][] {
 function printTable(r: Record<string, any>): void {
   const rows: [string, string][] = [];
   const lat = (l: Record<string, number>) => `p50 ${l.p50} ms, p90 ${l.p90} ms, p99 ${l.p99} ms, max ${l.max} ms`;
+  if (r.hostSpeed) rows.push(['host speed (fixed CPU loop)', `${r.hostSpeed.cpuLoopMsBefore} ms before the run, ${r.hostSpeed.cpuLoopMsAfter} ms after`]);
   if (r.ceiling) rows.push(['JetStream ceiling', `${r.ceiling.roundTripsPerSecondAt32} round trips/s at 32 in flight, ${r.ceiling.roundTripsPerSecondAt512} at 512`]);
   if (r.publish) {
     rows.push(['stream publish, client CPU', `${r.publish.streamPublisherUsPerPublish} µs per acked publish (JetStream client: ${r.publish.jetStreamClientUsPerPublish} µs); ${Math.round(r.publish.streamPublisherPerSecond)}/s at 128 in flight`]);

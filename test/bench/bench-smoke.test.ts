@@ -17,6 +17,8 @@ describe('benchmark smoke', () => {
       execFileSync(process.execPath, [join(ROOT, 'bench/run.ts'), '--smoke', '--out', out], { cwd: ROOT, stdio: 'pipe', timeout: 280_000 });
       const r = JSON.parse(readFileSync(out, 'utf8')) as Record<string, any>;
       expect(r.ceiling.roundTripsPerSecondAt32).toBeGreaterThan(0);
+      expect(r.hostSpeed.cpuLoopMsBefore).toBeGreaterThan(0);
+      expect(r.hostSpeed.cpuLoopMsAfter).toBeGreaterThan(0);
       expect(r.closed.sagas).toBeGreaterThan(0);
       expect(r.closed.sagasPerSecond).toBeGreaterThan(0);
       expect(r.closed.ceilingRatio).toBeGreaterThan(0);
