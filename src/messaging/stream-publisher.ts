@@ -34,7 +34,8 @@ const SWEEP_MS = 100;
  * (`<inbox>.<n>`), keeps one map entry per publish and one sweep timer for all deadlines, and parses
  * the ack as the client does. Failures are TransientErrors with a code: PUBLISH_TIMEOUT,
  * PUBLISH_NO_STREAM (no stream takes the subject), PUBLISH_REJECTED (the stream refused it),
- * PUBLISH_NOT_PERMITTED (the account may not publish there), PUBLISH_CLOSED.
+ * PUBLISH_NOT_PERMITTED (the account may not publish there, or not subscribe to its ack inbox),
+ * PUBLISH_CLOSED.
  */
 export class StreamPublisher implements StreamPublish {
   private readonly nc: NatsConnection;
