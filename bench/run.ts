@@ -34,6 +34,9 @@ const { values: args } = parseArgs({
   },
 });
 const smoke = args.smoke;
+// Ctrl-C or a kill ends the run through process.exit, which kills the servers and services it
+// started (test/support/children.ts); a signal's default action would leave them running.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
 const modes = new Set(args.modes.split(','));
 /** Sizes: the full run, and a smoke run CI uses to keep the benchmark working. */
 const P = smoke

@@ -1,11 +1,29 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { waitFor } from '../support/nats-server.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+const childrenOf = (pid: number): number[] => {
+  try {
+    return execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).trim().split('\n').filter(Boolean).map(Number);
+  } catch {
+    return []; // pgrep exits 1 when there are none
+  }
+};
+/** Running or sleeping; not when gone or a zombie waiting for init to reap it. */
+const alive = (pid: number): boolean => {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return false;
+  }
+};
 
 describe('benchmark smoke', () => {
   it('runs every mode at a tiny size and reports figures', () => {
@@ -51,6 +69,22 @@ describe('benchmark smoke', () => {
       expect(typeof compare.change.closedPerSecond).toBe('number');
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('interrupted with Ctrl-C, leaves none of the processes it started running', async () => {
+    execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'pipe' });
+    const bench = spawn(process.execPath, [join(ROOT, 'bench/run.ts'), '--smoke', '--modes', 'closed', '--out', '/dev/null'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const exited = new Promise<void>((r) => bench.once('exit', () => r()));
+    try {
+      // nats-server, then the orchestrator and the three participants.
+      let children: number[] = [];
+      await waitFor(() => (children = childrenOf(bench.pid!)).length >= 5, 60_000, 'the benchmark to start its five processes');
+      bench.kill('SIGINT');
+      await exited;
+      await waitFor(() => children.every((pid) => !alive(pid)), 5_000, `processes ${children.join(', ')} to be gone`);
+    } finally {
+      if (bench.exitCode === null) bench.kill('SIGKILL');
     }
   });
 });

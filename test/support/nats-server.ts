@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, connect as tcpConnect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { killOnExit } from './children.ts';
 
 const CANDIDATES = [process.env.NATS_SERVER_BIN, '/usr/sbin/nats-server', '/usr/bin/nats-server', '/usr/local/bin/nats-server'];
 
@@ -114,6 +115,7 @@ export class NatsServer {
       stderr = (stderr + d.toString()).slice(-4000);
     });
     this.proc = proc;
+    killOnExit(proc);
     let exited = false;
     proc.once('exit', () => {
       exited = true;

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { killOnExit } from './children.ts';
 import { freePort, waitFor } from './nats-server.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -61,6 +62,7 @@ export class ServiceProcess {
       this.exitCode = code ?? (signal ? 128 : 0);
     });
     this.proc = proc;
+    killOnExit(proc);
     const port = this.env.HTTP_PORT;
     if (port) {
       await waitFor(async () => {
