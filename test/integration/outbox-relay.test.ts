@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { OutboxRelay, silentLogger } from '../../src/engine/index.ts';
+import { OutboxRelay, silentLogger, type OutboxRelayOptions } from '../../src/engine/index.ts';
 import { closeDatabase, migrate, openDatabase, SagaStore, type Db } from '../../src/store/index.ts';
 
 describe('outbox relay on a real SQLite file', () => {
@@ -10,12 +10,42 @@ describe('outbox relay on a real SQLite file', () => {
   let db: Db;
   let store: SagaStore;
 
+  /** Queues message m.<i> and returns its row as the engine hands it to the relay. */
+  const insert = (i: number) => {
+    const row = { saga_id: 's', subject: `m.${i}`, msg_id: `s:${i}:0`, headers: '{}', payload: Buffer.from([i]), created_at: i };
+    return { id: store.insertOutbox(row), ...row };
+  };
+
+  /**
+   * A relay publishing one row at a time (rows acked after a failed one would go out twice,
+   * deduplicated by the stream) whose publish of `failing` fails once; `published` lists the rest.
+   */
+  const relayFailingOnce = (failing: string, options: Partial<OutboxRelayOptions> = {}) => {
+    const published: string[] = [];
+    let failed = false;
+    const relay = new OutboxRelay({
+      store,
+      logger: silentLogger,
+      window: 1,
+      retryDelayMs: 10,
+      publish: async (row) => {
+        if (row.subject === failing && !failed) {
+          failed = true;
+          throw new Error('no ack');
+        }
+        published.push(row.subject);
+      },
+      ...options,
+    });
+    return { relay, published };
+  };
+
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'saga-relay-'));
     db = openDatabase(join(dir, 'orchestrator.db'));
     migrate(db, 'orchestrator');
     store = new SagaStore(db);
-    for (let i = 1; i <= 10; i++) store.insertOutbox({ saga_id: 's', subject: `m.${i}`, msg_id: `s:${i}:0`, headers: '{}', payload: Buffer.from([i]), created_at: i });
+    for (let i = 1; i <= 10; i++) insert(i);
   });
   afterEach(() => {
     closeDatabase(db);
@@ -23,21 +53,7 @@ describe('outbox relay on a real SQLite file', () => {
   });
 
   it('deletes rows only up to the first unacknowledged one, and publishes the rest again until all are out', async () => {
-    const published: string[] = [];
-    let failNext = true;
-    const relay = new OutboxRelay({
-      store,
-      logger: silentLogger,
-      window: 1,
-      retryDelayMs: 10,
-      publish: async (row) => {
-        if (row.subject === 'm.4' && failNext) {
-          failNext = false;
-          throw new Error('no ack');
-        }
-        published.push(row.subject);
-      },
-    });
+    const { relay, published } = relayFailingOnce('m.4');
     relay.start();
     await expect.poll(() => store.countUnsent(), { timeout: 5_000 }).toBe(0);
     await relay.stop();
@@ -46,28 +62,8 @@ describe('outbox relay on a real SQLite file', () => {
   });
 
   it('publishes rows handed over with their release and reads the table for the ones it was not given, each once, in id order', async () => {
-    const published: string[] = [];
-    let failed = false;
-    // One publish at a time: rows acked after a failed one would go out twice (deduplicated by the stream).
-    const relay = new OutboxRelay({
-      store,
-      logger: silentLogger,
-      window: 1,
-      retryDelayMs: 10,
-      // No safety poll to fall back on: every row must go out on its release's wake-up.
-      pollMs: 600_000,
-      publish: async (row) => {
-        if (row.subject === 'm.12' && !failed) {
-          failed = true;
-          throw new Error('no ack');
-        }
-        published.push(row.subject);
-      },
-    });
-    const insert = (i: number) => {
-      const row = { saga_id: 's', subject: `m.${i}`, msg_id: `s:${i}:0`, headers: '{}', payload: Buffer.from([i]), created_at: i };
-      return { id: store.insertOutbox(row), ...row };
-    };
+    // No safety poll to fall back on: every row must go out on its release's wake-up.
+    const { relay, published } = relayFailingOnce('m.12', { pollMs: 600_000 });
     relay.start();
     await expect.poll(() => published.length, { timeout: 5_000 }).toBe(10);
     // Handed over whole; m.12 fails once and goes out again after m.11, before m.13.
