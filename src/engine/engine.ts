@@ -14,8 +14,6 @@ import { SnapshotCache } from './snapshot-cache.ts';
 
 /** What a commit produced, so the relay and the timer scheduler wake only when needed. */
 export interface CommitInfo {
-  /** Id of the last outbox row the commit wrote, if it wrote any. */
-  lastOutboxId: number | null;
   /** The outbox rows the commit wrote, ids ascending (the relay publishes them without reading them back). */
   outbox: OutboxRow[];
   earliestTimer: number | null;
@@ -42,7 +40,7 @@ export interface TransitionObservation {
   commands: { step: string; attempt: number; compensation: boolean; subject: string }[];
 }
 
-const newCommit = (): CommitInfo => ({ lastOutboxId: null, outbox: [], earliestTimer: null, observations: [] });
+const newCommit = (): CommitInfo => ({ outbox: [], earliestTimer: null, observations: [] });
 
 /** "forward.chargePayment.awaiting" for { forward: { chargePayment: 'awaiting' } }. */
 export function statePath(value: unknown): string {
@@ -409,11 +407,7 @@ export class SagaEngine {
     const { status, reason } = def.describe(next);
     const trace = handlingTrace?.traceparent ? handlingTrace : row.trace_context ? (JSON.parse(row.trace_context) as TraceContext) : {};
     const effects = toEffects(actions, { sagaId: row.id, sagaType: row.type, seq, now, trace });
-    for (const o of effects.outbox) {
-      const id = this.store.insertOutbox(o);
-      info.lastOutboxId = id;
-      info.outbox.push({ id, ...o });
-    }
+    for (const o of effects.outbox) info.outbox.push({ id: this.store.insertOutbox(o), ...o });
     for (const id of effects.timersCancelled) this.store.deleteTimer(row.id, id);
     for (const t of effects.timersSet) {
       this.store.upsertTimer({ saga_id: row.id, timer_id: t.timerId, due_at: t.dueAt, event: t.event });

@@ -117,7 +117,8 @@ export async function startOrchestrator(options: OrchestratorOptions): Promise<O
     spans,
     onGroupCommit: options.observer?.groupCommit,
     onDurable: (info) => {
-      if (info.lastOutboxId !== null) relay.release(info.lastOutboxId, info.outbox);
+      const last = info.outbox.at(-1);
+      if (last) relay.release(last.id, info.outbox);
     },
     onCommit: (info) => {
       if (info.earliestTimer !== null) timers?.consider(info.earliestTimer);

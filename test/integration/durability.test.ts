@@ -103,7 +103,7 @@ describe('durability: commits are flushed off the event loop, and nothing depend
       groupCommit: false,
       // As the orchestrator wires it: rows are released to the relay once their commit is on disk.
       onCommit: () => relay.wake(),
-      onDurable: (info) => info.lastOutboxId !== null && relay.release(info.lastOutboxId, info.outbox),
+      onDurable: (info) => info.outbox.length > 0 && relay.release(info.outbox.at(-1)!.id, info.outbox),
     });
     relay.start();
     try {
