@@ -6,7 +6,7 @@ import { loadOrchestratorConfig, type OrchestratorConfig } from '../config/orche
 import { describeNatsAuth, redactNatsUrl } from '../config/nats.ts';
 import { startOrchestrator } from '../engine/index.ts';
 import { connectNats, createDeadLettersReader, STREAM } from '../messaging/index.ts';
-import { closeServer, listen, onTerminate, trackConnection } from '../process/lifecycle.ts';
+import { closeServer, exitOnDurabilityLost, listen, onTerminate, trackConnection } from '../process/lifecycle.ts';
 import { closeDatabase, migrate, openDatabase, SagaStore } from '../store/index.ts';
 import { createOrchestratorMetrics } from '../telemetry/orchestrator-metrics.ts';
 import { createLogger } from '../telemetry/logger.ts';
@@ -31,11 +31,7 @@ try {
     onFlushed: (seconds) => walFlushed(seconds),
     synchronous: config.dbSynchronous,
     busyTimeoutMs: config.dbBusyTimeoutMs,
-    onDurabilityLost: (err) => {
-      // What is on disk is unknown: stop, so the restart recovers from the disk (as PostgreSQL does).
-      logger.fatal({ err }, 'database flush failed; exiting');
-      process.exit(1);
-    },
+    onDurabilityLost: exitOnDurabilityLost(logger),
   });
   const applied = migrate(db, 'orchestrator');
   logger.info({ databasePath: config.databasePath, synchronous: config.dbSynchronous, applied }, 'database ready');

@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import { closeServer, listen, trackConnection } from '../process/lifecycle.ts';
+import { closeServer, exitOnDurabilityLost, listen, trackConnection } from '../process/lifecycle.ts';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { jetstreamManager } from '@nats-io/jetstream';
 import type { Logger } from 'pino';
@@ -54,11 +54,7 @@ async function start(config: ParticipantConfig, logger: Logger, onRunning: (runn
   const db = openDatabase(config.databasePath, {
     synchronous: 'FULL',
     onFlushed: metrics.walFlushed,
-    onDurabilityLost: (err) => {
-      // What is on disk is unknown: stop, so the restart recovers from the disk (as PostgreSQL does).
-      logger.fatal({ err }, 'database flush failed; exiting');
-      process.exit(1);
-    },
+    onDurabilityLost: exitOnDurabilityLost(logger),
   });
   const applied = migrate(db, config.name);
   logger.info({ databasePath: config.databasePath, applied }, 'database ready');

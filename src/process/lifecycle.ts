@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { NatsConnection } from '@nats-io/transport-node';
+import type { Logger } from 'pino';
 
 /** Follows the connection's status events: the consume loop survives a reconnect, readiness should not lie during one. */
 export function trackConnection(nc: NatsConnection): () => boolean {
@@ -48,4 +49,15 @@ export function onTerminate(shutdown: (signal: string) => Promise<void>, log: (e
   };
   process.once('SIGTERM', () => handler('SIGTERM'));
   process.once('SIGINT', () => handler('SIGINT'));
+}
+
+/**
+ * The `onDurabilityLost` of a service's database: after a failed WAL flush, what is on disk is
+ * unknown, so the process stops and its restart recovers from the disk (as PostgreSQL does).
+ */
+export function exitOnDurabilityLost(logger: Logger): (err: Error) => void {
+  return (err) => {
+    logger.fatal({ err }, 'database flush failed; exiting');
+    process.exit(1);
+  };
 }
