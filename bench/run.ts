@@ -1,8 +1,7 @@
 // `npm run bench`: throughput, latency, recovery and growth of the real system on this machine.
 // Starts its own nats-server (temporary store) and the four compiled processes exactly as deployed,
 // drives order sagas through POST /orders and observes completion through the OrderCompleted /
-// OrderCancelled events. Usage: node bench/run.ts [--smoke] [--modes closed,open,recovery,growth,publish]
-// [--concurrency N] [--rate N] [--profile DIR] [--out FILE] [--compare GIT-REF [--pairs N]]
+// OrderCancelled events. Options: see USAGE (`npm run bench -- --help`).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -18,21 +17,45 @@ import { closedLoop, CompletionWatcher, openLoop, benchOrder, placeOrder } from 
 import { contextSwitches, cpuLoopMs, cpuSeconds, memoryMb, percentiles } from './proc-stats.ts';
 import { seedFinishedSagas } from './seed.ts';
 
-const { values: args } = parseArgs({
-  options: {
-    smoke: { type: 'boolean', default: false },
-    modes: { type: 'string', default: 'closed,open,recovery,growth,publish' },
-    out: { type: 'string', default: 'bench/results/latest.json' },
-    /** Write V8 CPU profiles of the four processes to this directory (inspect with Chrome DevTools). */
-    profile: { type: 'string' },
-    /** Closed-loop clients and open-loop offered rate, instead of the defaults below. */
-    concurrency: { type: 'string' },
-    rate: { type: 'string' },
-    /** Measure another commit's build and this checkout alternately (closed/open modes only), `pairs` times each. */
-    compare: { type: 'string' },
-    pairs: { type: 'string', default: '3' },
-  },
-});
+const OPTIONS = {
+  smoke: { type: 'boolean', default: false },
+  modes: { type: 'string', default: 'closed,open,recovery,growth,publish' },
+  out: { type: 'string', default: 'bench/results/latest.json' },
+  profile: { type: 'string' },
+  concurrency: { type: 'string' },
+  rate: { type: 'string' },
+  compare: { type: 'string' },
+  pairs: { type: 'string', default: '3' },
+  help: { type: 'boolean', default: false },
+} as const;
+
+const USAGE = `usage: npm run bench -- [options]
+  --modes LIST        closed,open,recovery,growth,publish (default: all)
+  --concurrency N     closed-loop clients (default 64)
+  --rate N            open-loop sagas offered per second (default 300)
+  --smoke             every mode at a tiny size (what CI runs)
+  --profile DIR       write V8 CPU profiles of the four services to DIR (open in Chrome DevTools)
+  --out FILE          JSON results (default bench/results/latest.json)
+  --compare GIT-REF   run that commit's build and this checkout alternately (closed/open modes)
+  --pairs N           alternations for --compare (default 3)
+  --help              this text`;
+
+const { values: args } = parseCommandLine();
+
+function parseCommandLine() {
+  try {
+    const parsed = parseArgs({ options: OPTIONS });
+    if (parsed.values.help) {
+      console.log(USAGE);
+      process.exit(0);
+    }
+    return parsed;
+  } catch (err) {
+    console.error(`${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
 const smoke = args.smoke;
 // Ctrl-C or a kill ends the run through process.exit, which kills the servers and services it
 // started (test/support/children.ts); a signal's default action would leave them running.

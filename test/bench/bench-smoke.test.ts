@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -26,6 +26,15 @@ const alive = (pid: number): boolean => {
 };
 
 describe('benchmark smoke', () => {
+  it('lists its options on --help and refuses an unknown one with them', () => {
+    const help = spawnSync(process.execPath, [join(ROOT, 'bench/run.ts'), '--help'], { cwd: ROOT, encoding: 'utf8' });
+    expect(help.status).toBe(0);
+    for (const option of ['--modes', '--concurrency', '--rate', '--smoke', '--profile', '--out', '--compare', '--pairs']) expect(help.stdout).toContain(option);
+    const wrong = spawnSync(process.execPath, [join(ROOT, 'bench/run.ts'), '--concurency', '8'], { cwd: ROOT, encoding: 'utf8' });
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toMatch(/Unknown option '--concurency'[\s\S]*usage: npm run bench/);
+  });
+
   it('runs every mode at a tiny size and reports figures', () => {
     // The benchmark runs the compiled entry points, exactly as deployed.
     execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'pipe' });
