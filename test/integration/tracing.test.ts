@@ -63,14 +63,21 @@ describe('one trace per saga across the four processes', () => {
     await system.payment.start();
 
     await waitFor(async () => ((await (await fetch(`${api()}/sagas/${sagaId}`)).json()) as { status: string }).status === 'cancelled', 20_000, 'saga cancelled');
+    // Each service exports in its own batches, and a participant ends its consumer span only after
+    // the orchestrator may have handled (and exported) the reply: wait until every span's parent is
+    // in, not only the last spans of the saga. The HTTP server span's parent is the client's.
+    const whole = (spans: ReceivedSpan[]) => {
+      const ids = new Set(spans.map((s) => s.spanId));
+      return spans.every((s) => s.parentSpanId === clientSpanId || ids.has(s.parentSpanId));
+    };
     await waitFor(
-      // Each service exports in its own batches: wait for all four, not only the last spans of the saga.
       () =>
         ofSaga().some((s) => s.service === 'inventory' && s.name === 'process saga.cmd.inventory.release') &&
         ofSaga().filter((s) => s.name.startsWith('process saga.reply.order')).length >= 5 &&
-        new Set(ofSaga().map((s) => s.service)).size === 4,
+        new Set(ofSaga().map((s) => s.service)).size === 4 &&
+        whole(ofSaga()),
       10_000,
-      'compensation spans exported',
+      'compensation spans exported, each with its parent',
     );
 
     const spans = ofSaga();
