@@ -277,18 +277,22 @@ export function createOrderMachine(options: OrderSagaOptions = {}) {
   });
 }
 
-/** Reads status, reason and the step list off an order saga snapshot. */
-export function describeOrderSaga(snapshot: AnyMachineSnapshot): { status: SagaStatus; reason: string | null; steps: StepView[] } {
-  const context = snapshot.context as OrderContext;
+/** Reads status and reason off an order saga snapshot. */
+export function orderSagaStatus(snapshot: AnyMachineSnapshot): { status: SagaStatus; reason: string | null } {
   let status: SagaStatus;
   if (snapshot.status === 'done') status = snapshot.value === 'completed' ? 'completed' : 'cancelled';
   else if (snapshot.hasTag('needs_attention')) status = 'needs_attention';
   else if (snapshot.hasTag('compensating')) status = 'compensating';
   else status = 'running';
+  return { status, reason: status === 'completed' ? null : (snapshot.context as OrderContext).reason };
+}
+
+/** Reads status, reason and the step list off an order saga snapshot. */
+export function describeOrderSaga(snapshot: AnyMachineSnapshot): { status: SagaStatus; reason: string | null; steps: StepView[] } {
+  const context = snapshot.context as OrderContext;
   const steps = [...FORWARD_STEPS, ...COMPENSATION_STEPS].map((name) => ({ name, ...context.steps[name]! }));
   return {
-    status,
-    reason: status === 'completed' ? null : context.reason,
+    ...orderSagaStatus(snapshot),
     steps: steps.map(({ owed: _owed, attemptsBeforeRetry: _a, ...view }) => view),
   };
 }
@@ -304,6 +308,7 @@ export function orderSagaV1(options: OrderSagaOptions = {}): SagaDefinition<Orde
     createdSnapshot(sagaId, order, at) {
       return this.machine.resolveState({ value: 'created', context: orderContext({ sagaId, order, at }) });
     },
+    status: orderSagaStatus,
     describe: describeOrderSaga,
     businessKey: (order) => order.orderId,
   };

@@ -70,7 +70,9 @@ export interface SagaDefinition<TInput = unknown> {
   machineInput(sagaId: string, input: TInput, at: number): unknown;
   /** A new saga's resting first snapshot; the engine sends it START to begin. */
   createdSnapshot(sagaId: string, input: TInput, at: number): AnyMachineSnapshot;
-  /** Status, reason and steps read off a snapshot. */
+  /** Status and reason read off a snapshot (what every transition stores). */
+  status(snapshot: AnyMachineSnapshot): { status: SagaStatus; reason: string | null };
+  /** Status, reason and steps read off a snapshot (what the API shows). */
   describe(snapshot: AnyMachineSnapshot): { status: SagaStatus; reason: string | null; steps: StepView[] };
   /** A short business key for listings (the order id). */
   businessKey(input: TInput): string;

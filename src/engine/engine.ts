@@ -5,7 +5,7 @@ import { PureTransitions } from './pure-transition.ts';
 import { ZodError } from 'zod';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.ts';
 import { FINAL_STATUSES, timerOf, type EngineEvent, type SagaDefinition, type SagaStatus, type StepView } from '../../sagas/index.ts';
-import { GroupCommit, type HistoryRow, type OutboxRow, type SagaRow, type SagaStore } from '../store/index.ts';
+import { GroupCommit, type HistoryRow, type OutboxRow, type SagaHead, type SagaRow, type SagaStore } from '../store/index.ts';
 import { ATTR } from '../telemetry/attributes.ts';
 import { noSpans, type Spans, type StartedSpan, type TraceContext } from '../telemetry/spans.ts';
 import { toEffects, type MachineAction } from './effects.ts';
@@ -119,7 +119,6 @@ export interface SagaEvent {
 }
 
 interface Loaded {
-  row: SagaRow;
   def: SagaDefinition;
   snapshot: AnyMachineSnapshot;
 }
@@ -222,7 +221,7 @@ export class SagaEngine {
         throw new ConflictError('DUPLICATE_BUSINESS_KEY', `a ${type} saga for "${businessKey}" already exists`);
       }
       const [snapshot, actions] = this.pure.transition(def.machine, def.createdSnapshot(sagaId, input, now), { type: 'START', at: now });
-      const { status, reason } = def.describe(snapshot);
+      const { status, reason } = def.status(snapshot);
       const row: SagaRow = {
         id: sagaId,
         type: def.name,
@@ -301,7 +300,7 @@ export class SagaEngine {
           const event = { ...(JSON.parse(t.event) as { type: string }), at: now };
           const timer = timerOf(event.type);
           // A timer fired after a restart still joins the saga's trace: its parent is the stored context.
-          const stored = this.store.getSaga(t.saga_id)?.trace_context;
+          const stored = this.store.getSagaHead(t.saga_id)?.trace_context;
           const span = this.spans.start('saga.timer', 'internal', stored ? (JSON.parse(stored) as TraceContext) : {}, {
             [ATTR.sagaId]: t.saga_id,
             [ATTR.sagaEvent]: event.type,
@@ -337,19 +336,22 @@ export class SagaEngine {
     return this.store.history(sagaId);
   }
 
-  /** Restores a stored snapshot into a live machine snapshot of the version it started on. */
-  private load(row: SagaRow): Loaded {
+  /**
+   * The saga's live machine snapshot, on the definition version it started on: the cached one if it
+   * is current, else restored from the stored JSON (`json`, or read from the row).
+   */
+  private load(row: SagaHead, json?: string): Loaded {
     const def = this.defs.get(`${row.type}@${row.version}`);
     if (!def) throw new Error(`saga ${row.id}: definition ${row.type}@${row.version} is not loaded`);
     const cached = this.snapshots?.get(row.id, row.seq);
-    if (cached) return { row, def, snapshot: cached };
-    const stored = JSON.parse(row.snapshot) as { value: unknown; context: unknown };
+    if (cached) return { def, snapshot: cached };
+    const stored = JSON.parse(json ?? this.store.getSnapshot(row.id)!) as { value: unknown; context: unknown };
     const snapshot = def.machine.resolveState({ value: stored.value as never, context: stored.context as never });
-    return { row, def, snapshot };
+    return { def, snapshot };
   }
 
   private applyOne(sagaId: string, event: SagaEvent['event'], info: CommitInfo, trace?: TraceContext): ApplyResult {
-    const row = this.store.getSaga(sagaId);
+    const row = this.store.getSagaHead(sagaId);
     if (!row) return { sagaId, outcome: 'unknown_saga' };
     const { def, snapshot } = this.load(row);
     const [next, actions] = this.pure.transition(def.machine, snapshot, event);
@@ -393,7 +395,7 @@ export class SagaEngine {
   }
 
   private writeEffects(
-    row: SagaRow,
+    row: SagaHead,
     seq: number,
     event: SagaEvent['event'],
     prev: AnyMachineSnapshot | null,
@@ -404,7 +406,7 @@ export class SagaEngine {
     handlingTrace: TraceContext | undefined,
   ): SagaStatus {
     const def = this.defs.get(`${row.type}@${row.version}`)!;
-    const { status, reason } = def.describe(next);
+    const { status, reason } = def.status(next);
     const trace = handlingTrace?.traceparent ? handlingTrace : row.trace_context ? (JSON.parse(row.trace_context) as TraceContext) : {};
     const effects = toEffects(actions, { sagaId: row.id, sagaType: row.type, seq, now, trace });
     for (const o of effects.outbox) info.outbox.push({ id: this.store.insertOutbox(o), ...o });
@@ -481,12 +483,12 @@ export class SagaEngine {
 
   /** The API view of a saga; `live` is its current snapshot when the caller has it (no re-parse). */
   private view(row: SagaRow, live?: AnyMachineSnapshot): SagaView {
-    const { def, snapshot } = live ? { def: this.defs.get(`${row.type}@${row.version}`)!, snapshot: live } : this.load(row);
+    const { def, snapshot } = live ? { def: this.defs.get(`${row.type}@${row.version}`)!, snapshot: live } : this.load(row, row.snapshot);
     return { ...summaryOf(row), input: JSON.parse(row.input) as unknown, steps: def.describe(snapshot).steps, state: snapshot.value };
   }
 }
 
-function summaryOf(row: SagaRow): SagaSummary {
+function summaryOf(row: SagaHead): SagaSummary {
   return {
     id: row.id,
     type: row.type,

@@ -21,6 +21,12 @@ export interface SagaRow {
   finished_at: number | null;
 }
 
+/** A saga row without its large and write-once columns: what applying an event needs besides the snapshot. */
+export type SagaHead = Omit<SagaRow, 'snapshot' | 'input' | 'idempotency_key' | 'request_hash'>;
+
+/** The columns of SagaHead, for the statements that read it. */
+const HEAD_COLUMNS = 'id, type, version, status, reason, business_key, trace_context, seq, created_at, updated_at, finished_at';
+
 export interface HistoryRow {
   saga_id: string;
   seq: number;
@@ -83,6 +89,10 @@ export class SagaStore {
         VALUES (@id, @type, @version, @status, @reason, @business_key, @snapshot, @input,
         @idempotency_key, @request_hash, @trace_context, @seq, @created_at, @updated_at, @finished_at)`),
       getSaga: db.prepare('SELECT * FROM sagas WHERE id = ?'),
+      // Applying an event to a saga whose live snapshot is cached needs neither the snapshot's
+      // JSON (1–2 KB) nor the input: not reading them saves copying both into JS strings.
+      getSagaHead: db.prepare(`SELECT ${HEAD_COLUMNS} FROM sagas WHERE id = ?`),
+      getSnapshot: db.prepare('SELECT snapshot FROM sagas WHERE id = ?').pluck(),
       byIdempotencyKey: db.prepare('SELECT * FROM sagas WHERE idempotency_key = ?'),
       businessKeyExists: db.prepare('SELECT 1 FROM sagas WHERE type = ? AND business_key = ?').pluck(),
       updateSaga: db.prepare(`UPDATE sagas SET status = @status, reason = @reason, snapshot = @snapshot, seq = @seq,
@@ -173,6 +183,16 @@ export class SagaStore {
 
   getSaga(id: string): SagaRow | undefined {
     return this.s.getSaga.get(id) as SagaRow | undefined;
+  }
+
+  /** The saga's row without snapshot, input and idempotency columns. */
+  getSagaHead(id: string): SagaHead | undefined {
+    return this.s.getSagaHead.get(id) as SagaHead | undefined;
+  }
+
+  /** The saga's stored snapshot (JSON). */
+  getSnapshot(id: string): string | undefined {
+    return this.s.getSnapshot.get(id) as string | undefined;
   }
 
   findByIdempotencyKey(key: string): SagaRow | undefined {
@@ -270,7 +290,7 @@ export class SagaStore {
   }
 
   /** Newest first, filtered, keyset-paginated on (created_at, id). */
-  listSagas(filter: SagaListFilter): SagaRow[] {
+  listSagas(filter: SagaListFilter): SagaHead[] {
     const where: string[] = [];
     const params: Record<string, string | number> = { limit: filter.limit };
     if (filter.status) {
@@ -286,8 +306,8 @@ export class SagaStore {
       params.bc = filter.before.createdAt;
       params.bid = filter.before.id;
     }
-    const sql = `SELECT * FROM sagas ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    const sql = `SELECT ${HEAD_COLUMNS} FROM sagas ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY created_at DESC, id DESC LIMIT @limit`;
-    return this.db.prepare(sql).all(params) as SagaRow[];
+    return this.db.prepare(sql).all(params) as SagaHead[];
   }
 }
