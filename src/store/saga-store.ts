@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import { storageFault } from '../errors.ts';
 import { flushToDisk, type Db } from './sqlite.ts';
 import { databaseWritable } from './writable.ts';
@@ -77,6 +78,8 @@ export class SagaStore {
   private lastStorageFault: string | undefined;
   /** The one-row write readiness makes (shared with the participants). */
   private readonly writeProbe: () => true;
+  /** Prepared listing queries by their SQL (see listSagas). */
+  private readonly listStatements = new Map<string, Statement>();
   /** Callbacks waiting for the commit of each open transaction level (savepoints nest). */
   private readonly afterCommitStack: (() => void)[][] = [];
 
@@ -308,6 +311,9 @@ export class SagaStore {
     }
     const sql = `SELECT ${HEAD_COLUMNS} FROM sagas ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY created_at DESC, id DESC LIMIT @limit`;
-    return this.db.prepare(sql).all(params) as SagaHead[];
+    // Eight shapes at most (status, type and cursor each present or not): each is compiled once.
+    let statement = this.listStatements.get(sql);
+    if (!statement) this.listStatements.set(sql, (statement = this.db.prepare(sql)));
+    return statement.all(params) as SagaHead[];
   }
 }
