@@ -33,6 +33,17 @@ export function contextSwitches(pid: number | undefined): number {
   return total;
 }
 
+/**
+ * The machine's CPU time so far, in seconds summed over all cores: busy (everything but idle and
+ * I/O wait) and in all, from /proc/stat. Whatever runs on the machine counts, the load driver too.
+ */
+export function machineCpu(): { busy: number; total: number } {
+  // user nice system idle iowait irq softirq steal (guest time is already inside user).
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1, 9).map(Number) as number[];
+  const busy = user! + nice! + system! + irq! + softirq! + steal!;
+  return { busy: busy / CLOCK_TICKS_PER_SECOND, total: (busy + idle! + iowait!) / CLOCK_TICKS_PER_SECOND };
+}
+
 /** Resident set size now and at its peak (VmHWM), in MB; zeros if the process is gone. */
 export function memoryMb(pid: number | undefined): { rss: number; peak: number } {
   if (!pid) return { rss: 0, peak: 0 };

@@ -14,7 +14,7 @@ import { measureCeiling } from './ceiling.ts';
 import { measurePublishCost } from './publish.ts';
 import { alternate, prepareBuild, printComparison, summarize, type RunFigures } from './compare.ts';
 import { closedLoop, CompletionWatcher, openLoop, benchOrder, placeOrder } from './load.ts';
-import { contextSwitches, cpuLoopMs, cpuSeconds, memoryMb, percentiles } from './proc-stats.ts';
+import { contextSwitches, cpuLoopMs, cpuSeconds, machineCpu, memoryMb, percentiles } from './proc-stats.ts';
 import { seedFinishedSagas } from './seed.ts';
 
 const OPTIONS = {
@@ -99,7 +99,14 @@ interface LoopFigures {
 }
 
 interface SteadyState {
-  closed?: LoopFigures & { concurrency: number; sagasPerSecond: number; ceilingRatio: number | undefined; orchestratorStorage: Record<string, number> };
+  closed?: LoopFigures & {
+    concurrency: number;
+    sagasPerSecond: number;
+    ceilingRatio: number | undefined;
+    machineCpuMsPerSaga: number;
+    ceilingCpuRatio: number | undefined;
+    orchestratorStorage: Record<string, number>;
+  };
   open?: LoopFigures & { offeredPerSecond: number; unfinished: number };
 }
 
@@ -167,9 +174,18 @@ async function main(): Promise<void> {
   await watcher.start(nats.url);
   try {
     // The ceiling first, on the same server, so the ratio is machine-independent.
-    const ceiling32 = await measureCeiling(nats.url, 32, P.ceilingMs);
-    const ceiling512 = await measureCeiling(nats.url, 512, P.ceilingMs);
-    results.ceiling = { roundTripsPerSecondAt32: round(ceiling32), roundTripsPerSecondAt512: round(ceiling512) };
+    const at32 = await ceilingWithCpu(nats.url, 32);
+    const at512 = await ceilingWithCpu(nats.url, 512);
+    const ceiling32 = at32.roundTripsPerSecond;
+    const ceiling512 = at512.roundTripsPerSecond;
+    results.ceiling = {
+      roundTripsPerSecondAt32: round(ceiling32),
+      roundTripsPerSecondAt512: round(ceiling512),
+      cpuMsPerRoundTripAt32: round(at32.cpuMsPerRoundTrip, 3),
+      cpuMsPerRoundTripAt512: round(at512.cpuMsPerRoundTrip, 3),
+      machineBusyAt32: round(at32.machineBusy, 2),
+      machineBusyAt512: round(at512.machineBusy, 2),
+    };
     console.log(`JetStream ceiling: ${round(ceiling32)} round trips/s at 32 in flight, ${round(ceiling512)} at 512`);
     if (modes.has('publish')) {
       results.publish = await measurePublishCost(nats.url, P.publishes, P.publishRounds);
@@ -177,7 +193,8 @@ async function main(): Promise<void> {
     }
 
     if (modes.has('closed') || modes.has('open')) {
-      Object.assign(results, await steadyState(join(root, 'main'), nats, watcher, Math.max(ceiling32, ceiling512)));
+      const ceiling = { roundTripsPerSecond: Math.max(ceiling32, ceiling512), cpuMsPerRoundTrip: Math.min(at32.cpuMsPerRoundTrip, at512.cpuMsPerRoundTrip) };
+      Object.assign(results, await steadyState(join(root, 'main'), nats, watcher, ceiling));
     }
 
     if (modes.has('recovery')) {
@@ -238,12 +255,21 @@ function figuresOf(s: SteadyState): RunFigures {
   };
 }
 
+/** The ceiling at `inFlight`, with the machine's CPU it took: busy share of all cores and CPU ms per round trip. */
+async function ceilingWithCpu(natsUrl: string, inFlight: number): Promise<{ roundTripsPerSecond: number; cpuMsPerRoundTrip: number; machineBusy: number }> {
+  const before = machineCpu();
+  const roundTripsPerSecond = await measureCeiling(natsUrl, inFlight, P.ceilingMs);
+  const after = machineCpu();
+  const roundTrips = Math.max(1, (roundTripsPerSecond * P.ceilingMs) / 1000);
+  return { roundTripsPerSecond, cpuMsPerRoundTrip: ((after.busy - before.busy) * 1000) / roundTrips, machineBusy: (after.busy - before.busy) / (after.total - before.total) };
+}
+
 /**
- * The closed and/or open loop (as `modes` asks) on one system, after a warm-up. `ceiling` (round
- * trips/s) turns the closed loop's throughput into the machine-independent ratio; `root` runs another
- * checkout's build (--compare).
+ * The closed and/or open loop (as `modes` asks) on one system, after a warm-up. `ceiling` turns the
+ * closed loop's throughput (round trips/s) and its CPU per saga (CPU ms per round trip) into the
+ * machine-independent ratios; `root` runs another checkout's build (--compare).
  */
-async function steadyState(dir: string, nats: NatsServer, watcher: CompletionWatcher, ceiling: number | undefined, root?: string): Promise<SteadyState> {
+async function steadyState(dir: string, nats: NatsServer, watcher: CompletionWatcher, ceiling: { roundTripsPerSecond: number; cpuMsPerRoundTrip: number } | undefined, root?: string): Promise<SteadyState> {
   const out: SteadyState = {};
   await withSystem(
     dir,
@@ -254,10 +280,25 @@ async function steadyState(dir: string, nats: NatsServer, watcher: CompletionWat
       if (modes.has('closed')) {
         const before = countersNow(sys);
         const storageBefore = await storageCounters(api);
+        const machineBefore = machineCpu();
         const r = await closedLoop(api, watcher, { concurrency: P.concurrency, durationMs: P.durationMs, maxSagas: 1_000_000, run: 'closed' });
-        const ratio = ceiling ? round((r.perSecond * STEPS_PER_SAGA) / ceiling, 3) : undefined;
+        const machineCpuMsPerSaga = ((machineCpu().busy - machineBefore.busy) * 1000) / Math.max(1, r.sagas);
+        const ratio = ceiling ? round((r.perSecond * STEPS_PER_SAGA) / ceiling.roundTripsPerSecond, 3) : undefined;
+        // The same comparison in CPU: what three ceiling round trips cost against what a saga costs.
+        // Both are CPU-bound here, and this one does not move with how busy the machine was.
+        const cpuRatio = ceiling ? round((ceiling.cpuMsPerRoundTrip * STEPS_PER_SAGA) / machineCpuMsPerSaga, 3) : undefined;
         const storage = storageDelta(storageBefore, await storageCounters(api), r.sagas);
-        out.closed = { concurrency: P.concurrency, sagas: r.sagas, sagasPerSecond: round(r.perSecond), latencyMs: ms(r.latenciesMs), ceilingRatio: ratio, processes: usage(sys, before), orchestratorStorage: storage };
+        out.closed = {
+          concurrency: P.concurrency,
+          sagas: r.sagas,
+          sagasPerSecond: round(r.perSecond),
+          latencyMs: ms(r.latenciesMs),
+          ceilingRatio: ratio,
+          machineCpuMsPerSaga: round(machineCpuMsPerSaga, 2),
+          ceilingCpuRatio: cpuRatio,
+          processes: usage(sys, before),
+          orchestratorStorage: storage,
+        };
         console.log(`closed loop (${P.concurrency}): ${round(r.perSecond)} sagas/s, p99 ${round(percentiles(r.latenciesMs).p99)} ms${ratio === undefined ? '' : `, ratio ${ratio}`}`);
       }
       if (modes.has('open')) {
@@ -379,12 +420,17 @@ function printTable(r: Record<string, any>): void {
   const rows: [string, string][] = [];
   const lat = (l: Record<string, number>) => `p50 ${l.p50} ms, p90 ${l.p90} ms, p99 ${l.p99} ms, max ${l.max} ms`;
   if (r.hostSpeed) rows.push(['host speed (fixed CPU loop)', `${r.hostSpeed.cpuLoopMsBefore} ms before the run, ${r.hostSpeed.cpuLoopMsAfter} ms after`]);
-  if (r.ceiling) rows.push(['JetStream ceiling', `${r.ceiling.roundTripsPerSecondAt32} round trips/s at 32 in flight, ${r.ceiling.roundTripsPerSecondAt512} at 512`]);
+  if (r.ceiling) {
+    const c = r.ceiling;
+    rows.push(['JetStream ceiling', `${c.roundTripsPerSecondAt32} round trips/s at 32 in flight, ${c.roundTripsPerSecondAt512} at 512`]);
+    rows.push(['  machine CPU per round trip', `${c.cpuMsPerRoundTripAt32} ms at 32 (machine ${Math.round(c.machineBusyAt32 * 100)} % busy), ${c.cpuMsPerRoundTripAt512} ms at 512 (${Math.round(c.machineBusyAt512 * 100)} %)`]);
+  }
   if (r.publish) {
     rows.push(['stream publish, client CPU', `${r.publish.streamPublisherUsPerPublish} µs per acked publish (JetStream client: ${r.publish.jetStreamClientUsPerPublish} µs); ${Math.round(r.publish.streamPublisherPerSecond)}/s at 128 in flight`]);
   }
   if (r.closed) {
     rows.push([`closed loop (${r.closed.concurrency} clients)`, `${r.closed.sagasPerSecond} sagas/s; ${lat(r.closed.latencyMs)}; ratio ${r.closed.ceilingRatio}`]);
+    rows.push(['  machine CPU per saga', `${r.closed.machineCpuMsPerSaga} ms; ratio by CPU ${r.closed.ceilingCpuRatio} (3 ceiling round trips' CPU / a saga's)`]);
     const st = r.closed.orchestratorStorage as Record<string, number>;
     rows.push(['  orchestrator storage', `${st.commitsPerSaga} commits and ${st.fsyncsPerSaga} fsyncs per saga; ${st.jobsPerCommit} jobs per commit; commit ${st.commitMsMean} ms, fsync ${st.fsyncMsMean} ms (means)`]);
     rows.push(...processRows(r.closed));

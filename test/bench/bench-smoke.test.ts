@@ -49,6 +49,11 @@ describe('benchmark smoke', () => {
       expect(r.closed.sagas).toBeGreaterThan(0);
       expect(r.closed.sagasPerSecond).toBeGreaterThan(0);
       expect(r.closed.ceilingRatio).toBeGreaterThan(0);
+      expect(r.ceiling.cpuMsPerRoundTripAt512).toBeGreaterThan(0);
+      expect(r.ceiling.machineBusyAt512).toBeGreaterThan(0);
+      expect(r.ceiling.machineBusyAt512).toBeLessThanOrEqual(1);
+      expect(r.closed.machineCpuMsPerSaga).toBeGreaterThan(0);
+      expect(r.closed.ceilingCpuRatio).toBeGreaterThan(0);
       expect(r.closed.processes.orchestrator.cpuSeconds).toBeGreaterThan(0);
       expect(r.open.unfinished).toBe(0);
       expect(r.open.latencyMs.n).toBeGreaterThan(0);
