@@ -222,6 +222,24 @@ describe('least-privilege NATS access with deploy/nats/nats-server.conf', () => 
     }
   });
 
+  it('several stream publishes refused at once all fail at once, each with PUBLISH_NOT_PERMITTED', async () => {
+    const nc = await connectAs(nats.url, 'inventory');
+    const publisher = new StreamPublisher(nc);
+    try {
+      const t0 = performance.now();
+      const refused = await Promise.allSettled(
+        Array.from({ length: 5 }, (_, i) => publisher.publish(commandSubject('payment', 'charge'), new Uint8Array([i]), { msgID: `perm-many-${i}`, timeout: 10_000 })),
+      );
+      expect(refused.map((r) => (r.status === 'rejected' ? (r.reason as { code?: string }).code : 'fulfilled'))).toEqual(Array(5).fill('PUBLISH_NOT_PERMITTED'));
+      expect(performance.now() - t0).toBeLessThan(5_000);
+      // A permitted publish on the same publisher still goes through.
+      await expect(publisher.publish(replySubject('order', 'inventory'), new Uint8Array([1]), { msgID: 'perm-many-ok', timeout: 10_000 })).resolves.toMatchObject({ stream: STREAM.replies });
+    } finally {
+      publisher.close();
+      await nc.close();
+    }
+  });
+
   it('a publisher whose ack inbox the account may not subscribe to fails with PUBLISH_NOT_PERMITTED instead of waiting for acks', async () => {
     const nc = await connectNats({ servers: nats.url, name: 'inventory', inboxPrefix: '_INBOX.payment', auth: { kind: 'userPassword', user: 'inventory', password: PASSWORD.inventory } });
     const publisher = new StreamPublisher(nc);
