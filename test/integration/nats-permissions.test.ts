@@ -37,6 +37,18 @@ function connectAs(url: string, service: Service): Promise<NatsConnection> {
   return connectNats({ servers: url, name: service, auth: { kind: 'userPassword', user: service, password: PASSWORD[service] } });
 }
 
+/** Runs `use` with a StreamPublisher on a connection of its own, and closes both afterwards. */
+async function withPublisher(connection: Promise<NatsConnection>, use: (publisher: StreamPublisher, nc: NatsConnection) => Promise<void>): Promise<void> {
+  const nc = await connection;
+  const publisher = new StreamPublisher(nc);
+  try {
+    await use(publisher, nc);
+  } finally {
+    publisher.close();
+    await nc.close();
+  }
+}
+
 interface SagaView {
   status: string;
   reason: string | null;
@@ -207,25 +219,17 @@ describe('least-privilege NATS access with deploy/nats/nats-server.conf', () => 
     }
   });
 
-  it('a stream publish the account may not make fails at once with PUBLISH_NOT_PERMITTED', async () => {
-    const nc = await connectAs(nats.url, 'inventory');
-    const publisher = new StreamPublisher(nc);
-    try {
+  it('a stream publish the account may not make fails at once with PUBLISH_NOT_PERMITTED', () =>
+    withPublisher(connectAs(nats.url, 'inventory'), async (publisher, nc) => {
       const t0 = performance.now();
       await expect(publisher.publish(commandSubject('payment', 'charge'), new Uint8Array([1]), { msgID: 'perm-1', timeout: 10_000 })).rejects.toMatchObject({ code: 'PUBLISH_NOT_PERMITTED', kind: 'transient' });
       // Told by the server, not by the ack timeout.
       expect(performance.now() - t0).toBeLessThan(5_000);
       expect(nc.isClosed()).toBe(false);
-    } finally {
-      publisher.close();
-      await nc.close();
-    }
-  });
+    }));
 
-  it('several stream publishes refused at once all fail at once, each with PUBLISH_NOT_PERMITTED', async () => {
-    const nc = await connectAs(nats.url, 'inventory');
-    const publisher = new StreamPublisher(nc);
-    try {
+  it('several stream publishes refused at once all fail at once, each with PUBLISH_NOT_PERMITTED', () =>
+    withPublisher(connectAs(nats.url, 'inventory'), async (publisher) => {
       const t0 = performance.now();
       const refused = await Promise.allSettled(
         Array.from({ length: 5 }, (_, i) => publisher.publish(commandSubject('payment', 'charge'), new Uint8Array([i]), { msgID: `perm-many-${i}`, timeout: 10_000 })),
@@ -234,16 +238,10 @@ describe('least-privilege NATS access with deploy/nats/nats-server.conf', () => 
       expect(performance.now() - t0).toBeLessThan(5_000);
       // A permitted publish on the same publisher still goes through.
       await expect(publisher.publish(replySubject('order', 'inventory'), new Uint8Array([1]), { msgID: 'perm-many-ok', timeout: 10_000 })).resolves.toMatchObject({ stream: STREAM.replies });
-    } finally {
-      publisher.close();
-      await nc.close();
-    }
-  });
+    }));
 
-  it('a publisher whose ack inbox the account may not subscribe to fails with PUBLISH_NOT_PERMITTED instead of waiting for acks', async () => {
-    const nc = await connectNats({ servers: nats.url, name: 'inventory', inboxPrefix: '_INBOX.payment', auth: { kind: 'userPassword', user: 'inventory', password: PASSWORD.inventory } });
-    const publisher = new StreamPublisher(nc);
-    try {
+  it('a publisher whose ack inbox the account may not subscribe to fails with PUBLISH_NOT_PERMITTED instead of waiting for acks', () =>
+    withPublisher(connectNats({ servers: nats.url, name: 'inventory', inboxPrefix: '_INBOX.payment', auth: { kind: 'userPassword', user: 'inventory', password: PASSWORD.inventory } }), async (publisher) => {
       const t0 = performance.now();
       // A subject it may not publish to either (nothing is stored); the server refuses the subscription first.
       await expect(publisher.publish(commandSubject('payment', 'charge'), new Uint8Array([1]), { msgID: 'perm-inbox-1', timeout: 10_000 })).rejects.toMatchObject({
@@ -253,11 +251,7 @@ describe('least-privilege NATS access with deploy/nats/nats-server.conf', () => 
       // And every later publish at once, without sending it: no ack could come back.
       await expect(publisher.publish(replySubject('order', 'inventory'), new Uint8Array([1]), { msgID: 'perm-inbox-2', timeout: 10_000 })).rejects.toMatchObject({ code: 'PUBLISH_NOT_PERMITTED' });
       expect(performance.now() - t0).toBeLessThan(5_000);
-    } finally {
-      publisher.close();
-      await nc.close();
-    }
-  });
+    }));
 
   it('a reply forged with inventory credentials cannot answer the payment step; the saga completes on the real reply', async () => {
     await system.payment.stop('SIGTERM');
