@@ -37,11 +37,19 @@ export function contextSwitches(pid: number | undefined): number {
  * The machine's CPU time so far, in seconds summed over all cores: busy (everything but idle and
  * I/O wait) and in all, from /proc/stat. Whatever runs on the machine counts, the load driver too.
  */
-export function machineCpu(): { busy: number; total: number } {
+function machineCpu(): { busy: number; total: number } {
   // user nice system idle iowait irq softirq steal (guest time is already inside user).
   const [user, nice, system, idle, iowait, irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1, 9).map(Number) as number[];
   const busy = user! + nice! + system! + irq! + softirq! + steal!;
   return { busy: busy / CLOCK_TICKS_PER_SECOND, total: (busy + idle! + iowait!) / CLOCK_TICKS_PER_SECOND };
+}
+
+/** Runs `work`; returns its result with the machine's busy CPU (ms, all cores) meanwhile and the busy share of all cores. */
+export async function withMachineCpu<T>(work: () => Promise<T>): Promise<{ result: T; busyCpuMs: number; busyShare: number }> {
+  const before = machineCpu();
+  const result = await work();
+  const after = machineCpu();
+  return { result, busyCpuMs: (after.busy - before.busy) * 1000, busyShare: (after.busy - before.busy) / (after.total - before.total) };
 }
 
 /** Resident set size now and at its peak (VmHWM), in MB; zeros if the process is gone. */

@@ -14,7 +14,7 @@ import { measureCeiling } from './ceiling.ts';
 import { measurePublishCost } from './publish.ts';
 import { alternate, prepareBuild, printComparison, summarize, type RunFigures } from './compare.ts';
 import { closedLoop, CompletionWatcher, openLoop, benchOrder, placeOrder } from './load.ts';
-import { contextSwitches, cpuLoopMs, cpuSeconds, machineCpu, memoryMb, percentiles } from './proc-stats.ts';
+import { contextSwitches, cpuLoopMs, cpuSeconds, memoryMb, percentiles, withMachineCpu } from './proc-stats.ts';
 import { seedFinishedSagas } from './seed.ts';
 
 const OPTIONS = {
@@ -257,11 +257,9 @@ function figuresOf(s: SteadyState): RunFigures {
 
 /** The ceiling at `inFlight`, with the machine's CPU it took: busy share of all cores and CPU ms per round trip. */
 async function ceilingWithCpu(natsUrl: string, inFlight: number): Promise<{ roundTripsPerSecond: number; cpuMsPerRoundTrip: number; machineBusy: number }> {
-  const before = machineCpu();
-  const roundTripsPerSecond = await measureCeiling(natsUrl, inFlight, P.ceilingMs);
-  const after = machineCpu();
+  const { result: roundTripsPerSecond, busyCpuMs, busyShare } = await withMachineCpu(() => measureCeiling(natsUrl, inFlight, P.ceilingMs));
   const roundTrips = Math.max(1, (roundTripsPerSecond * P.ceilingMs) / 1000);
-  return { roundTripsPerSecond, cpuMsPerRoundTrip: ((after.busy - before.busy) * 1000) / roundTrips, machineBusy: (after.busy - before.busy) / (after.total - before.total) };
+  return { roundTripsPerSecond, cpuMsPerRoundTrip: busyCpuMs / roundTrips, machineBusy: busyShare };
 }
 
 /**
@@ -280,9 +278,8 @@ async function steadyState(dir: string, nats: NatsServer, watcher: CompletionWat
       if (modes.has('closed')) {
         const before = countersNow(sys);
         const storageBefore = await storageCounters(api);
-        const machineBefore = machineCpu();
-        const r = await closedLoop(api, watcher, { concurrency: P.concurrency, durationMs: P.durationMs, maxSagas: 1_000_000, run: 'closed' });
-        const machineCpuMsPerSaga = ((machineCpu().busy - machineBefore.busy) * 1000) / Math.max(1, r.sagas);
+        const { result: r, busyCpuMs } = await withMachineCpu(() => closedLoop(api, watcher, { concurrency: P.concurrency, durationMs: P.durationMs, maxSagas: 1_000_000, run: 'closed' }));
+        const machineCpuMsPerSaga = busyCpuMs / Math.max(1, r.sagas);
         const ratio = ceiling ? round((r.perSecond * STEPS_PER_SAGA) / ceiling.roundTripsPerSecond, 3) : undefined;
         // The same comparison in CPU: what three ceiling round trips cost against what a saga costs.
         // Both are CPU-bound here, and this one does not move with how busy the machine was.
