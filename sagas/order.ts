@@ -293,7 +293,8 @@ export function describeOrderSaga(snapshot: AnyMachineSnapshot): { status: SagaS
   const steps = [...FORWARD_STEPS, ...COMPENSATION_STEPS].map((name) => ({ name, ...context.steps[name]! }));
   return {
     ...orderSagaStatus(snapshot),
-    steps: steps.map(({ owed: _owed, attemptsBeforeRetry: _a, ...view }) => view),
+    // Contexts stored before queuing existed have no queue fields.
+    steps: steps.map(({ owed: _owed, attemptsBeforeRetry: _a, queuedAt, queueReason, ...view }) => ({ ...view, queuedAt: queuedAt ?? null, queueReason: queueReason ?? null })),
   };
 }
 

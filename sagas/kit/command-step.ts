@@ -1,6 +1,6 @@
 import { assign } from 'xstate';
 import type { CommandBody } from '../../src/contracts/types.ts';
-import type { EngineEvent, StepStatus } from './definition.ts';
+import { STEP_QUEUE_EXPIRED, type EngineEvent, type StepStatus } from './definition.ts';
 import { backoffDelay, type RetryPolicy } from './retry-policy.ts';
 
 /** What a saga's context records about one step (forward or compensation). */
@@ -13,6 +13,9 @@ export interface StepState {
   /** Forward steps: the command was sent and not rejected, so its compensation is owed. */
   owed: boolean;
   lastError: string | null;
+  /** While queued: since when and why. Absent in contexts stored before queuing existed. */
+  queuedAt?: number | null;
+  queueReason?: string | null;
   startedAt: number | null;
   finishedAt: number | null;
 }
@@ -56,17 +59,23 @@ export function stepOfCommandId(commandId: string): string {
 }
 
 /** XState names a delayed event `xstate.after.<delay>.<state path>`; the delays here are `<kind>.<step>`. */
-const TIMER_EVENT = /^xstate\.after\.(timeout|backoff)\.([^.]+)\./;
+const TIMER_EVENT = /^xstate\.after\.(timeout|backoff|queue)\.([^.]+)\./;
 
-/** Which step's timeout or backoff a timer event is, or null for any other event. */
-export function timerOf(eventType: string): { kind: 'timeout' | 'backoff'; step: string } | null {
+/** The timers of a command step: an attempt's reply timeout, the pause before the next attempt, the queue budget. */
+export type StepTimerKind = 'timeout' | 'backoff' | 'queue';
+
+/**
+ * Which step's timer a timer event is, or null for any other event. A `timeout` timer set in the
+ * same transition as its step's command is the attempt clock the engine starts on publish.
+ */
+export function timerOf(eventType: string): { kind: StepTimerKind; step: string } | null {
   const m = TIMER_EVENT.exec(eventType);
-  return m ? { kind: m[1] as 'timeout' | 'backoff', step: m[2]! } : null;
+  return m ? { kind: m[1] as StepTimerKind, step: m[2]! } : null;
 }
 
 /** A fresh step record for a saga's initial context. */
 export function pendingStep(compensation: boolean): StepState {
-  return { compensation, status: 'pending', attempts: 0, attemptsBeforeRetry: 0, owed: false, lastError: null, startedAt: null, finishedAt: null };
+  return { compensation, status: 'pending', attempts: 0, attemptsBeforeRetry: 0, owed: false, lastError: null, queuedAt: null, queueReason: null, startedAt: null, finishedAt: null };
 }
 
 function isReplyFor(step: string, participant: string) {
@@ -101,6 +110,7 @@ export function commandStep<C extends StepContext>(spec: CommandStepSpec<C>) {
   const { name, policy } = spec;
   const timeoutDelay = `timeout.${name}`;
   const backoffDelayName = `backoff.${name}`;
+  const queueDelay = `queue.${name}`;
 
   const attemptsLeft = ({ context }: { context: StepContext }) => {
     const s = context.steps[name]!;
@@ -112,18 +122,35 @@ export function commandStep<C extends StepContext>(spec: CommandStepSpec<C>) {
   // arriving after a timeout already moved the step to backoff, changes nothing.
   const currentFailure = (args: { context: StepContext; event: EngineEvent }) =>
     replyIs('FAILED')(args) &&
-    args.context.steps[name]!.status === 'running' &&
+    (args.context.steps[name]!.status === 'running' || args.context.steps[name]!.status === 'queued') &&
     (args.event as Reply).attempt === args.context.steps[name]!.attempts;
+  const aboutThisStep = ({ event }: { event: EngineEvent }) =>
+    (event.type === 'COMMAND_QUEUED' || event.type === 'COMMAND_DELIVERED') && event.step === name;
 
-  const succeed = patchStep(name, (_s, _e, at) => ({ status: 'succeeded', finishedAt: at }));
+  const notQueued = { queuedAt: null, queueReason: null };
+  const succeed = patchStep(name, (_s, _e, at) => ({ status: 'succeeded', finishedAt: at, ...notQueued }));
   const noteFailure = patchStep(name, (_s, e) => ({
     status: 'backoff',
     lastError: e.type === 'REPLY' ? describeFailure(e) : `TIMEOUT: no reply within ${policy.timeoutMs} ms`,
+    ...notQueued,
   }));
   const exhausted = patchStep(name, (s, e, at) => ({
     status: spec.compensation ? 'parked' : 'failed',
     lastError: e.type === 'REPLY' ? describeFailure(e) : `TIMEOUT: no reply within ${policy.timeoutMs} ms after ${s.attempts} attempts`,
     finishedAt: spec.compensation ? null : at,
+    ...notQueued,
+  }));
+  const queued = patchStep(name, (s, e, at) => ({
+    status: 'queued',
+    queuedAt: at,
+    queueReason: e.type === 'COMMAND_QUEUED' ? e.why : s.queueReason ?? null,
+  }));
+  const delivered = patchStep(name, () => ({ status: 'running', ...notQueued }));
+  const queueExpired = patchStep(name, (s, _e, at) => ({
+    status: spec.compensation ? 'parked' : 'failed',
+    lastError: `QUEUED: not taken by an available ${spec.participant} within ${policy.queueTimeoutMs} ms (${s.queueReason ?? 'unknown'})`,
+    finishedAt: spec.compensation ? null : at,
+    ...notQueued,
   }));
   const rejected = patchStep(name, (_s, e, at) => ({
     status: spec.compensation ? 'parked' : 'rejected',
@@ -131,16 +158,19 @@ export function commandStep<C extends StepContext>(spec: CommandStepSpec<C>) {
     owed: false,
     lastError: e.type === 'REPLY' ? describeFailure(e) : null,
     finishedAt: spec.compensation ? null : at,
+    ...notQueued,
   }));
+  /** The saga's reason, unless it has one: a rejection's own code (OUT_OF_STOCK…), or `fallback`. */
   const recordReason = (fallback: string) =>
     assign(({ context, event }: { context: StepContext; event: EngineEvent }) => ({
-      reason: context.reason ?? (event.type === 'REPLY' && event.reasonCode ? event.reasonCode : fallback),
+      reason: context.reason ?? (event.type === 'REPLY' && event.outcome === 'REJECTED' && event.reasonCode ? event.reasonCode : fallback),
     }));
 
   const parkedTarget = `#${name}.parked`;
   const onRejected = spec.compensation ? parkedTarget : spec.onRejected!;
   const onExhausted = spec.compensation ? parkedTarget : spec.onExhausted!;
   const failActions = spec.compensation ? [exhausted] : [exhausted, recordReason('STEP_FAILED')];
+  const queueExpiredActions = spec.compensation ? [queueExpired] : [queueExpired, recordReason(STEP_QUEUE_EXPIRED)];
 
   const states: Record<string, unknown> = {
     sending: {
@@ -166,12 +196,25 @@ export function commandStep<C extends StepContext>(spec: CommandStepSpec<C>) {
       ],
       always: 'awaiting',
     },
+    // The attempt clock (the timeout) belongs to `awaiting` as a whole, so moving between its
+    // children keeps the timer; the engine holds it while the step is queued and restarts it on
+    // delivery (the clock runs only while the participant could answer).
     awaiting: {
+      initial: 'inFlight',
       after: {
         [timeoutDelay]: [
           { guard: attemptsLeft, target: 'backoff', actions: noteFailure },
           { target: onExhausted, actions: failActions },
         ],
+      },
+      states: {
+        inFlight: {
+          on: { COMMAND_QUEUED: { guard: aboutThisStep, target: 'queued', actions: queued } },
+        },
+        queued: {
+          after: { [queueDelay]: { target: onExhausted, actions: queueExpiredActions } },
+          on: { COMMAND_DELIVERED: { guard: aboutThisStep, target: 'inFlight', actions: delivered } },
+        },
       },
     },
     backoff: { after: { [backoffDelayName]: 'sending' } },
@@ -222,6 +265,7 @@ export function commandStep<C extends StepContext>(spec: CommandStepSpec<C>) {
 
   const delays: Record<string, number | ((args: { context: C }) => number)> = {
     [timeoutDelay]: policy.timeoutMs,
+    [queueDelay]: policy.queueTimeoutMs,
     [backoffDelayName]: ({ context }: { context: C }) =>
       backoffDelay(policy, context.steps[name]!.attempts - context.steps[name]!.attemptsBeforeRetry, commandIdOf(context.sagaId, name)),
   };

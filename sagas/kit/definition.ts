@@ -40,6 +40,14 @@ export type EngineEvent =
       reasonCode: string;
       detail: string;
     }
+  /**
+   * The engine found the awaited command of `step` not taken by an available participant when its
+   * attempt timed out (undelivered, held by a participant that is down, or the broker unreachable):
+   * the attempt does not count, the step waits. `why` says which (see QUEUE_REASON).
+   */
+  | { type: 'COMMAND_QUEUED'; at: number; step: string; why: string }
+  /** A queued step's command is now with an available participant: its attempt clock starts again. */
+  | { type: 'COMMAND_DELIVERED'; at: number; step: string }
   | { type: 'START'; at: number }
   | { type: 'CANCEL'; at: number }
   | { type: 'RETRY'; at: number };
@@ -51,11 +59,29 @@ export interface StepView {
   status: StepStatus;
   attempts: number;
   lastError: string | null;
+  /** While queued: since when, and why (see QUEUE_REASON); null otherwise. */
+  queuedAt: number | null;
+  queueReason: string | null;
   startedAt: number | null;
   finishedAt: number | null;
 }
 
-export type StepStatus = 'pending' | 'running' | 'backoff' | 'succeeded' | 'rejected' | 'failed' | 'skipped' | 'parked';
+export type StepStatus = 'pending' | 'running' | 'queued' | 'backoff' | 'succeeded' | 'rejected' | 'failed' | 'skipped' | 'parked';
+
+/** Why a step is queued (the `why` of COMMAND_QUEUED). */
+export const QUEUE_REASON = {
+  /** JetStream holds the command; no participant has taken it yet (none pulling, or all busy). */
+  notDelivered: 'NOT_DELIVERED',
+  /** Delivered, but the participant that has it stopped announcing itself (down, frozen, cut off). */
+  participantUnavailable: 'PARTICIPANT_UNAVAILABLE',
+  /** The orchestrator cannot reach JetStream to tell. */
+  brokerUnreachable: 'BROKER_UNREACHABLE',
+  /** The participant answered (its consumer acknowledged the command); the reply waits for the orchestrator. */
+  replyPending: 'REPLY_PENDING',
+} as const;
+
+/** Reason a saga ends with when a step stayed queued longer than its queue budget. */
+export const STEP_QUEUE_EXPIRED = 'STEP_QUEUE_EXPIRED';
 
 /** A saga type the engine can run: the machine plus how to read its input and its status. */
 export interface SagaDefinition<TInput = unknown> {

@@ -2,8 +2,18 @@
 export interface RetryPolicy {
   /** Attempts in all, the first included (≥ 1). */
   maxAttempts: number;
-  /** How long to wait for a reply to one attempt before counting it as a transient failure. */
+  /**
+   * How long to wait for a reply to one attempt before counting it as a transient failure. The
+   * clock starts when JetStream acknowledged the command, and runs only while the participant
+   * could answer: time the command waits undelivered, or held by a participant that is down, is
+   * queued time instead (see queueTimeoutMs).
+   */
   timeoutMs: number;
+  /**
+   * How long the step may stay queued (its command not taken by an available participant) before
+   * it gives up: a forward step then compensates, a compensation parks. Much longer than an attempt.
+   */
+  queueTimeoutMs: number;
   /** Pause before the second attempt. */
   initialBackoffMs: number;
   /** Growth of the pause per attempt (≥ 1). */
@@ -14,10 +24,11 @@ export interface RetryPolicy {
   jitter: number;
 }
 
-/** Forward steps: a few quick attempts, then compensate. */
+/** Forward steps: a few quick attempts, then compensate; an outage of up to an hour only delays them. */
 export const DEFAULT_STEP_POLICY: RetryPolicy = {
   maxAttempts: 3,
   timeoutMs: 5_000,
+  queueTimeoutMs: 3_600_000,
   initialBackoffMs: 200,
   multiplier: 2,
   maxBackoffMs: 5_000,
@@ -28,6 +39,7 @@ export const DEFAULT_STEP_POLICY: RetryPolicy = {
 export const DEFAULT_COMPENSATION_POLICY: RetryPolicy = {
   maxAttempts: 12,
   timeoutMs: 5_000,
+  queueTimeoutMs: 86_400_000,
   initialBackoffMs: 500,
   multiplier: 2,
   maxBackoffMs: 60_000,
@@ -37,9 +49,10 @@ export const DEFAULT_COMPENSATION_POLICY: RetryPolicy = {
 /** Rejects nonsense combinations; `name` prefixes the message (e.g. the variable family). */
 export function validateRetryPolicy(policy: RetryPolicy, name: string): RetryPolicy {
   const problems: string[] = [];
-  const { maxAttempts, timeoutMs, initialBackoffMs, multiplier, maxBackoffMs, jitter } = policy;
+  const { maxAttempts, timeoutMs, queueTimeoutMs, initialBackoffMs, multiplier, maxBackoffMs, jitter } = policy;
   if (!Number.isInteger(maxAttempts) || maxAttempts < 1) problems.push('maxAttempts must be an integer ≥ 1');
   if (!Number.isFinite(timeoutMs) || timeoutMs < 1) problems.push('timeoutMs must be ≥ 1');
+  if (!Number.isFinite(queueTimeoutMs) || queueTimeoutMs < 1) problems.push('queueTimeoutMs must be ≥ 1');
   if (!Number.isFinite(initialBackoffMs) || initialBackoffMs < 0) problems.push('initialBackoffMs must be ≥ 0');
   if (!Number.isFinite(multiplier) || multiplier < 1) problems.push('multiplier must be ≥ 1');
   if (!Number.isFinite(maxBackoffMs) || maxBackoffMs < initialBackoffMs) problems.push('maxBackoffMs must be ≥ initialBackoffMs');

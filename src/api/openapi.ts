@@ -23,7 +23,7 @@ const pageOf = (item: string) => ({
   properties: { items: { type: 'array', items: ref(item) }, nextCursor: { type: ['string', 'null'] } },
 });
 
-const STEP_STATUSES = ['pending', 'running', 'backoff', 'succeeded', 'rejected', 'failed', 'skipped', 'parked'];
+const STEP_STATUSES = ['pending', 'running', 'queued', 'backoff', 'succeeded', 'rejected', 'failed', 'skipped', 'parked'];
 
 /** The OpenAPI 3.1 document of the orchestrator's HTTP API, served at GET /openapi.json. */
 export function openApiDocument(): Record<string, unknown> {
@@ -140,13 +140,15 @@ export function openApiDocument(): Record<string, unknown> {
         },
         Step: {
           type: 'object',
-          required: ['name', 'status', 'attempts', 'lastError', 'startedAt', 'finishedAt'],
+          required: ['name', 'status', 'attempts', 'lastError', 'queuedAt', 'queueReason', 'startedAt', 'finishedAt'],
           additionalProperties: false,
           properties: {
             name: { type: 'string' },
             status: { type: 'string', enum: STEP_STATUSES },
             attempts: { type: 'integer', minimum: 0 },
             lastError: { type: ['string', 'null'] },
+            queuedAt: { ...nullableDateTime, description: 'While queued: since when the command waits for an available participant' },
+            queueReason: { type: ['string', 'null'], enum: ['NOT_DELIVERED', 'PARTICIPANT_UNAVAILABLE', 'BROKER_UNREACHABLE', 'REPLY_PENDING', null] },
             startedAt: nullableDateTime,
             finishedAt: nullableDateTime,
           },

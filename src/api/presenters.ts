@@ -4,7 +4,16 @@ import type { HistoryRow } from '../store/index.ts';
 const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
 
 function stepBody(st: SagaView['steps'][number]) {
-  return { name: st.name, status: st.status, attempts: st.attempts, lastError: st.lastError, startedAt: iso(st.startedAt), finishedAt: iso(st.finishedAt) };
+  return {
+    name: st.name,
+    status: st.status,
+    attempts: st.attempts,
+    lastError: st.lastError,
+    queuedAt: iso(st.queuedAt),
+    queueReason: st.queueReason,
+    startedAt: iso(st.startedAt),
+    finishedAt: iso(st.finishedAt),
+  };
 }
 
 /** The fields every saga representation shares. */

@@ -5,8 +5,9 @@ import { createApi } from '../api/index.ts';
 import { loadOrchestratorConfig, type OrchestratorConfig } from '../config/orchestrator.ts';
 import { describeNatsAuth, redactNatsUrl } from '../config/nats.ts';
 import { startOrchestrator } from '../engine/index.ts';
+import { READINESS_TIMEOUT_MS } from '../http/health.ts';
 import { connectNats, createDeadLettersReader, STREAM } from '../messaging/index.ts';
-import { closeServer, exitOnDurabilityLost, listen, onTerminate, trackConnection } from '../process/lifecycle.ts';
+import { closeServer, exitOnDurabilityLost, listen, natsReachable, onTerminate, streamsAvailable } from '../process/lifecycle.ts';
 import { closeDatabase, migrate, openDatabase, SagaStore } from '../store/index.ts';
 import { createOrchestratorMetrics } from '../telemetry/orchestrator-metrics.ts';
 import { createLogger } from '../telemetry/logger.ts';
@@ -37,7 +38,6 @@ try {
   logger.info({ databasePath: config.databasePath, synchronous: config.dbSynchronous, applied }, 'database ready');
 
   const nc = await connectNats({ servers: config.natsUrl, name: 'orchestrator', auth: config.nats.auth, tls: config.nats.tls });
-  const natsConnected = trackConnection(nc);
   const metrics = createOrchestratorMetrics({ store: new SagaStore(db) });
   walFlushed = metrics.walFlushed;
   const orchestrator = await startOrchestrator({
@@ -60,15 +60,8 @@ try {
     spans: tracing.enabled ? otelSpans : noSpans,
     deadLetters: createDeadLettersReader(orchestrator.jsm),
     readiness: [
-      { name: 'nats', check: natsConnected },
-      {
-        name: 'streams',
-        check: async () => {
-          await orchestrator.jsm.streams.info(STREAM.commands);
-          await orchestrator.jsm.streams.info(STREAM.replies);
-          return true;
-        },
-      },
+      { name: 'nats', check: natsReachable(nc) },
+      { name: 'streams', check: streamsAvailable(nc, [STREAM.commands, STREAM.replies], READINESS_TIMEOUT_MS) },
       { name: 'database', check: () => orchestrator.store.checkWritable() },
     ],
   });

@@ -79,6 +79,17 @@ export class EnvReader {
     return items;
   }
 
+  /** An optional comma-separated list of at least one of the allowed values; undefined when unset. */
+  subsetOf<T extends string>(name: string, allowed: readonly T[]): T[] | undefined {
+    if (this.raw(name) === undefined) return undefined;
+    const items = this.list(name, []);
+    if (items.length === 0) throw new ConfigError(name, `must list at least one of ${allowed.join(', ')}`);
+    for (const item of items) {
+      if (!(allowed as readonly string[]).includes(item)) throw new ConfigError(name, `unknown item "${item}": must be among ${allowed.join(', ')}`);
+    }
+    return items as T[];
+  }
+
   /** An optional path to a file that must exist at start-up, so a typo fails now rather than at the first connect. */
   existingFile(name: string): string | undefined {
     const v = this.raw(name);

@@ -38,10 +38,11 @@ export const ORCHESTRATOR_DEFAULTS = {
   bodyLimitBytes: 64 * 1024,
 } as const;
 
-/** Reads <PREFIX>_TIMEOUT_MS, _MAX_ATTEMPTS, _INITIAL_BACKOFF_MS, _BACKOFF_MULTIPLIER, _MAX_BACKOFF_MS, _BACKOFF_JITTER. */
+/** Reads <PREFIX>_TIMEOUT_MS, _QUEUE_TIMEOUT_MS, _MAX_ATTEMPTS, _INITIAL_BACKOFF_MS, _BACKOFF_MULTIPLIER, _MAX_BACKOFF_MS, _BACKOFF_JITTER. */
 function retryPolicy(read: EnvReader, prefix: string, defaults: RetryPolicy): RetryPolicy {
   const policy: RetryPolicy = {
     timeoutMs: read.int(`${prefix}_TIMEOUT_MS`, defaults.timeoutMs, 1, 86_400_000),
+    queueTimeoutMs: read.int(`${prefix}_QUEUE_TIMEOUT_MS`, defaults.queueTimeoutMs, 1, 30 * 86_400_000),
     maxAttempts: read.int(`${prefix}_MAX_ATTEMPTS`, defaults.maxAttempts, 1, 1_000),
     initialBackoffMs: read.int(`${prefix}_INITIAL_BACKOFF_MS`, defaults.initialBackoffMs, 0, 86_400_000),
     multiplier: read.number(`${prefix}_BACKOFF_MULTIPLIER`, defaults.multiplier, 1, 100),

@@ -25,7 +25,8 @@ export const MESSAGE_TYPE = {
   OrderCancelled: 'saga.v1.OrderCancelled',
 } as const;
 
-const COMMAND_KINDS: readonly CommandKind[] = [
+/** Every command kind, in the order of the CommandEnvelope oneof. */
+export const COMMAND_KINDS: readonly CommandKind[] = [
   'reserveInventory',
   'releaseInventory',
   'chargePayment',

@@ -1,2 +1,2 @@
 export * from './types.ts';
-export { encodeCommand, decodeCommand, encodeReply, decodeReply, encodeEvent, decodeEvent, MESSAGE_TYPE } from './codec.ts';
+export { COMMAND_KINDS, encodeCommand, decodeCommand, encodeReply, decodeReply, encodeEvent, decodeEvent, MESSAGE_TYPE } from './codec.ts';

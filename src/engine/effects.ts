@@ -1,7 +1,7 @@
 import { encodeCommand, encodeEvent, MESSAGE_TYPE } from '../contracts/index.ts';
 import { HEADER, commandSubject, protobufContentType, replySubject } from '../messaging/index.ts';
-import type { PublishEventParams, SendCommandParams } from '../../sagas/index.ts';
-import type { NewOutboxRow } from '../store/index.ts';
+import { timerOf, type PublishEventParams, type SendCommandParams } from '../../sagas/index.ts';
+import { UNARMED, type NewOutboxRow } from '../store/index.ts';
 import type { TraceContext } from '../telemetry/spans.ts';
 
 /** An action as XState's pure `transition` returns it: type and resolved params. */
@@ -12,10 +12,18 @@ export interface MachineAction {
 
 export type { TraceContext };
 
+/** A timer to store. A gated one is an attempt's clock: unarmed until its command is published. */
+export interface TimerEffect {
+  timerId: string;
+  dueAt: number;
+  event: string;
+  gate?: { msgId: string; consumer: string; delayMs: number };
+}
+
 /** What one transition asks the engine to do, in the order the machine asked. */
 export interface Effects {
   outbox: NewOutboxRow[];
-  timersSet: { timerId: string; dueAt: number; event: string }[];
+  timersSet: TimerEffect[];
   timersCancelled: string[];
   /** The commands sent, for observers (metrics, traces). */
   commands: { step: string; attempt: number; compensation: boolean; subject: string }[];
@@ -38,6 +46,8 @@ interface EffectContext {
  */
 export function toEffects(actions: readonly MachineAction[], ctx: EffectContext): Effects {
   const effects: Effects = { outbox: [], timersSet: [], timersCancelled: [], commands: [], summary: [] };
+  /** Commands sent by this transition, by step: a step's timeout set alongside becomes their clock. */
+  const sent = new Map<string, { msgId: string; consumer: string }>();
   actions.forEach((action, index) => {
     const msgId = `${ctx.sagaId}:${ctx.seq}:${index}`;
     switch (action.type) {
@@ -62,6 +72,8 @@ export function toEffects(actions: readonly MachineAction[], ctx: EffectContext)
           }),
         );
         effects.commands.push({ step: p.step, attempt: p.attempt, compensation: p.compensation, subject });
+        // A participant's durable consumer is named after it.
+        sent.set(p.step, { msgId, consumer: p.participant });
         effects.summary.push({ kind: 'command', subject, step: p.step, commandId: p.commandId, attempt: p.attempt, compensation: p.compensation });
         break;
       }
@@ -76,6 +88,14 @@ export function toEffects(actions: readonly MachineAction[], ctx: EffectContext)
         // Undelayed raises are handled inside the transition; only delayed ones become timers.
         if (p.delay === undefined) break;
         const timerId = p.id ?? p.event.type;
+        const timer = timerOf(p.event.type);
+        const command = timer?.kind === 'timeout' ? sent.get(timer.step) : undefined;
+        if (command) {
+          // The attempt's clock starts when JetStream has the command, not now (see OutboxRelay).
+          effects.timersSet.push({ timerId, dueAt: UNARMED, event: JSON.stringify(p.event), gate: { ...command, delayMs: p.delay } });
+          effects.summary.push({ kind: 'timer', event: p.event.type, delayMs: p.delay, from: 'publish' });
+          break;
+        }
         const dueAt = ctx.now + p.delay;
         effects.timersSet.push({ timerId, dueAt, event: JSON.stringify(p.event) });
         effects.summary.push({ kind: 'timer', event: p.event.type, dueAt });

@@ -5,7 +5,7 @@ import { PureTransitions } from './pure-transition.ts';
 import { ZodError } from 'zod';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.ts';
 import { FINAL_STATUSES, timerOf, type EngineEvent, type SagaDefinition, type SagaStatus, type StepView } from '../../sagas/index.ts';
-import { GroupCommit, type HistoryRow, type OutboxRow, type SagaHead, type SagaRow, type SagaStore } from '../store/index.ts';
+import { GroupCommit, UNARMED, type HistoryRow, type OutboxRow, type SagaHead, type SagaRow, type SagaStore, type TimerRow } from '../store/index.ts';
 import { ATTR } from '../telemetry/attributes.ts';
 import { noSpans, type Spans, type StartedSpan, type TraceContext } from '../telemetry/spans.ts';
 import { toEffects, type MachineAction } from './effects.ts';
@@ -42,6 +42,39 @@ export interface TransitionObservation {
 
 const newCommit = (): CommitInfo => ({ outbox: [], earliestTimer: null, observations: [] });
 
+/**
+ * What the orchestrator found out, before a gated timer (an attempt's clock) fires, about the
+ * command it times. Only time in which the participant could have answered counts.
+ */
+export type DeliveryVerdict =
+  /** The command is with a participant that is present (or no longer in the stream): the attempt's time counts. */
+  | { kind: 'answerable' }
+  /** Not with an available participant (see QUEUE_REASON): the step waits, the attempt does not count. */
+  | { kind: 'queued'; why: string }
+  /** Cannot tell yet (e.g. presence not heard for a full window since start): look again shortly. */
+  | { kind: 'unknown' };
+
+/** Verdicts for due gated timers, keyed by timerKey(). */
+export type DeliveryVerdicts = ReadonlyMap<string, DeliveryVerdict>;
+
+/** The key of a timer in DeliveryVerdicts. */
+export function timerKey(t: Pick<TimerRow, 'saga_id' | 'timer_id'>): string {
+  return `${t.saga_id}\u0000${t.timer_id}`;
+}
+
+/** A timer with a consumer is an attempt's clock: it fires only on an `answerable` verdict. */
+export function isGated(t: TimerRow): boolean {
+  return t.consumer !== null && t.consumer !== undefined;
+}
+
+/** How soon a queued step is looked at again: sooner at first, then at most every 30 s. */
+function defaultRecheckMs(queuedForMs: number): number {
+  return Math.min(30_000, Math.max(2_000, Math.round(queuedForMs / 10)));
+}
+
+/** How soon a gated timer is looked at again when its verdict is unknown. */
+const UNKNOWN_RECHECK_MS = 1_000;
+
 /** "forward.chargePayment.awaiting" for { forward: { chargePayment: 'awaiting' } }. */
 export function statePath(value: unknown): string {
   if (typeof value === 'string') return value;
@@ -73,6 +106,8 @@ export interface EngineOptions {
   onGroupCommit?: (jobs: number, seconds: number) => void;
   /** Live snapshots kept for sagas in flight (see SnapshotCache); default 4096, 0 for none. */
   snapshotCacheSize?: number;
+  /** Delay before a queued step's command is looked at again, given how long it has been queued. */
+  queueRecheckMs?: (queuedForMs: number) => number;
 }
 
 /** A saga as the API shows it. */
@@ -140,8 +175,10 @@ export class SagaEngine {
   private readonly group: GroupCommit | undefined;
   private readonly pure = new PureTransitions();
   private readonly snapshots: SnapshotCache | undefined;
+  private readonly recheckMs: (queuedForMs: number) => number;
 
   constructor(options: EngineOptions) {
+    this.recheckMs = options.queueRecheckMs ?? defaultRecheckMs;
     this.spans = options.spans ?? noSpans;
     this.group = options.groupCommit === false ? undefined : new GroupCommit((fn) => options.store.transaction(fn), { durable: () => options.store.flush(), onCommitted: options.onGroupCommit });
     this.store = options.store;
@@ -287,17 +324,36 @@ export class SagaEngine {
     }
   }
 
-  /** Fires up to `limit` timers due by now, in one transaction; returns how many fired. */
-  fireDueTimers(limit = 256): number {
+  /**
+   * Fires up to `limit` timers due by now, in one transaction; returns how many it handled.
+   *
+   * With `verdicts`, a gated timer (an attempt's clock) fires only if its command is with an
+   * available participant. Otherwise it is moved on without firing, and the first time the machine
+   * is told COMMAND_QUEUED; a queued one found delivered restarts its clock and the machine is told
+   * COMMAND_DELIVERED. A gated timer without a verdict (it fell due after the caller looked) waits
+   * for the next call. Without `verdicts` every due timer fires.
+   */
+  fireDueTimers(limit = 256, verdicts?: DeliveryVerdicts): number {
     const now = this.clock();
     const info = newCommit();
     const spans: StartedSpan[] = [];
     try {
       const fired = this.store.transaction(() => {
         const due = this.store.dueTimers(now, limit);
+        let handled = 0;
         for (const t of due) {
-          this.store.deleteTimer(t.saga_id, t.timer_id);
-          const event = { ...(JSON.parse(t.event) as { type: string }), at: now };
+          let event: { type: string; at: number } & Record<string, unknown> = { ...(JSON.parse(t.event) as { type: string }), at: now };
+          if (verdicts && isGated(t)) {
+            const verdict = verdicts.get(timerKey(t));
+            if (!verdict) continue;
+            handled++;
+            const next = this.judged(t, verdict, event, now);
+            if (!next) continue;
+            event = next;
+          } else {
+            handled++;
+            this.store.deleteTimer(t.saga_id, t.timer_id);
+          }
           const timer = timerOf(event.type);
           // A timer fired after a restart still joins the saga's trace: its parent is the stored context.
           const stored = this.store.getSagaHead(t.saga_id)?.trace_context;
@@ -309,7 +365,7 @@ export class SagaEngine {
           spans.push(span);
           this.applyOne(t.saga_id, event, info, span.context);
         }
-        return due.length;
+        return handled;
       });
       for (const span of spans) span.end();
       if (fired > 0) this.committed(info);
@@ -317,6 +373,32 @@ export class SagaEngine {
     } catch (err) {
       for (const span of spans) span.end(err);
       throw err;
+    }
+  }
+
+  /**
+   * Applies a verdict to a due gated timer: returns the event to feed the saga (its timeout, or
+   * COMMAND_QUEUED / COMMAND_DELIVERED), or null when the timer only moves on.
+   */
+  private judged(t: TimerRow, verdict: DeliveryVerdict, timeout: { type: string; at: number }, now: number): ({ type: string; at: number } & Record<string, unknown>) | null {
+    const queuedSince = t.queued_since ?? null;
+    const step = timerOf(timeout.type)?.step ?? '';
+    switch (verdict.kind) {
+      case 'unknown':
+        this.store.rescheduleTimer(t.saga_id, t.timer_id, now + UNKNOWN_RECHECK_MS, queuedSince);
+        return null;
+      case 'queued':
+        this.store.rescheduleTimer(t.saga_id, t.timer_id, now + this.recheckMs(queuedSince === null ? 0 : now - queuedSince), queuedSince ?? now);
+        return queuedSince === null ? { type: 'COMMAND_QUEUED', at: now, step, why: verdict.why } : null;
+      case 'answerable':
+        if (queuedSince === null) {
+          // The participant had the command for a whole attempt and did not answer: the attempt failed.
+          this.store.deleteTimer(t.saga_id, t.timer_id);
+          return timeout;
+        }
+        // It waited, and is now with a participant that can answer: a full attempt from now.
+        this.store.rescheduleTimer(t.saga_id, t.timer_id, now + (t.delay_ms ?? 0), null);
+        return { type: 'COMMAND_DELIVERED', at: now, step };
     }
   }
 
@@ -412,8 +494,16 @@ export class SagaEngine {
     for (const o of effects.outbox) info.outbox.push({ id: this.store.insertOutbox(o), ...o });
     for (const id of effects.timersCancelled) this.store.deleteTimer(row.id, id);
     for (const t of effects.timersSet) {
-      this.store.upsertTimer({ saga_id: row.id, timer_id: t.timerId, due_at: t.dueAt, event: t.event });
-      if (info.earliestTimer === null || t.dueAt < info.earliestTimer) info.earliestTimer = t.dueAt;
+      this.store.upsertTimer({
+        saga_id: row.id,
+        timer_id: t.timerId,
+        due_at: t.dueAt,
+        event: t.event,
+        armed_by: t.gate?.msgId ?? null,
+        delay_ms: t.gate?.delayMs ?? null,
+        consumer: t.gate?.consumer ?? null,
+      });
+      if (t.dueAt !== UNARMED && (info.earliestTimer === null || t.dueAt < info.earliestTimer)) info.earliestTimer = t.dueAt;
     }
     // seq 1 is the start: the row was just inserted with this snapshot.
     if (seq > 1) {

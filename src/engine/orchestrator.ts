@@ -3,6 +3,8 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import type { SagaDefinition } from '../../sagas/index.ts';
 import {
   STREAM,
+  parseCommandSubject,
+  trackPresence,
   ensureConsumer,
   ensureStreams,
   publishWithRetry,
@@ -15,7 +17,8 @@ import {
 import { SagaStore, type Db } from '../store/index.ts';
 import { ATTR, MESSAGING_SYSTEM } from '../telemetry/attributes.ts';
 import { noSpans, type Spans } from '../telemetry/spans.ts';
-import { SagaEngine, type TransitionObservation } from './engine.ts';
+import { SagaEngine, isGated, type TransitionObservation } from './engine.ts';
+import { DeliveryProbe } from './delivery-probe.ts';
 import type { Logger } from '../logger.ts';
 import { OutboxRelay } from './outbox-relay.ts';
 import { startReplyConsumer, type ReplyConsumer } from './reply-consumer.ts';
@@ -24,6 +27,9 @@ import { RetentionSweeper } from './retention.ts';
 
 /** Durable consumer name of the orchestrator on SAGA_REPLIES. */
 export const ORCHESTRATOR_DURABLE = 'orchestrator';
+
+/** Timers handled per transaction. */
+const TIMER_BATCH = 256;
 
 export interface OrchestratorOptions {
   nc: NatsConnection;
@@ -43,6 +49,10 @@ export interface OrchestratorOptions {
   spans?: Spans;
   /** Delete finished sagas and their history after this age; keep them forever when absent. */
   retention?: { maxAgeMs: number; batchSize?: number; intervalMs?: number };
+  /** A participant not heard from for this long counts as unavailable (see trackPresence). */
+  presenceWindowMs?: number;
+  /** How long to wait for JetStream when asking where a participant's consumer stands. */
+  probeTimeoutMs?: number;
 }
 
 /** Receives what the orchestrator did, after it committed. */
@@ -74,6 +84,8 @@ export async function startOrchestrator(options: OrchestratorOptions): Promise<O
   const clock = options.clock ?? Date.now;
   const spans = options.spans ?? noSpans;
   const jsm = await jetstreamManager(nc);
+  // Asked only when an attempt's clock runs out; during an outage it must fail fast, not in 5 s.
+  const probeJsm = await jetstreamManager(nc, { timeout: options.probeTimeoutMs ?? 2_000 });
   const js = jetstream(nc);
   await ensureStreams(jsm, sagaStreams());
   const replyBatchSize = options.replyBatchSize ?? 64;
@@ -87,22 +99,39 @@ export async function startOrchestrator(options: OrchestratorOptions): Promise<O
 
   const store = new SagaStore(db);
   const publisher = new StreamPublisher(nc);
+  const presence = trackPresence(nc, { windowMs: options.presenceWindowMs, clock, logger });
+  presence.onAvailable((participant) => logger.info({ participant }, 'participant present'));
+  const probe = new DeliveryProbe({
+    clock,
+    available: (participant) => presence.available(participant),
+    position: async (consumer) => {
+      const info = await probeJsm.consumers.info(STREAM.commands, consumer);
+      return { delivered: info.delivered.stream_seq, ackFloor: info.ack_floor.stream_seq, pending: info.num_pending };
+    },
+  });
   const relay = new OutboxRelay({
     store,
     logger,
-    // A lost delete only means a republish the stream deduplicates: let it ride the next group commit.
-    deletePublished: (throughId) => engine.submit(() => store.deletePublished(throughId)),
+    clock,
+    // A lost record only means a republish the stream deduplicates (and an attempt clock started
+    // then): let it ride the next group commit. Only commands gate a clock.
+    markPublished: async (throughId, published) => {
+      const commands = published.filter((p) => parseCommandSubject(p.subject) !== null);
+      const earliest = await engine.submit(() => store.markPublished(throughId, commands));
+      if (earliest !== null) timers?.consider(earliest);
+    },
     window: options.outboxWindow ?? 128,
     publish: async (row) => {
       const headers = JSON.parse(row.headers) as Record<string, string>;
       // The producer span is the parent the participant's consumer span links to.
       const span = spans.start(`send ${row.subject}`, 'producer', { traceparent: headers[HEADER.traceparent], tracestate: headers[HEADER.tracestate] }, producerAttributes(row.subject, row.msg_id, headers));
       try {
-        await publishWithRetry(publisher, row.subject, row.payload, {
+        const ack = await publishWithRetry(publisher, row.subject, row.payload, {
           msgID: row.msg_id,
           headers: toNatsHeaders({ ...headers, [HEADER.traceparent]: span.context.traceparent, [HEADER.tracestate]: span.context.tracestate }),
         }, { attempts: 1 });
         span.end();
+        return ack.seq;
       } catch (err) {
         span.end(err);
         throw err;
@@ -133,7 +162,12 @@ export async function startOrchestrator(options: OrchestratorOptions): Promise<O
     },
   });
   timers = new TimerScheduler({
-    fireDue: () => engine.submit((e) => e.fireDueTimers()),
+    // Attempt clocks that ran out are judged first (asking JetStream and presence), outside the transaction.
+    fireDue: async () => {
+      const gated = store.dueTimers(clock(), TIMER_BATCH).filter(isGated);
+      const verdicts = await probe.judge(gated);
+      return engine.submit((e) => e.fireDueTimers(TIMER_BATCH, verdicts));
+    },
     nextDue: () => store.nextTimerDue(),
     logger,
     clock,
@@ -179,6 +213,7 @@ export async function startOrchestrator(options: OrchestratorOptions): Promise<O
       relay.wake();
       await relay.stop();
       publisher.close();
+      presence.stop();
     },
   };
 }

@@ -1,14 +1,22 @@
-import type { OutboxRow, SagaStore } from '../store/index.ts';
+import type { OutboxRow, PublishedCommand, SagaStore } from '../store/index.ts';
 import type { Logger } from '../logger.ts';
 
-/** Publishes one outbox row and resolves once the stream acknowledged it. */
-export type PublishRow = (row: OutboxRow) => Promise<void>;
+/** Publishes one outbox row and resolves with its stream sequence once the stream acknowledged it. */
+export type PublishRow = (row: OutboxRow) => Promise<number>;
+
+/**
+ * Records what the stream acknowledged: `published` (with their stream sequences and ack times)
+ * start the attempt clocks they gate, and the rows up to `throughId` (all acknowledged) are removed.
+ */
+export type MarkPublished = (throughId: number, published: readonly PublishedCommand[]) => void | Promise<void>;
 
 export interface OutboxRelayOptions {
   store: SagaStore;
   publish: PublishRow;
-  /** Removes rows up to an id once all of them are published; defaults to a transaction of its own (the orchestrator shares a group commit). */
-  deletePublished?: (throughId: number) => void | Promise<void>;
+  /** Records acknowledged rows; defaults to a transaction of its own (the orchestrator shares a group commit). */
+  markPublished?: MarkPublished;
+  /** The clock that stamps acknowledgements (attempt clocks start there). */
+  clock?: () => number;
   logger: Logger;
   /** Publishes awaiting their ack at once: pipelining without unbounded memory. */
   window?: number;
@@ -34,8 +42,8 @@ export interface OutboxRelayOptions {
  * continue exactly where publishing stands (at start, after a failed publish, after an overflow).
  */
 export class OutboxRelay {
-  private readonly o: Required<Omit<OutboxRelayOptions, 'deletePublished'>>;
-  private readonly deletePublished: (throughId: number) => void | Promise<void>;
+  private readonly o: Required<Omit<OutboxRelayOptions, 'markPublished'>>;
+  private readonly markPublished: MarkPublished;
   private wakeUp: (() => void) | undefined;
   private pending = false;
   private stopped = false;
@@ -58,9 +66,10 @@ export class OutboxRelay {
       retryDelayMs: 250,
       pollMs: 1_000,
       maxQueued: 10_000,
+      clock: Date.now,
       ...options,
     };
-    this.deletePublished = options.deletePublished ?? ((throughId) => options.store.deletePublished(throughId));
+    this.markPublished = options.markPublished ?? ((throughId, published) => void options.store.markPublished(throughId, published));
   }
 
   /** Starts the loop; rows left unsent by a previous run (on disk since the database was opened) go out first. */
@@ -132,14 +141,16 @@ export class OutboxRelay {
       const rows = this.takeQueued() ?? this.o.store.unsentOutbox(this.publishedThrough, this.o.batch, this.durableThrough);
       if (rows.length === 0) return true;
       const acked = new Set<number>();
+      const published: PublishedCommand[] = [];
       let failed = false;
       let next = 0;
       const worker = async () => {
         while (next < rows.length && !failed) {
           const row = rows[next++]!;
           try {
-            await this.o.publish(row);
+            const streamSeq = await this.o.publish(row);
             acked.add(row.id);
+            published.push({ sagaId: row.saga_id, msgId: row.msg_id, subject: row.subject, streamSeq, at: this.o.clock() });
           } catch (err) {
             failed = true;
             this.o.logger.warn({ err, subject: row.subject, msgId: row.msg_id }, 'outbox publish failed; will retry');
@@ -154,9 +165,10 @@ export class OutboxRelay {
         if (!acked.has(row.id)) break;
         through = row.id;
       }
-      if (through > this.publishedThrough) {
-        this.publishedThrough = through;
-        this.remove(through);
+      // Rows acked after a failed one are recorded too: they are in the stream, so their clocks run.
+      if (through > this.publishedThrough || published.length > 0) {
+        this.publishedThrough = Math.max(this.publishedThrough, through);
+        this.record(this.publishedThrough, published);
       }
       if (failed) {
         this.failures++;
@@ -185,15 +197,15 @@ export class OutboxRelay {
   }
 
   /**
-   * Deletes published rows without holding up the next publishes: the delete rides a later group
-   * commit. If it fails, the rows stay and are published again after a restart, which the stream
-   * deduplicates; a later delete covers them anyway, as it is a range.
+   * Records published rows without holding up the next publishes: it rides a later group commit.
+   * If it fails, the rows stay and are published again after a restart, which the stream
+   * deduplicates (and their clocks are armed then); a later delete covers them anyway, as it is a range.
    */
-  private remove(throughId: number): void {
+  private record(throughId: number, published: readonly PublishedCommand[]): void {
     const done = Promise.resolve()
-      .then(() => this.deletePublished(throughId))
+      .then(() => this.markPublished(throughId, published))
       .catch((err: unknown) => {
-        this.o.logger.warn({ err, throughId }, 'deleting published outbox rows failed; a later delete covers them');
+        this.o.logger.warn({ err, throughId }, 'recording published outbox rows failed; they are published again after a restart');
       })
       .finally(() => this.deletes.delete(done));
     this.deletes.add(done);

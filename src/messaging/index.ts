@@ -22,3 +22,15 @@ export {
   type DeadLettersReader,
   type DeadLettersReaderOptions,
 } from './dead-letters-reader.ts';
+export {
+  PRESENCE_INTERVAL_MS,
+  PRESENCE_SUBJECTS,
+  PRESENCE_WINDOW_MS,
+  presenceSubject,
+  startPresenceBeacon,
+  trackPresence,
+  type PresenceBeacon,
+  type PresenceBeaconOptions,
+  type PresenceTracker,
+  type PresenceTrackerOptions,
+} from './presence.ts';

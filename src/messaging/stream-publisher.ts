@@ -35,7 +35,11 @@ const SWEEP_MS = 100;
  * the ack as the client does. Failures are TransientErrors with a code: PUBLISH_TIMEOUT,
  * PUBLISH_NO_STREAM (no stream takes the subject), PUBLISH_REJECTED (the stream refused it),
  * PUBLISH_NOT_PERMITTED (the account may not publish there, or not subscribe to its ack inbox),
- * PUBLISH_CLOSED.
+ * PUBLISH_DISCONNECTED (no connection to the server right now), PUBLISH_CLOSED.
+ *
+ * While the connection is down it refuses at once instead of letting nats.js buffer the message:
+ * the caller keeps it (an outbox row, an unacked command) and tries again, so an outage of any
+ * length costs no memory here.
  */
 export class StreamPublisher implements StreamPublish {
   private readonly nc: NatsConnection;
@@ -49,13 +53,15 @@ export class StreamPublisher implements StreamPublish {
   private closed = false;
   /** Why acks can no longer arrive (the server refused or ended the ack subscription). */
   private broken: Error | undefined;
+  /** Between a disconnect and the next reconnect. */
+  private disconnected = false;
 
   constructor(nc: NatsConnection) {
     this.nc = nc;
     this.prefix = `${createInbox(inboxPrefixOf(nc))}.`;
     this.sub = nc.subscribe(`${this.prefix}*`, { callback: (err, msg) => (err ? this.failAll(permissionOrOther(err)) : this.settle(msg)) });
     this.statuses = nc.status();
-    void this.watchPermissions();
+    void this.watchStatus();
     // Ends with the connection, or at once if the server refuses the subscription (the account may
     // not subscribe below its inbox prefix): then no ack can arrive, and waiting for one is futile.
     void this.sub.closed.then((err) => {
@@ -69,6 +75,7 @@ export class StreamPublisher implements StreamPublish {
   publish(subject: string, data: Uint8Array, options: StreamPublishOptions): Promise<PubAck> {
     if (this.closed) return Promise.reject(new TransientError('PUBLISH_CLOSED', 'the publisher is closed'));
     if (this.broken) return Promise.reject(this.broken);
+    if (this.disconnected) return Promise.reject(new TransientError('PUBLISH_DISCONNECTED', `not connected to NATS; the message on ${subject} was not sent`));
     const id = ++this.next;
     const headers = options.headers ?? natsHeaders();
     headers.set('Nats-Msg-Id', options.msgID);
@@ -142,9 +149,22 @@ export class StreamPublisher implements StreamPublish {
     this.pending.clear();
   }
 
-  /** A publish the server refused for lack of permission is answered by no ack: fail it at once, as the client's request does. */
-  private async watchPermissions(): Promise<void> {
+  /**
+   * Follows the connection: while it is down, publishes are refused and those waiting fail (their
+   * acks, if any, were lost with it); a publish the server refused for lack of permission is
+   * answered by no ack, so it fails at once, as the client's request does.
+   */
+  private async watchStatus(): Promise<void> {
     for await (const s of this.statuses) {
+      if (s.type === 'disconnect') {
+        this.disconnected = true;
+        this.failAll(new TransientError('PUBLISH_DISCONNECTED', 'the connection to NATS was lost before the stream acknowledged'));
+        continue;
+      }
+      if (s.type === 'reconnect') {
+        this.disconnected = false;
+        continue;
+      }
       if (s.type !== 'error' || !(s.error instanceof errors.PermissionViolationError) || s.error.operation !== 'publish') continue;
       const refusal = s.error;
       for (const [id, p] of this.pending) {

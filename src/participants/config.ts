@@ -1,5 +1,6 @@
 import { EnvReader, LOG_LEVELS, envVarsReadBy, type Env, type LogLevel } from '../config/env.ts';
 import { natsClientConfig, type NatsClientConfig } from '../config/nats.ts';
+import { COMMAND_KINDS, type CommandKind } from '../contracts/index.ts';
 
 export const PARTICIPANT_NAMES = ['inventory', 'payment', 'shipping'] as const;
 export type ParticipantName = (typeof PARTICIPANT_NAMES)[number];
@@ -11,6 +12,7 @@ export const PARTICIPANT_DEFAULTS = {
   workerPoolSize: 10,
   chaosFailureRate: 0,
   chaosDelayMs: 0,
+  chaosUnansweredRate: 0,
   logLevel: 'info' as LogLevel,
   inventoryDefaultStock: 0,
   paymentDefaultBalance: 100_000,
@@ -35,7 +37,8 @@ export interface ParticipantConfig {
   databasePath: string;
   httpPort: number;
   workerPoolSize: number;
-  chaos: { failureRate: number; delayMs: number };
+  /** CHAOS_*: fault injection, off by default; `actions` undefined means every command kind. */
+  chaos: { failureRate: number; delayMs: number; unansweredRate: number; actions: CommandKind[] | undefined };
   logLevel: LogLevel;
   /** ADMIN_TOKEN: when set, the write endpoints (PUT) require `Authorization: Bearer <token>`. */
   adminToken: string | undefined;
@@ -71,6 +74,9 @@ export function loadParticipantConfig(name: ParticipantName, env: Env): Particip
     chaos: {
       failureRate: read.number('CHAOS_FAILURE_RATE', PARTICIPANT_DEFAULTS.chaosFailureRate, 0, 1),
       delayMs: read.int('CHAOS_DELAY_MS', PARTICIPANT_DEFAULTS.chaosDelayMs, 0, MAX_CHAOS_DELAY_MS),
+      unansweredRate: read.number('CHAOS_UNANSWERED_RATE', PARTICIPANT_DEFAULTS.chaosUnansweredRate, 0, 1),
+      // Any known kind, not only this participant's: one setting can be shared by all three.
+      actions: read.subsetOf('CHAOS_ACTIONS', COMMAND_KINDS),
     },
     logLevel: read.oneOf('LOG_LEVEL', PARTICIPANT_DEFAULTS.logLevel, LOG_LEVELS),
     adminToken: read.bearerToken('ADMIN_TOKEN'),

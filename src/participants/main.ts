@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import { closeServer, exitOnDurabilityLost, listen, trackConnection } from '../process/lifecycle.ts';
+import { closeServer, exitOnDurabilityLost, listen, natsReachable } from '../process/lifecycle.ts';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { jetstreamManager } from '@nats-io/jetstream';
 import type { Logger } from 'pino';
@@ -60,7 +60,6 @@ async function start(config: ParticipantConfig, logger: Logger, onRunning: (runn
   logger.info({ databasePath: config.databasePath, applied }, 'database ready');
 
   const nc = await connectNats({ servers: config.natsUrl, name: config.name, auth: config.nats.auth, tls: config.nats.tls });
-  const natsConnected = trackConnection(nc);
   const jsm = await jetstreamManager(nc);
   // The orchestrator creates the streams; tests and local runs may have created them already.
   await waitForStreams(jsm, [STREAM.commands, STREAM.replies, STREAM.deadLetters]);
@@ -80,7 +79,7 @@ async function start(config: ParticipantConfig, logger: Logger, onRunning: (runn
   const app = createParticipantApp({
     domain: domain.http,
     checks: [
-      { name: 'nats', check: natsConnected },
+      { name: 'nats', check: natsReachable(nc) },
       { name: 'database', check: databaseWritable(db) },
     ],
     metrics,

@@ -13,6 +13,7 @@ import {
   protobufContentType,
   publishWithRetry,
   StreamPublisher,
+  startPresenceBeacon,
   startWorkerPool,
   toNatsHeaders,
   type WorkerPool,
@@ -30,6 +31,13 @@ export interface ChaosOptions {
   failureRate: number;
   /** Added before every command is handled. */
   delayMs: number;
+  /**
+   * Probability in [0, 1] that a command is taken and never answered: not done, no reply, no ack,
+   * so JetStream redelivers it after the ack wait. A participant that is alive but does not answer.
+   */
+  unansweredRate?: number;
+  /** The command kinds the chaos applies to; every kind when absent. */
+  actions?: readonly CommandKind[];
   /** Uniform in [0, 1); injected so tests can decide. */
   random?: () => number;
 }
@@ -77,6 +85,8 @@ export interface ParticipantRuntimeOptions {
   metrics?: ParticipantRuntimeMetrics;
   /** A consumer span per command, continuing the saga's trace. None by default. */
   spans?: Spans;
+  /** Between two presence announcements (saga.presence.<name>); default PRESENCE_INTERVAL_MS. */
+  presenceIntervalMs?: number;
 }
 
 /** Counters since start; read them, do not write them. */
@@ -91,6 +101,8 @@ export interface ParticipantStats {
   deadLettered: number;
   /** FAILED answers from injected chaos. */
   chaosFailures: number;
+  /** Commands taken and deliberately left unanswered and unacked by injected chaos. */
+  chaosUnanswered: number;
   /** FAILED answers from a transient error in the handler or database. */
   transientFailures: number;
   /** Replies that could not be published; the command was nak'ed for redelivery. */
@@ -134,7 +146,13 @@ export async function startParticipant(options: ParticipantRuntimeOptions): Prom
   const logger = options.logger ?? silentLogger;
   const now = options.now ?? Date.now;
   const spans = options.spans ?? noSpans;
-  const chaos = { failureRate: options.chaos?.failureRate ?? 0, delayMs: options.chaos?.delayMs ?? 0 };
+  const chaos = {
+    failureRate: options.chaos?.failureRate ?? 0,
+    delayMs: options.chaos?.delayMs ?? 0,
+    unansweredRate: options.chaos?.unansweredRate ?? 0,
+    actions: options.chaos?.actions,
+  };
+  const chaosAppliesTo = (kind: CommandKind): boolean => chaos.actions === undefined || chaos.actions.includes(kind);
   const random = options.chaos?.random ?? Math.random;
   const processed = processedCommands(db);
   const metrics = options.metrics ?? {};
@@ -144,6 +162,7 @@ export async function startParticipant(options: ParticipantRuntimeOptions): Prom
     duplicates: 0,
     deadLettered: 0,
     chaosFailures: 0,
+    chaosUnanswered: 0,
     transientFailures: 0,
     replyPublishFailures: 0,
     errors: 0,
@@ -264,10 +283,18 @@ export async function startParticipant(options: ParticipantRuntimeOptions): Prom
       [ATTR.orderId]: command.body.orderId,
     });
 
-    if (chaos.delayMs > 0) await new Promise((r) => setTimeout(r, chaos.delayMs));
+    const chaotic = chaosAppliesTo(command.kind);
+    if (chaotic && chaos.unansweredRate > 0 && random() < chaos.unansweredRate) {
+      // Returning frees the worker slot; the message stays pending on the consumer until its ack
+      // wait, as with a participant that took it and hung.
+      stats.chaosUnanswered++;
+      logger.debug({ command_id: command.commandId, saga_id: command.sagaId, kind: command.kind }, 'command left unanswered (chaos)');
+      return;
+    }
+    if (chaotic && chaos.delayMs > 0) await new Promise((r) => setTimeout(r, chaos.delayMs));
     let result: Answer;
     let duplicate = false;
-    if (chaos.failureRate > 0 && random() < chaos.failureRate) {
+    if (chaotic && chaos.failureRate > 0 && random() < chaos.failureRate) {
       stats.chaosFailures++;
       result = { outcome: 'FAILED', reasonCode: REASON.transient, detail: 'injected transient failure (chaos)' };
     } else {
@@ -341,12 +368,16 @@ export async function startParticipant(options: ParticipantRuntimeOptions): Prom
     },
     errorRedeliveryDelayMs: BUG_REDELIVERY_MS,
   });
+  // Only once consuming: presence tells the orchestrator that a command sent now can be answered.
+  const presence = startPresenceBeacon(nc, name, { intervalMs: options.presenceIntervalMs });
   logger.info({ workerPoolSize: options.workerPoolSize, chaos }, 'participant consuming commands');
 
   let stopped: Promise<void> | undefined;
   return {
     stats,
     stop() {
+      // First, so the orchestrator stops counting on this participant while it winds down.
+      presence.stop();
       // Acks are not confirmed one by one: a flush (a server round trip) puts the last ones through.
       stopped ??= pool.stop().then(() => {
         publisher.close();

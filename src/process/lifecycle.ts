@@ -1,17 +1,47 @@
 import type { Server } from 'node:http';
+import { jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { Logger } from 'pino';
 
-/** Follows the connection's status events: the consume loop survives a reconnect, readiness should not lie during one. */
-export function trackConnection(nc: NatsConnection): () => boolean {
-  let connected = true;
-  void (async () => {
-    for await (const s of nc.status()) {
-      if (s.type === 'disconnect') connected = false;
-      else if (s.type === 'reconnect') connected = true;
-    }
-  })();
-  return () => connected && !nc.isClosed() && !nc.isDraining();
+/**
+ * Wraps `fn` so that at most one run is in flight: a call while one runs shares its promise. A
+ * readiness check polled while its server is frozen thus keeps one request open, not one per poll.
+ */
+function singleFlight<T>(fn: () => Promise<T>): () => Promise<T> {
+  let inFlight: Promise<T> | undefined;
+  return () =>
+    (inFlight ??= fn().finally(() => {
+      inFlight = undefined;
+    }));
+}
+
+/**
+ * Readiness of the NATS connection: a PING/PONG round trip to the server. Fails at once when the
+ * connection is closed, draining or disconnected (`rtt()` refuses then); a frozen server keeps the
+ * TCP connection open and status events quiet, so only the round trip notices it (it stays pending
+ * until the server answers, bounded by the caller's deadline).
+ */
+export function natsReachable(nc: NatsConnection): () => Promise<boolean> {
+  return singleFlight(async () => {
+    if (nc.isDraining()) return false;
+    await nc.rtt();
+    return true;
+  });
+}
+
+/**
+ * Readiness of JetStream: every named stream answers a stream-info request. Uses its own manager
+ * whose API requests time out after `timeoutMs` (the default is 5 s), asks for all streams at once,
+ * and keeps one round in flight.
+ */
+export function streamsAvailable(nc: NatsConnection, names: readonly string[], timeoutMs: number): () => Promise<boolean> {
+  let jsm: Promise<JetStreamManager> | undefined;
+  return singleFlight(async () => {
+    jsm ??= jetstreamManager(nc, { timeout: timeoutMs, checkAPI: false });
+    const manager = await jsm;
+    await Promise.all(names.map((name) => manager.streams.info(name)));
+    return true;
+  });
 }
 
 /** Starts listening; rejects if the port cannot be bound. */

@@ -2,5 +2,5 @@ export { openDatabase, flushToDisk, durabilityFailure, closeDatabase, type Db, t
 export { type FsyncFn } from './wal-sync.ts';
 export { migrate, MIGRATIONS_ROOT } from './migrate.ts';
 export { databaseWritable } from './writable.ts';
-export { SagaStore, type SagaRow, type SagaHead, type HistoryRow, type OutboxRow, type NewOutboxRow, type TimerRow, type SagaListFilter } from './saga-store.ts';
+export { SagaStore, type SagaRow, type SagaHead, type HistoryRow, type OutboxRow, type NewOutboxRow, type TimerRow, type SagaListFilter, type PublishedCommand, UNARMED } from './saga-store.ts';
 export { GroupCommit, type RunInTransaction } from './group-commit.ts';

@@ -57,6 +57,27 @@ export interface TimerRow {
   timer_id: string;
   due_at: number;
   event: string;
+  /** Gated timers (an attempt's clock): the outbox row whose publish ack arms it. */
+  armed_by?: string | null;
+  delay_ms?: number | null;
+  /** Gated timers: the durable consumer that should take the command. */
+  consumer?: string | null;
+  /** Gated timers: the command's stream sequence once published. */
+  stream_seq?: number | null;
+  /** Gated timers: since when the step waits for an available participant. */
+  queued_since?: number | null;
+}
+
+/** due_at of a timer that waits for its command's publish ack: never due until armed. */
+export const UNARMED = Number.MAX_SAFE_INTEGER;
+
+/** A command JetStream acknowledged: arms the timer its outbox row gates. */
+export interface PublishedCommand {
+  sagaId: string;
+  msgId: string;
+  subject: string;
+  streamSeq: number;
+  at: number;
 }
 
 export interface SagaListFilter {
@@ -111,8 +132,16 @@ export class SagaStore {
       // The outbox is a queue (migration 005): published rows are deleted as a range.
       deletePublished: db.prepare('DELETE FROM outbox WHERE id <= ?'),
       countUnsent: db.prepare('SELECT count(*) FROM outbox').pluck(),
-      upsertTimer: db.prepare(`INSERT INTO timers (saga_id, timer_id, due_at, event) VALUES (@saga_id, @timer_id, @due_at, @event)
-        ON CONFLICT (saga_id, timer_id) DO UPDATE SET due_at = excluded.due_at, event = excluded.event`),
+      upsertTimer: db.prepare(`INSERT INTO timers (saga_id, timer_id, due_at, event, armed_by, delay_ms, consumer, stream_seq, queued_since)
+        VALUES (@saga_id, @timer_id, @due_at, @event, @armed_by, @delay_ms, @consumer, NULL, NULL)
+        ON CONFLICT (saga_id, timer_id) DO UPDATE SET due_at = excluded.due_at, event = excluded.event, armed_by = excluded.armed_by,
+        delay_ms = excluded.delay_ms, consumer = excluded.consumer, stream_seq = NULL, queued_since = NULL`),
+      // Once only: a republish of the same row (deduplicated by the stream) must not push the clock back.
+      armTimer: db.prepare(`UPDATE timers SET due_at = @at + delay_ms, stream_seq = @streamSeq
+        WHERE saga_id = @sagaId AND armed_by = @msgId AND stream_seq IS NULL RETURNING due_at`).pluck(),
+      rescheduleTimer: db.prepare('UPDATE timers SET due_at = ?, queued_since = ? WHERE saga_id = ? AND timer_id = ?'),
+      queuedByConsumer: db.prepare('SELECT consumer, count(*) AS n FROM timers WHERE queued_since IS NOT NULL GROUP BY consumer'),
+      oldestUnsent: db.prepare('SELECT created_at FROM outbox ORDER BY id LIMIT 1').pluck(),
       deleteTimer: db.prepare('DELETE FROM timers WHERE saga_id = ? AND timer_id = ?'),
       dueTimers: db.prepare('SELECT * FROM timers WHERE due_at <= ? ORDER BY due_at LIMIT ?'),
       nextDue: db.prepare('SELECT min(due_at) FROM timers').pluck(),
@@ -245,13 +274,53 @@ export class SagaStore {
     });
   }
 
+  /**
+   * Records what JetStream acknowledged: arms the gated timers of `published` commands and removes
+   * the rows up to `throughId`, in one transaction (a crash before it commits republishes the rows,
+   * deduplicated, and arms then). Returns the earliest armed due time.
+   */
+  markPublished(throughId: number, published: readonly PublishedCommand[]): number | null {
+    return this.transaction(() => {
+      const earliest = this.armTimers(published);
+      this.s.deletePublished.run(throughId);
+      return earliest;
+    });
+  }
+
   /** Outbox rows not yet published (or whose removal after publishing has not committed yet). */
   countUnsent(): number {
     return this.s.countUnsent.get() as number;
   }
 
   upsertTimer(row: TimerRow): void {
-    this.s.upsertTimer.run(row);
+    this.s.upsertTimer.run({ armed_by: null, delay_ms: null, consumer: null, ...row });
+  }
+
+  /** Starts the clocks of published commands' timers (due = ack time + delay); returns the earliest new due time. */
+  armTimers(published: readonly PublishedCommand[]): number | null {
+    let earliest: number | null = null;
+    for (const p of published) {
+      const due = this.s.armTimer.get({ sagaId: p.sagaId, msgId: p.msgId, streamSeq: p.streamSeq, at: p.at }) as number | undefined;
+      if (due !== undefined && (earliest === null || due < earliest)) earliest = due;
+    }
+    return earliest;
+  }
+
+  /** Moves a timer to `dueAt` without firing it, marking (or clearing, with null) since when its step is queued. */
+  rescheduleTimer(sagaId: string, timerId: string, dueAt: number, queuedSince: number | null): void {
+    this.s.rescheduleTimer.run(dueAt, queuedSince, sagaId, timerId);
+  }
+
+  /** Steps currently queued, by the consumer (participant) they wait for. */
+  queuedByConsumer(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const r of this.s.queuedByConsumer.all() as { consumer: string; n: number }[]) out[r.consumer] = r.n;
+    return out;
+  }
+
+  /** Commit time of the oldest outbox row not yet published, or null when the outbox is empty. */
+  oldestUnsentAt(): number | null {
+    return (this.s.oldestUnsent.get() as number | undefined) ?? null;
   }
 
   /** Deletes a timer; true if it existed. */

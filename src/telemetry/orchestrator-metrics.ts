@@ -47,7 +47,7 @@ export function createOrchestratorMetrics(options: { store: SagaStore; clock?: (
   });
   const attempts = new Counter({
     name: 'saga_step_attempts_total',
-    help: 'Step attempts that ended, by step and outcome (OK, REJECTED, FAILED, TIMEOUT)',
+    help: 'Step attempts that ended, by step and outcome (OK, REJECTED, FAILED, TIMEOUT, QUEUE_EXPIRED)',
     labelNames: ['type', 'step', 'outcome'],
     registers: [registry],
   });
@@ -96,6 +96,34 @@ export function createOrchestratorMetrics(options: { store: SagaStore; clock?: (
       this.set(store.countUnsent());
     },
   });
+  new Gauge({
+    name: 'saga_outbox_oldest_unpublished_age_seconds',
+    help: 'Age of the oldest outbox row not yet acknowledged by JetStream (0 when none): how long the broker has been out of reach',
+    registers: [registry],
+    collect() {
+      const oldest = store.oldestUnsentAt();
+      this.set(oldest === null ? 0 : Math.max(0, clock() - oldest) / 1000);
+    },
+  });
+  // Labels seen once stay exported (at 0) so a queue that drains shows as 0, not as a missing series.
+  const queuedParticipants = new Set<string>();
+  new Gauge({
+    name: 'saga_steps_queued',
+    help: 'Steps whose command waits for an available participant (undelivered, or held by one that is down), by participant',
+    labelNames: ['participant'],
+    registers: [registry],
+    collect() {
+      const counts = store.queuedByConsumer();
+      for (const p of Object.keys(counts)) queuedParticipants.add(p);
+      for (const p of queuedParticipants) this.set({ participant: p }, counts[p] ?? 0);
+    },
+  });
+  const queuedTotal = new Counter({
+    name: 'saga_step_queued_total',
+    help: 'Times a step was found queued when its attempt clock ran out (the attempt did not count), by step and why',
+    labelNames: ['type', 'step', 'why'],
+    registers: [registry],
+  });
 
   const storage = createStorageMetrics(registry);
 
@@ -114,6 +142,8 @@ export function createOrchestratorMetrics(options: { store: SagaStore; clock?: (
         if (o.event.type === 'REPLY') attempts.inc({ type, step: stepOf(o.event.commandId), outcome: String(o.event.outcome) });
         const timer = timerOf(o.event.type);
         if (timer?.kind === 'timeout') attempts.inc({ type, step: timer.step, outcome: 'TIMEOUT' });
+        if (timer?.kind === 'queue') attempts.inc({ type, step: timer.step, outcome: 'QUEUE_EXPIRED' });
+        if (o.event.type === 'COMMAND_QUEUED') queuedTotal.inc({ type, step: String(o.event.step), why: String(o.event.why) });
         if (o.fromState !== null && o.enteredAt !== null && o.fromState !== o.toState) {
           stateDuration.observe({ type, state: o.fromState }, Math.max(0, o.event.at - o.enteredAt) / 1000);
         }

@@ -34,8 +34,9 @@ describe('orchestrator HTTP API', () => {
 
   beforeAll(async () => {
     sys = await TestSystem.start({
-      step: { maxAttempts: 3, timeoutMs: 3_000, initialBackoffMs: 50, multiplier: 2, maxBackoffMs: 200, jitter: 0.2 },
-      compensation: { maxAttempts: 2, timeoutMs: 200, initialBackoffMs: 20, multiplier: 2, maxBackoffMs: 50, jitter: 0 },
+      step: { maxAttempts: 3, timeoutMs: 3_000, queueTimeoutMs: 60_000, initialBackoffMs: 50, multiplier: 2, maxBackoffMs: 200, jitter: 0.2 },
+      // Compensations park after 1 s queued: the parking test below takes inventory away.
+      compensation: { maxAttempts: 2, timeoutMs: 200, queueTimeoutMs: 1_000, initialBackoffMs: 20, multiplier: 2, maxBackoffMs: 50, jitter: 0 },
       defaultStock: 1_000,
     });
     base = await sys.serveApi({ adminToken: TOKEN });
@@ -218,7 +219,10 @@ describe('orchestrator HTTP API', () => {
     expect(await waitStatus(sagaId, ['needs_attention'])).toBe('needs_attention');
     const parked = (await get(`/sagas/${sagaId}`, '/sagas/{id}')).body;
     expect(parked.reason).toBe('PAYMENT_DECLINED');
-    expect(parked.compensations.find((c: { name: string }) => c.name === 'releaseInventory')).toMatchObject({ status: 'parked', attempts: 2 });
+    // Inventory is down: the release waits queued (its attempt is not used up) until its queue budget runs out.
+    const release = parked.compensations.find((c: { name: string }) => c.name === 'releaseInventory');
+    expect(release).toMatchObject({ status: 'parked', attempts: 1, queuedAt: null, queueReason: null });
+    expect(release.lastError).toMatch(/^QUEUED: not taken by an available inventory within 1000 ms \(NOT_DELIVERED\)/);
     expect((await get('/sagas?status=needs_attention', '/sagas')).body.items.map((s: { sagaId: string }) => s.sagaId)).toContain(sagaId);
 
     await sys.startParticipant('inventory');

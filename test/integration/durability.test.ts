@@ -96,7 +96,7 @@ describe('durability: commits are flushed off the event loop, and nothing depend
   it('the outbox relay publishes a row only once the commit that wrote it is on disk', async () => {
     const store = new SagaStore(db);
     const published: string[] = [];
-    const relay = new OutboxRelay({ store, logger: silentLogger, publish: async (row) => void published.push(row.subject), pollMs: 10 });
+    const relay = new OutboxRelay({ store, logger: silentLogger, publish: async (row) => published.push(row.subject), pollMs: 10 });
     const engine = new SagaEngine({
       store,
       definitions: allSagaDefinitions(),

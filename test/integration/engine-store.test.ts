@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { allSagaDefinitions, type RetryPolicy } from '../../sagas/index.ts';
 import { decodeCommand } from '../../src/contracts/index.ts';
-import { SagaEngine, silentLogger } from '../../src/engine/index.ts';
+import { SagaEngine, silentLogger, timerKey, type DeliveryVerdict } from '../../src/engine/index.ts';
 import { RetentionSweeper } from '../../src/engine/retention.ts';
 import { waitFor } from '../support/nats-server.ts';
-import { closeDatabase, migrate, openDatabase, SagaStore, type Db } from '../../src/store/index.ts';
+import { closeDatabase, migrate, openDatabase, SagaStore, UNARMED, type Db, type TimerRow } from '../../src/store/index.ts';
 import { orderBody } from '../support/system.ts';
 
-const step: RetryPolicy = { maxAttempts: 2, timeoutMs: 1_000, initialBackoffMs: 100, multiplier: 2, maxBackoffMs: 1_000, jitter: 0 };
+const step: RetryPolicy = { maxAttempts: 2, timeoutMs: 1_000, queueTimeoutMs: 60_000, initialBackoffMs: 100, multiplier: 2, maxBackoffMs: 1_000, jitter: 0 };
 
 describe('engine on a real SQLite file', () => {
   let dir: string;
@@ -34,6 +34,17 @@ describe('engine on a real SQLite file', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  /** What the outbox relay does once JetStream acknowledged every row: arm the clocks, remove the rows. */
+  const publishAll = (database: Db, at = now) => {
+    const rows = database.prepare('SELECT id, saga_id, msg_id, subject FROM outbox ORDER BY id').all() as { id: number; saga_id: string; msg_id: string; subject: string }[];
+    const store = new SagaStore(database);
+    return store.markPublished(rows.at(-1)?.id ?? 0, rows.map((r) => ({ sagaId: r.saga_id, msgId: r.msg_id, subject: r.subject, streamSeq: r.id, at })));
+  };
+  const timerRows = (database: Db) => database.prepare('SELECT * FROM timers ORDER BY due_at').all() as TimerRow[];
+  /** The same verdict for every due gated timer. */
+  const verdictForAll = (database: Db, verdict: DeliveryVerdict) =>
+    new Map(timerRows(database).filter((t) => t.consumer).map((t) => [timerKey(t), verdict]));
+
   it('start writes the saga, its history, the OrderCreated event, the first command and its timeout together', () => {
     const engine = engineOn(db);
     const { saga, created } = engine.start('order', orderBody({ orderId: 'o-1' }));
@@ -43,8 +54,63 @@ describe('engine on a real SQLite file', () => {
     expect(outbox.map((r) => r.subject)).toEqual(['order.created', 'saga.cmd.inventory.reserve']);
     const command = decodeCommand(outbox[1]!.payload);
     expect(command).toMatchObject({ sagaId: saga.id, commandId: `${saga.id}:reserveInventory`, attempt: 1, replyTo: 'saga.reply.order.inventory', kind: 'reserveInventory' });
-    expect(db.prepare('SELECT due_at FROM timers').pluck().all()).toEqual([now + step.timeoutMs]);
+    // The attempt's clock waits for JetStream's ack of the command, not the commit.
+    expect(timerRows(db)).toMatchObject([{ due_at: UNARMED, armed_by: outbox[1]!.msg_id, delay_ms: step.timeoutMs, consumer: 'inventory', stream_seq: null }]);
     expect(engine.history(saga.id).map((h) => h.event_type)).toEqual(['START']);
+  });
+
+  it('an attempt clock starts at the publish ack, once: a republish does not move it', () => {
+    const engine = engineOn(db);
+    engine.start('order', orderBody());
+    now += 60_000;
+    // Nothing is due however long the command waits to be published.
+    expect(engine.fireDueTimers()).toBe(0);
+    expect(publishAll(db, now)).toBe(now + step.timeoutMs);
+    expect(timerRows(db)).toMatchObject([{ due_at: now + step.timeoutMs, stream_seq: 2 }]);
+    expect(publishAll(db, now + 500)).toBeNull();
+    expect(timerRows(db)[0]!.due_at).toBe(now + step.timeoutMs);
+  });
+
+  it('a due attempt clock fires only with an answerable verdict; queued holds the attempt and restarts the clock on delivery', () => {
+    const engine = engineOn(db);
+    const { saga } = engine.start('order', orderBody());
+    publishAll(db);
+    now += step.timeoutMs;
+    // Unknown (presence not heard yet): looked at again shortly, nothing told to the saga.
+    expect(engine.fireDueTimers(256, verdictForAll(db, { kind: 'unknown' }))).toBe(1);
+    expect(timerRows(db)[0]).toMatchObject({ due_at: now + 1_000, queued_since: null });
+    expect(engine.history(saga.id)).toHaveLength(1);
+    now += 1_000;
+    // Not delivered: the step is queued, the attempt does not count, nothing is resent.
+    expect(engine.fireDueTimers(256, verdictForAll(db, { kind: 'queued', why: 'NOT_DELIVERED' }))).toBe(1);
+    expect(engine.get(saga.id)!.steps[0]).toMatchObject({ status: 'queued', attempts: 1, queueReason: 'NOT_DELIVERED', queuedAt: now });
+    const clock = timerRows(db).find((t) => t.consumer)!;
+    expect(clock).toMatchObject({ queued_since: now, due_at: now + 2_000 });
+    expect(db.prepare("SELECT count(*) FROM outbox WHERE subject = 'saga.cmd.inventory.reserve'").pluck().get()).toBe(0);
+    // Still queued later: the clock moves on quietly, no new history entry.
+    now += 2_000;
+    const historyBefore = engine.history(saga.id).length;
+    expect(engine.fireDueTimers(256, verdictForAll(db, { kind: 'queued', why: 'NOT_DELIVERED' }))).toBe(1);
+    expect(engine.history(saga.id)).toHaveLength(historyBefore);
+    // Delivered to a present participant: running again with a whole attempt from now.
+    now += 2_000;
+    expect(engine.fireDueTimers(256, verdictForAll(db, { kind: 'answerable' }))).toBe(1);
+    expect(engine.get(saga.id)!.steps[0]).toMatchObject({ status: 'running', attempts: 1, queuedAt: null });
+    expect(timerRows(db).find((t) => t.consumer)).toMatchObject({ due_at: now + step.timeoutMs, queued_since: null });
+    expect(engine.history(saga.id).map((h) => h.event_type).slice(1)).toEqual(['COMMAND_QUEUED', 'COMMAND_DELIVERED']);
+    // It had the command for a whole attempt and did not answer: now the attempt failed.
+    now += step.timeoutMs;
+    expect(engine.fireDueTimers(256, verdictForAll(db, { kind: 'answerable' }))).toBe(1);
+    expect(engine.get(saga.id)!.steps[0]).toMatchObject({ status: 'backoff', attempts: 1, lastError: expect.stringMatching(/^TIMEOUT/) });
+  });
+
+  it('a gated timer that fell due after the verdicts were made waits for the next call', () => {
+    const engine = engineOn(db);
+    engine.start('order', orderBody());
+    publishAll(db);
+    now += step.timeoutMs;
+    expect(engine.fireDueTimers(256, new Map())).toBe(0);
+    expect(timerRows(db)).toHaveLength(1);
   });
 
   it('an idempotency key returns the same saga for the same request and refuses a different one', () => {
@@ -72,6 +138,7 @@ describe('engine on a real SQLite file', () => {
 
   it('durable timers fire after a restart and the saga continues on a fresh engine', () => {
     const { saga } = engineOn(db).start('order', orderBody());
+    publishAll(db);
     closeDatabase(db);
     // "Restart": a new connection and a new engine over the same file.
     db = openDatabase(join(dir, 'orchestrator.db'));
@@ -83,8 +150,8 @@ describe('engine on a real SQLite file', () => {
     expect(engine.fireDueTimers()).toBe(1);
     expect(engine.get(saga.id)!.steps[0]).toMatchObject({ status: 'running', attempts: 2 });
     const commands = db.prepare("SELECT payload FROM outbox WHERE subject = 'saga.cmd.inventory.reserve' ORDER BY id").pluck().all() as Uint8Array[];
-    expect(commands.map((p) => decodeCommand(p).attempt)).toEqual([1, 2]);
-    expect(new Set(commands.map((p) => decodeCommand(p).commandId)).size).toBe(1);
+    // The first attempt's row was published (and removed) before the restart; the retry keeps its command id.
+    expect(commands.map((p) => decodeCommand(p))).toMatchObject([{ attempt: 2, commandId: `${saga.id}:reserveInventory` }]);
   });
 
   it('a saga run from cached live snapshots writes exactly what one restored from its rows writes', () => {
@@ -103,6 +170,7 @@ describe('engine on a real SQLite file', () => {
         engine.applyBatch([{ sagaId: id, event: { type: 'REPLY', at: now, participant, commandId: `${id}:${stepName}`, attempt, outcome, reasonCode, detail: '' } }]);
       const start = now;
       const { saga } = engine.start('order', orderBody({ orderId: 'same' }));
+      publishAll(database);
       now += step.timeoutMs;
       engine.fireDueTimers();
       now += 1_000;

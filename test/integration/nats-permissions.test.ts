@@ -10,7 +10,7 @@ import { AckPolicy, jetstream, jetstreamManager, type JetStreamManager } from '@
 import type { NatsConnection } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeCommand, encodeReply, type Reply } from '../../src/contracts/index.ts';
-import { connectNats, STREAM, StreamPublisher, commandSubject, replySubject } from '../../src/messaging/index.ts';
+import { connectNats, PRESENCE_SUBJECTS, STREAM, StreamPublisher, commandSubject, presenceSubject, replySubject } from '../../src/messaging/index.ts';
 import { NatsServer, freePort, waitFor } from '../support/nats-server.ts';
 import { startProcesses, ServiceProcess, type ProcessSystem } from '../support/processes.ts';
 import { orderBody } from '../support/system.ts';
@@ -205,7 +205,7 @@ describe('least-privilege NATS access with deploy/nats/nats-server.conf', () => 
         nc.request(`$JS.API.CONSUMER.DURABLE.CREATE.${STREAM.commands}.inventory`, JSON.stringify({ stream_name: STREAM.commands, config: { durable_name: 'inventory' } })),
       ).rejects.toThrow(refused);
       // Eavesdropping on other services' inboxes or on the command subjects.
-      for (const subject of ['_INBOX.>', '_INBOX.payment.>', 'saga.cmd.>', 'saga.reply.>']) {
+      for (const subject of ['_INBOX.>', '_INBOX.payment.>', 'saga.cmd.>', 'saga.reply.>', PRESENCE_SUBJECTS]) {
         const sub = nc.subscribe(subject);
         expect(String(await sub.closed), subject).toMatch(refused);
       }
@@ -215,6 +215,35 @@ describe('least-privilege NATS access with deploy/nats/nats-server.conf', () => 
       expect((await jsm.streams.info(STREAM.commands)).config.name).toBe(STREAM.commands);
       expect((await jsm.consumers.info(STREAM.commands, 'inventory')).config.filter_subject).toBe('saga.cmd.inventory.>');
     } finally {
+      await nc.close();
+    }
+  });
+
+  it('a participant announces its own presence only; the orchestrator hears every participant', async () => {
+    const heard: { subject: string; data: string }[] = [];
+    const sub = orchestratorNc.subscribe(PRESENCE_SUBJECTS, { callback: (_err, m) => void heard.push({ subject: m.subject, data: m.string() }) });
+    const nc = await connectAs(nats.url, 'inventory');
+    // A core NATS publish the server refuses does not throw: the refusal comes back as a status event.
+    const refusals: string[] = [];
+    void (async () => {
+      for await (const s of nc.status()) if (s.type === 'error') refusals.push(s.error.message);
+    })();
+    try {
+      await orchestratorNc.flush();
+      // The running participant processes announce themselves on their own credentials.
+      for (const participant of ['inventory', 'payment', 'shipping']) {
+        await waitFor(() => heard.some((h) => h.subject === presenceSubject(participant)), 10_000, `${participant} presence heard by the orchestrator`);
+      }
+
+      nc.publish(presenceSubject('payment'), 'forged by inventory');
+      nc.publish(presenceSubject('inventory'), 'inventory itself');
+      await waitFor(() => heard.some((h) => h.data === 'inventory itself'), 10_000, "inventory's own presence heard");
+      await waitFor(() => refusals.some((r) => /Permissions Violation for Publish to "?saga\.presence\.payment/.test(r)), 10_000, 'the forged presence refused');
+      // Published before the permitted one on the same connection, so it would have arrived first.
+      expect(heard.filter((h) => h.data === 'forged by inventory')).toHaveLength(0);
+      expect(nc.isClosed()).toBe(false);
+    } finally {
+      sub.unsubscribe();
       await nc.close();
     }
   });

@@ -33,7 +33,8 @@ describe('outbox relay on a real SQLite file', () => {
           failed = true;
           throw new Error('no ack');
         }
-        published.push(row.subject);
+        // The stream sequence the ack would carry.
+        return published.push(row.subject);
       },
       ...options,
     });
@@ -91,7 +92,7 @@ describe('outbox relay on a real SQLite file', () => {
   it('after a restart publishes what the previous run left, from the oldest row', async () => {
     store.deletePublished(6);
     const published: string[] = [];
-    const relay = new OutboxRelay({ store, logger: silentLogger, publish: async (row) => void published.push(row.subject) });
+    const relay = new OutboxRelay({ store, logger: silentLogger, publish: async (row) => published.push(row.subject) });
     relay.start();
     await expect.poll(() => store.countUnsent(), { timeout: 5_000 }).toBe(0);
     await relay.stop();

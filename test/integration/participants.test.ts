@@ -17,6 +17,7 @@ import {
   fromNatsHeaders,
   sagaStreams,
   toNatsHeaders,
+  trackPresence,
 } from '../../src/messaging/index.ts';
 import { closeDatabase, migrate, openDatabase, type Db } from '../../src/store/index.ts';
 import {
@@ -25,6 +26,7 @@ import {
   createShippingParticipant,
   processedCommands,
   startParticipant,
+  type ChaosOptions,
   type CommandHandlers,
   type InventoryParticipant,
   type ParticipantRuntime,
@@ -120,7 +122,7 @@ describe('participants over JetStream', () => {
     name: string,
     db: Db,
     handlers: CommandHandlers,
-    chaos = { failureRate: 0, delayMs: 0 },
+    chaos: ChaosOptions = { failureRate: 0, delayMs: 0 },
     metrics?: ParticipantMetrics,
   ): Promise<ParticipantRuntime> {
     const r = await startParticipant({ name, nc, db, handlers, workerPoolSize: 4, chaos, metrics });
@@ -245,6 +247,58 @@ describe('participants over JetStream', () => {
     expect(chaotic.getPayment('chaos')).toBeNull();
     expect(chaotic.getAccount('dave').balance).toBe(100_000);
     expect(processedCommands(db).find('chaos-charge')).toBeUndefined();
+  });
+
+  it('under CHAOS_UNANSWERED_RATE=1 takes a command and neither does, answers nor acks it, and goes on consuming', async () => {
+    const db = database('silent', 'payment');
+    const silent = createPaymentParticipant(db, { defaultBalance: 100_000 });
+    // Only charges are left unanswered: CHAOS_ACTIONS spares the refund.
+    const r = await start('silentpay', db, silent.handlers, { failureRate: 0, delayMs: 0, unansweredRate: 1, actions: ['chargePayment'] });
+    const charge = (orderId: string): CommandBody => ({ kind: 'chargePayment', body: { orderId, customerId: 'gina', amount: eur(1_000) } });
+    await send(js, 'silentpay', charge('silent-1'), { commandId: 'silent-charge-1' });
+    await send(js, 'silentpay', charge('silent-2'), { commandId: 'silent-charge-2' });
+    await waitFor(() => r.stats.chaosUnanswered === 2, DEADLINE_MS, 'both charges taken');
+    await send(js, 'silentpay', { kind: 'refundPayment', body: { orderId: 'silent-3', customerId: 'gina', amount: eur(1_000) } }, { commandId: 'silent-refund' });
+    expect((await waitReply(collector.replies, 'silent-refund')).reply.outcome).toBe('OK');
+
+    // Delivered, still pending (until the 30 s ack wait), nothing left waiting in the stream.
+    const consumer = await jsm.consumers.info(STREAM.commands, 'silentpay');
+    expect(consumer.delivered.consumer_seq).toBe(3);
+    expect(consumer.num_ack_pending).toBe(2);
+    expect(consumer.num_pending).toBe(0);
+    expect(consumer.num_redelivered).toBe(0);
+    expect(repliesFor(collector.replies, 'silent-charge-1')).toHaveLength(0);
+    expect(repliesFor(collector.replies, 'silent-charge-2')).toHaveLength(0);
+    expect(r.stats).toMatchObject({ received: 3, replied: 1, chaosUnanswered: 2, chaosFailures: 0, errors: 0 });
+    expect(silent.getPayment('silent-1')).toBeNull();
+    expect(silent.getAccount('gina').balance).toBe(100_000);
+    expect(processedCommands(db).find('silent-charge-1')).toBeUndefined();
+    // The handlers returned: stop() has nothing in flight to wait for.
+    await r.stop();
+    expect(repliesFor(collector.replies, 'silent-charge-1')).toHaveLength(0);
+  });
+
+  it('announces its presence while consuming and stops announcing on stop()', async () => {
+    const presence = trackPresence(nc, { windowMs: 400 });
+    try {
+      const db = database('present', 'shipping');
+      const r = await startParticipant({
+        name: 'presentship',
+        nc,
+        db,
+        handlers: createShippingParticipant(db, { unservedCountries: [] }).handlers,
+        workerPoolSize: 1,
+        presenceIntervalMs: 100,
+      });
+      runtimes.push(r);
+      await waitFor(() => presence.available('presentship') === true, DEADLINE_MS, 'presentship present');
+      await r.stop();
+      await waitFor(() => presence.available('presentship') === false, DEADLINE_MS, 'presentship absent');
+      // The other participants of this file announce every second (the default interval).
+      await waitFor(() => presence.available('payment') === true, DEADLINE_MS, 'payment present');
+    } finally {
+      presence.stop();
+    }
   });
 
   it('answers FAILED with the code of a transient database error, stores nothing, and does the work on retry', async () => {

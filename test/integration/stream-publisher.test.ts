@@ -87,4 +87,15 @@ describe('StreamPublisher on a real nats-server', () => {
       silent.unsubscribe();
     }
   });
+
+  it('while the server is down, refuses at once with PUBLISH_DISCONNECTED (nothing is buffered for later), and publishes again after it is back', async () => {
+    await nats.stop();
+    await expect.poll(() => publisher.publish('pub.down', bytes, { msgID: 'd-0', timeout: 200 }).catch((e: { code: string }) => e.code), { timeout: 10_000 }).toBe('PUBLISH_DISCONNECTED');
+    const t0 = performance.now();
+    const refused = await Promise.allSettled(Array.from({ length: 500 }, (_, i) => publisher.publish('pub.down', new Uint8Array(1_024), { msgID: `d-${i + 1}` })));
+    expect(refused.every((r) => r.status === 'rejected' && (r.reason as { code: string }).code === 'PUBLISH_DISCONNECTED')).toBe(true);
+    expect(performance.now() - t0).toBeLessThan(500);
+    await nats.restart();
+    await expect.poll(() => publisher.publish('pub.back', bytes, { msgID: 'b-1', timeout: 1_000 }).then((a) => a.stream, () => null), { timeout: 15_000 }).toBe('PUB');
+  });
 });

@@ -24,7 +24,8 @@ describe('one trace per saga across the four processes', () => {
       all: { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint, OTEL_BSP_SCHEDULE_DELAY: '50' },
       orchestrator: { ...otel('orchestrator'), STEP_TIMEOUT_MS: '700', STEP_MAX_ATTEMPTS: '20', STEP_INITIAL_BACKOFF_MS: '50', STEP_MAX_BACKOFF_MS: '100' },
       inventory: { ...otel('inventory'), INVENTORY_DEFAULT_STOCK: '10' },
-      payment: { ...otel('payment'), LOG_LEVEL: 'debug' },
+      // Takes charges and never answers them, until restarted without it: the charge times out and is retried.
+      payment: { ...otel('payment'), LOG_LEVEL: 'debug', CHAOS_UNANSWERED_RATE: '1', CHAOS_ACTIONS: 'chargePayment' },
       shipping: { ...otel('shipping'), SHIPPING_UNSERVED_COUNTRIES: 'AQ' },
     });
   });
@@ -43,8 +44,7 @@ describe('one trace per saga across the four processes', () => {
     const sagaStep = async (id: string, step: string) =>
       ((await (await fetch(`${api()}/sagas/${id}`)).json()) as { steps: { name: string; attempts: number }[] }).steps.find((s) => s.name === step)!;
 
-    // Payment is down: the charge waits, times out, and is retried by durable timers.
-    await system.payment.stop('SIGTERM');
+    // Payment takes the charge and does not answer: the attempt times out and is retried by durable timers.
     const res = await fetch(`${api()}/orders`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', traceparent: `00-${traceId}-${clientSpanId}-01` },
@@ -60,6 +60,8 @@ describe('one trace per saga across the four processes', () => {
     await system.orchestrator.start();
     // A retry fired by a timer after the restart.
     await waitFor(async () => (await sagaStep(sagaId, 'chargePayment')).attempts >= 3, 15_000, 'charge retried after restart');
+    await system.payment.stop('SIGTERM');
+    system.payment.env.CHAOS_UNANSWERED_RATE = '0';
     await system.payment.start();
 
     await waitFor(async () => ((await (await fetch(`${api()}/sagas/${sagaId}`)).json()) as { status: string }).status === 'cancelled', 20_000, 'saga cancelled');

@@ -8,7 +8,7 @@ describe('transient participant failures', () => {
     // A third of all commands fail transiently; ten attempts make exhausting the budget negligible (0.3^10).
     const chaos = { failureRate: 0.3, delayMs: 0 };
     sys = await TestSystem.start({
-      step: { maxAttempts: 10, timeoutMs: 2_000, initialBackoffMs: 10, multiplier: 1.5, maxBackoffMs: 100, jitter: 0.2 },
+      step: { maxAttempts: 10, timeoutMs: 2_000, queueTimeoutMs: 60_000, initialBackoffMs: 10, multiplier: 1.5, maxBackoffMs: 100, jitter: 0.2 },
       chaos: { inventory: chaos, payment: chaos, shipping: chaos },
       defaultStock: 1_000,
     });

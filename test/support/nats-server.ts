@@ -136,6 +136,16 @@ export class NatsServer {
     await exited;
   }
 
+  /** Freezes the server (SIGSTOP): its connections stay open but nothing answers, like a hung host. */
+  pause(): void {
+    this.proc?.kill('SIGSTOP');
+  }
+
+  /** Lets a paused server run again (SIGCONT); harmless if it is not paused. */
+  resume(): void {
+    this.proc?.kill('SIGCONT');
+  }
+
   /** Stops and starts the server on the same port and store, as a crash and recovery would. */
   async restart(downMs = 0): Promise<void> {
     await this.stop();

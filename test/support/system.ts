@@ -25,8 +25,8 @@ import type { AddressInfo } from 'node:net';
 import { NatsServer, waitFor } from './nats-server.ts';
 
 /** Fast policies so tests exercise timeouts and backoff in well under a second. */
-export const FAST_STEP: RetryPolicy = { maxAttempts: 3, timeoutMs: 400, initialBackoffMs: 50, multiplier: 2, maxBackoffMs: 200, jitter: 0.2 };
-export const FAST_COMPENSATION: RetryPolicy = { maxAttempts: 20, timeoutMs: 400, initialBackoffMs: 50, multiplier: 2, maxBackoffMs: 300, jitter: 0.2 };
+export const FAST_STEP: RetryPolicy = { maxAttempts: 3, timeoutMs: 400, queueTimeoutMs: 60_000, initialBackoffMs: 50, multiplier: 2, maxBackoffMs: 200, jitter: 0.2 };
+export const FAST_COMPENSATION: RetryPolicy = { maxAttempts: 20, timeoutMs: 400, queueTimeoutMs: 60_000, initialBackoffMs: 50, multiplier: 2, maxBackoffMs: 300, jitter: 0.2 };
 
 type Name = 'inventory' | 'payment' | 'shipping';
 

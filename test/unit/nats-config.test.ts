@@ -109,7 +109,7 @@ describe('reply senders', () => {
   });
 
   it('a step accepts a reply from its own participant only', () => {
-    const policy: RetryPolicy = { maxAttempts: 3, timeoutMs: 1_000, initialBackoffMs: 100, multiplier: 2, maxBackoffMs: 1_000, jitter: 0 };
+    const policy: RetryPolicy = { maxAttempts: 3, timeoutMs: 1_000, queueTimeoutMs: 60_000, initialBackoffMs: 100, multiplier: 2, maxBackoffMs: 1_000, jitter: 0 };
     const def = orderSagaV1({ step: policy, compensation: policy });
     const input = def.parseInput(
       { orderId: 'o-1', customerId: 'c-1', currency: 'EUR', items: [{ sku: 'A', quantity: 1, unitPrice: 5 }], shippingAddress: { line1: '1 St', city: 'X', postalCode: '1', country: 'DE' } },

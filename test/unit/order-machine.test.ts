@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
 import { backoffDelay, commandIdOf, orderSagaV1, stepOfCommandId, timerOf, validateRetryPolicy, type EngineEvent, type RetryPolicy } from '../../sagas/index.ts';
 
-const step: RetryPolicy = { maxAttempts: 3, timeoutMs: 1_000, initialBackoffMs: 100, multiplier: 2, maxBackoffMs: 1_000, jitter: 0 };
-const compensation: RetryPolicy = { maxAttempts: 2, timeoutMs: 1_000, initialBackoffMs: 100, multiplier: 2, maxBackoffMs: 1_000, jitter: 0 };
+const step: RetryPolicy = { maxAttempts: 3, timeoutMs: 1_000, queueTimeoutMs: 60_000, initialBackoffMs: 100, multiplier: 2, maxBackoffMs: 1_000, jitter: 0 };
+const compensation: RetryPolicy = { maxAttempts: 2, timeoutMs: 1_000, queueTimeoutMs: 60_000, initialBackoffMs: 100, multiplier: 2, maxBackoffMs: 1_000, jitter: 0 };
 const def = orderSagaV1({ step, compensation });
 const SAGA = 'saga-1';
 
@@ -56,7 +56,7 @@ function drive() {
       return api.send({ type: 'REPLY', at: 0, commandId: `${SAGA}:${stepName}`, attempt: attempt ?? api.step(stepName).attempts, outcome, reasonCode, detail: '' });
     },
     /** Fires the pending timer whose id mentions `kind` (timeout/backoff) of `stepName`. */
-    fire(kind: 'timeout' | 'backoff', stepName: string) {
+    fire(kind: 'timeout' | 'backoff' | 'queue', stepName: string) {
       const entry = [...timers.entries()].find(([id]) => id.includes(`${kind}.${stepName}`));
       if (!entry) throw new Error(`no ${kind} timer for ${stepName}; pending: ${[...timers.keys()].join(', ')}`);
       timers.delete(entry[0]);
@@ -134,6 +134,19 @@ describe('order saga machine (pure transitions)', () => {
     expect(d.step('reserveInventory')).toMatchObject({ status: 'succeeded', attempts: 2 });
   });
 
+  it('a step whose every attempt is answered FAILED ends STEP_FAILED, not with the failure code', () => {
+    const d = drive();
+    for (let i = 1; i < step.maxAttempts; i++) {
+      d.reply('reserveInventory', 'FAILED', 'TRANSIENT');
+      d.fire('backoff', 'reserveInventory');
+    }
+    d.reply('reserveInventory', 'FAILED', 'TRANSIENT');
+    expect(d.step('reserveInventory')).toMatchObject({ status: 'failed', attempts: 3, lastError: 'FAILED: TRANSIENT' });
+    d.reply('releaseInventory', 'OK');
+    expect(d.status()).toBe('cancelled');
+    expect(d.reason()).toBe('STEP_FAILED');
+  });
+
   it('a charge that exhausts its retries is in doubt: refund and release, STEP_FAILED', () => {
     const d = drive();
     d.reply('reserveInventory', 'OK');
@@ -184,6 +197,60 @@ describe('order saga machine (pure transitions)', () => {
     expect(d.status()).toBe('cancelled');
   });
 
+  it('a queued step keeps its attempt: no resend, the clock timer stays, delivery resumes the attempt', () => {
+    const d = drive();
+    const clock = [...d.timers.keys()].find((id) => id.includes('timeout.reserveInventory'))!;
+    d.send({ type: 'COMMAND_QUEUED', at: 0, step: 'reserveInventory', why: 'NOT_DELIVERED' });
+    expect(d.step('reserveInventory')).toMatchObject({ status: 'queued', attempts: 1, queueReason: 'NOT_DELIVERED', lastError: null });
+    expect(d.step('reserveInventory').queuedAt).not.toBeNull();
+    expect(d.status()).toBe('running');
+    // No new command, and the attempt's clock (the engine holds it while queued) is not cancelled.
+    expect(d.commands()).toEqual(['reserveInventory#1']);
+    expect(d.timers.has(clock)).toBe(true);
+    expect([...d.timers.keys()].some((id) => id.includes('queue.reserveInventory'))).toBe(true);
+    // Queued for another step, or twice: nothing changes.
+    expect(d.send({ type: 'COMMAND_QUEUED', at: 0, step: 'chargePayment', why: 'NOT_DELIVERED' })).toEqual([]);
+    expect(d.send({ type: 'COMMAND_QUEUED', at: 0, step: 'reserveInventory', why: 'NOT_DELIVERED' })).toEqual([]);
+    d.send({ type: 'COMMAND_DELIVERED', at: 0, step: 'reserveInventory' });
+    expect(d.step('reserveInventory')).toMatchObject({ status: 'running', attempts: 1, queuedAt: null, queueReason: null });
+    expect([...d.timers.keys()].some((id) => id.includes('queue.reserveInventory'))).toBe(false);
+    expect(d.timers.has(clock)).toBe(true);
+    d.reply('reserveInventory', 'OK');
+    expect(d.commands()).toEqual(['reserveInventory#1', 'chargePayment#1']);
+  });
+
+  it('a reply ends a queued step as usual: OK moves on, FAILED of the awaited attempt retries', () => {
+    const d = drive();
+    d.send({ type: 'COMMAND_QUEUED', at: 0, step: 'reserveInventory', why: 'PARTICIPANT_UNAVAILABLE' });
+    d.reply('reserveInventory', 'FAILED', 'TRANSIENT');
+    expect(d.step('reserveInventory')).toMatchObject({ status: 'backoff', queuedAt: null });
+    expect([...d.timers.keys()].some((id) => id.includes('queue.reserveInventory'))).toBe(false);
+    d.fire('backoff', 'reserveInventory');
+    d.send({ type: 'COMMAND_QUEUED', at: 0, step: 'reserveInventory', why: 'PARTICIPANT_UNAVAILABLE' });
+    d.reply('reserveInventory', 'OK');
+    expect(d.step('reserveInventory')).toMatchObject({ status: 'succeeded', queuedAt: null, queueReason: null });
+    expect(d.timers.size).toBe(1);
+  });
+
+  it('a forward step queued past its queue budget compensates with STEP_QUEUE_EXPIRED; a compensation parks', () => {
+    const d = drive();
+    d.reply('reserveInventory', 'OK');
+    d.send({ type: 'COMMAND_QUEUED', at: 0, step: 'chargePayment', why: 'NOT_DELIVERED' });
+    d.fire('queue', 'chargePayment');
+    expect(d.status()).toBe('compensating');
+    expect(d.reason()).toBe('STEP_QUEUE_EXPIRED');
+    expect(d.step('chargePayment')).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(d.step('chargePayment').lastError).toMatch(/^QUEUED: not taken by an available payment within 60000 ms \(NOT_DELIVERED\)/);
+    // The charge was sent and may have happened: its refund is owed.
+    expect(d.commands().slice(-1)).toEqual(['refundPayment#1']);
+    d.send({ type: 'COMMAND_QUEUED', at: 0, step: 'refundPayment', why: 'PARTICIPANT_UNAVAILABLE' });
+    d.fire('queue', 'refundPayment');
+    expect(d.status()).toBe('needs_attention');
+    expect(d.step('refundPayment')).toMatchObject({ status: 'parked' });
+    d.send({ type: 'RETRY', at: 0 });
+    expect(d.commands().slice(-1)).toEqual(['refundPayment#2']);
+  });
+
   it('duplicate and foreign replies change nothing', () => {
     const d = drive();
     d.reply('reserveInventory', 'OK');
@@ -201,7 +268,7 @@ describe('order saga machine (pure transitions)', () => {
     const [next, actions] = transition(def.machine, restored, {
       type: 'REPLY', at: 99, commandId: `${SAGA}:chargePayment`, attempt: 1, outcome: 'OK', reasonCode: '', detail: '',
     } as never);
-    expect(next.value).toEqual({ forward: { scheduleShipment: 'awaiting' } });
+    expect(next.value).toEqual({ forward: { scheduleShipment: { awaiting: 'inFlight' } } });
     expect((actions as Action[]).filter((a) => a.type === 'sendCommand').map((a) => a.params!.step)).toEqual(['scheduleShipment']);
   });
 });
@@ -224,6 +291,7 @@ describe('retry policy', () => {
     expect(() => validateRetryPolicy({ ...step, multiplier: 0.5 }, 'STEP')).toThrow(/multiplier/);
     expect(() => validateRetryPolicy({ ...step, maxBackoffMs: 10, initialBackoffMs: 100 }, 'STEP')).toThrow(/maxBackoffMs/);
     expect(() => validateRetryPolicy({ ...step, jitter: 2 }, 'STEP')).toThrow(/jitter/);
+    expect(() => validateRetryPolicy({ ...step, queueTimeoutMs: 0 }, 'STEP')).toThrow(/queueTimeoutMs/);
   });
 
   it('backs off exponentially up to the cap, with deterministic bounded jitter', () => {

@@ -3,7 +3,7 @@ import { transition, type AnyMachineSnapshot } from 'xstate';
 import { orderSagaV1, type RetryPolicy } from '../../sagas/index.ts';
 import { PureTransitions } from '../../src/engine/pure-transition.ts';
 
-const policy: RetryPolicy = { maxAttempts: 2, timeoutMs: 1_000, initialBackoffMs: 100, multiplier: 2, maxBackoffMs: 1_000, jitter: 0.3 };
+const policy: RetryPolicy = { maxAttempts: 2, timeoutMs: 1_000, queueTimeoutMs: 60_000, initialBackoffMs: 100, multiplier: 2, maxBackoffMs: 1_000, jitter: 0.3 };
 const def = orderSagaV1({ step: policy, compensation: policy });
 
 describe('PureTransitions', () => {

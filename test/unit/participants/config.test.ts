@@ -10,7 +10,7 @@ describe('participant config', () => {
       databasePath: './data/payment.db',
       httpPort: 3002,
       workerPoolSize: 10,
-      chaos: { failureRate: 0, delayMs: 0 },
+      chaos: { failureRate: 0, delayMs: 0, unansweredRate: 0, actions: undefined },
       logLevel: 'info',
       domain: { name: 'payment', defaultBalance: 100_000 },
     });
@@ -28,6 +28,8 @@ describe('participant config', () => {
       WORKER_POOL_SIZE: '32',
       CHAOS_FAILURE_RATE: '0.25',
       CHAOS_DELAY_MS: '150',
+      CHAOS_UNANSWERED_RATE: '0.5',
+      CHAOS_ACTIONS: 'chargePayment, scheduleShipment',
       LOG_LEVEL: 'debug',
       SHIPPING_UNSERVED_COUNTRIES: 'aq, kp,IR',
     });
@@ -36,7 +38,7 @@ describe('participant config', () => {
       databasePath: '/data/s.db',
       httpPort: 8080,
       workerPoolSize: 32,
-      chaos: { failureRate: 0.25, delayMs: 150 },
+      chaos: { failureRate: 0.25, delayMs: 150, unansweredRate: 0.5, actions: ['chargePayment', 'scheduleShipment'] },
       logLevel: 'debug',
       domain: { name: 'shipping', unservedCountries: ['AQ', 'KP', 'IR'] },
     });
@@ -48,12 +50,24 @@ describe('participant config', () => {
     ['WORKER_POOL_SIZE', '1001'],
     ['CHAOS_FAILURE_RATE', '1.5'],
     ['CHAOS_DELAY_MS', '-1'],
+    ['CHAOS_UNANSWERED_RATE', '2'],
+    ['CHAOS_UNANSWERED_RATE', 'often'],
+    ['CHAOS_ACTIONS', 'charge'],
+    ['CHAOS_ACTIONS', 'chargePayment,teleport'],
+    ['CHAOS_ACTIONS', ','],
     ['HTTP_PORT', '70000'],
     ['LOG_LEVEL', 'loud'],
     ['NATS_URL', 'http://x/y'],
     ['PAYMENT_DEFAULT_BALANCE', '-10'],
   ])('rejects %s=%s naming the variable', (name, value) => {
     expect(() => loadParticipantConfig('payment', { [name]: value })).toThrow(name);
+  });
+
+  it('applies chaos to every command kind unless CHAOS_ACTIONS names some', () => {
+    expect(loadParticipantConfig('payment', { CHAOS_ACTIONS: '  ' }).chaos.actions).toBeUndefined();
+    // Kinds of other participants are accepted: one setting can be given to all three.
+    expect(loadParticipantConfig('inventory', { CHAOS_ACTIONS: 'refundPayment' }).chaos.actions).toEqual(['refundPayment']);
+    expect(() => loadParticipantConfig('payment', { CHAOS_ACTIONS: 'chargepayment' })).toThrow(/CHAOS_ACTIONS: unknown item "chargepayment": must be among reserveInventory, .*cancelShipment/);
   });
 
   it('validates only the settings of the participant it configures', () => {
