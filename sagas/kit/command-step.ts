@@ -13,7 +13,7 @@ export interface StepState {
   /** Forward steps: the command was sent and not rejected, so its compensation is owed. */
   owed: boolean;
   lastError: string | null;
-  /** While queued: since when and why. Absent in contexts stored before queuing existed. */
+  /** While queued: since when and why; absent otherwise (and in contexts stored before queuing existed). */
   queuedAt?: number | null;
   queueReason?: string | null;
   startedAt: number | null;
@@ -59,10 +59,10 @@ export function stepOfCommandId(commandId: string): string {
 }
 
 /** XState names a delayed event `xstate.after.<delay>.<state path>`; the delays here are `<kind>.<step>`. */
-const TIMER_EVENT = /^xstate\.after\.(timeout|backoff|queue)\.([^.]+)\./;
+const TIMER_EVENT = /^xstate\.after\.(timeout|backoff)\.([^.]+)\./;
 
-/** The timers of a command step: an attempt's reply timeout, the pause before the next attempt, the queue budget. */
-export type StepTimerKind = 'timeout' | 'backoff' | 'queue';
+/** The timers of a command step: an attempt's reply timeout, the pause before the next attempt. */
+export type StepTimerKind = 'timeout' | 'backoff';
 
 /**
  * Which step's timer a timer event is, or null for any other event. A `timeout` timer set in the
@@ -75,7 +75,7 @@ export function timerOf(eventType: string): { kind: StepTimerKind; step: string 
 
 /** A fresh step record for a saga's initial context. */
 export function pendingStep(compensation: boolean): StepState {
-  return { compensation, status: 'pending', attempts: 0, attemptsBeforeRetry: 0, owed: false, lastError: null, queuedAt: null, queueReason: null, startedAt: null, finishedAt: null };
+  return { compensation, status: 'pending', attempts: 0, attemptsBeforeRetry: 0, owed: false, lastError: null, startedAt: null, finishedAt: null };
 }
 
 function isReplyFor(step: string, participant: string) {
@@ -110,7 +110,6 @@ export function commandStep<C extends StepContext>(spec: CommandStepSpec<C>) {
   const { name, policy } = spec;
   const timeoutDelay = `timeout.${name}`;
   const backoffDelayName = `backoff.${name}`;
-  const queueDelay = `queue.${name}`;
 
   const attemptsLeft = ({ context }: { context: StepContext }) => {
     const s = context.steps[name]!;
@@ -124,10 +123,14 @@ export function commandStep<C extends StepContext>(spec: CommandStepSpec<C>) {
     replyIs('FAILED')(args) &&
     (args.context.steps[name]!.status === 'running' || args.context.steps[name]!.status === 'queued') &&
     (args.event as Reply).attempt === args.context.steps[name]!.attempts;
-  const aboutThisStep = ({ event }: { event: EngineEvent }) =>
-    (event.type === 'COMMAND_QUEUED' || event.type === 'COMMAND_DELIVERED') && event.step === name;
+  /** An engine event about this step's command, applied only while the step is in `status`. */
+  const aboutThisStepWhile = (status: StepStatus) => ({ context, event }: { context: StepContext; event: EngineEvent }) =>
+    (event.type === 'COMMAND_QUEUED' || event.type === 'COMMAND_DELIVERED' || event.type === 'QUEUE_EXPIRED') &&
+    event.step === name &&
+    context.steps[name]!.status === status;
 
-  const notQueued = { queuedAt: null, queueReason: null };
+  // Undefined, not null: absent from the stored snapshot, which every transition writes whole.
+  const notQueued = { queuedAt: undefined, queueReason: undefined };
   const succeed = patchStep(name, (_s, _e, at) => ({ status: 'succeeded', finishedAt: at, ...notQueued }));
   const noteFailure = patchStep(name, (_s, e) => ({
     status: 'backoff',
@@ -190,31 +193,29 @@ export function commandStep<C extends StepContext>(spec: CommandStepSpec<C>) {
             commandId: commandIdOf(context.sagaId, name),
             attempt: context.steps[name]!.attempts,
             compensation: spec.compensation,
+            queueTimeoutMs: policy.queueTimeoutMs,
             command: spec.command(context),
           }),
         },
       ],
       always: 'awaiting',
     },
-    // The attempt clock (the timeout) belongs to `awaiting` as a whole, so moving between its
-    // children keeps the timer; the engine holds it while the step is queued and restarts it on
-    // delivery (the clock runs only while the participant could answer).
+    // Queuing changes only the step's record, never the state: the attempt clock (the timeout)
+    // stays armed, and the engine holds it while the step is queued and restarts it on delivery
+    // (the clock runs only while the participant could answer). The engine measures queued time
+    // on that clock too, and sends QUEUE_EXPIRED once it exceeds the command's queue budget. (A
+    // child state per phase, or a timer of its own, cost a fifth more per transition.)
     awaiting: {
-      initial: 'inFlight',
       after: {
         [timeoutDelay]: [
           { guard: attemptsLeft, target: 'backoff', actions: noteFailure },
           { target: onExhausted, actions: failActions },
         ],
       },
-      states: {
-        inFlight: {
-          on: { COMMAND_QUEUED: { guard: aboutThisStep, target: 'queued', actions: queued } },
-        },
-        queued: {
-          after: { [queueDelay]: { target: onExhausted, actions: queueExpiredActions } },
-          on: { COMMAND_DELIVERED: { guard: aboutThisStep, target: 'inFlight', actions: delivered } },
-        },
+      on: {
+        COMMAND_QUEUED: { guard: aboutThisStepWhile('running'), actions: queued },
+        COMMAND_DELIVERED: { guard: aboutThisStepWhile('queued'), actions: delivered },
+        QUEUE_EXPIRED: { guard: aboutThisStepWhile('queued'), target: onExhausted, actions: queueExpiredActions },
       },
     },
     backoff: { after: { [backoffDelayName]: 'sending' } },
@@ -265,7 +266,6 @@ export function commandStep<C extends StepContext>(spec: CommandStepSpec<C>) {
 
   const delays: Record<string, number | ((args: { context: C }) => number)> = {
     [timeoutDelay]: policy.timeoutMs,
-    [queueDelay]: policy.queueTimeoutMs,
     [backoffDelayName]: ({ context }: { context: C }) =>
       backoffDelay(policy, context.steps[name]!.attempts - context.steps[name]!.attemptsBeforeRetry, commandIdOf(context.sagaId, name)),
   };

@@ -15,6 +15,8 @@ export interface SendCommandParams {
   commandId: string;
   attempt: number;
   compensation: boolean;
+  /** How long the command may stay queued (not with an available participant) before QUEUE_EXPIRED. */
+  queueTimeoutMs: number;
   command: CommandBody;
 }
 
@@ -48,6 +50,8 @@ export type EngineEvent =
   | { type: 'COMMAND_QUEUED'; at: number; step: string; why: string }
   /** A queued step's command is now with an available participant: its attempt clock starts again. */
   | { type: 'COMMAND_DELIVERED'; at: number; step: string }
+  /** A step stayed queued longer than its command's queue budget (the engine measures queued time). */
+  | { type: 'QUEUE_EXPIRED'; at: number; step: string }
   | { type: 'START'; at: number }
   | { type: 'CANCEL'; at: number }
   | { type: 'RETRY'; at: number };

@@ -17,7 +17,7 @@ export interface TimerEffect {
   timerId: string;
   dueAt: number;
   event: string;
-  gate?: { msgId: string; consumer: string; delayMs: number };
+  gate?: { msgId: string; consumer: string; delayMs: number; queueBudgetMs: number };
 }
 
 /** What one transition asks the engine to do, in the order the machine asked. */
@@ -47,7 +47,7 @@ interface EffectContext {
 export function toEffects(actions: readonly MachineAction[], ctx: EffectContext): Effects {
   const effects: Effects = { outbox: [], timersSet: [], timersCancelled: [], commands: [], summary: [] };
   /** Commands sent by this transition, by step: a step's timeout set alongside becomes their clock. */
-  const sent = new Map<string, { msgId: string; consumer: string }>();
+  const sent = new Map<string, { msgId: string; consumer: string; queueBudgetMs: number }>();
   actions.forEach((action, index) => {
     const msgId = `${ctx.sagaId}:${ctx.seq}:${index}`;
     switch (action.type) {
@@ -73,7 +73,7 @@ export function toEffects(actions: readonly MachineAction[], ctx: EffectContext)
         );
         effects.commands.push({ step: p.step, attempt: p.attempt, compensation: p.compensation, subject });
         // A participant's durable consumer is named after it.
-        sent.set(p.step, { msgId, consumer: p.participant });
+        sent.set(p.step, { msgId, consumer: p.participant, queueBudgetMs: p.queueTimeoutMs });
         effects.summary.push({ kind: 'command', subject, step: p.step, commandId: p.commandId, attempt: p.attempt, compensation: p.compensation });
         break;
       }

@@ -387,9 +387,18 @@ export class SagaEngine {
       case 'unknown':
         this.store.rescheduleTimer(t.saga_id, t.timer_id, now + UNKNOWN_RECHECK_MS, queuedSince);
         return null;
-      case 'queued':
-        this.store.rescheduleTimer(t.saga_id, t.timer_id, now + this.recheckMs(queuedSince === null ? 0 : now - queuedSince), queuedSince ?? now);
+      case 'queued': {
+        const since = queuedSince ?? now;
+        const expiresAt = t.queue_budget_ms === null || t.queue_budget_ms === undefined ? Infinity : since + t.queue_budget_ms;
+        if (queuedSince !== null && now >= expiresAt) {
+          // Queued for its whole budget: the step gives up (a forward step compensates, a compensation parks).
+          this.store.deleteTimer(t.saga_id, t.timer_id);
+          return { type: 'QUEUE_EXPIRED', at: now, step };
+        }
+        // Looked at again later, and no later than when the budget runs out.
+        this.store.rescheduleTimer(t.saga_id, t.timer_id, Math.min(now + this.recheckMs(now - since), expiresAt), since);
         return queuedSince === null ? { type: 'COMMAND_QUEUED', at: now, step, why: verdict.why } : null;
+      }
       case 'answerable':
         if (queuedSince === null) {
           // The participant had the command for a whole attempt and did not answer: the attempt failed.
@@ -502,6 +511,7 @@ export class SagaEngine {
         armed_by: t.gate?.msgId ?? null,
         delay_ms: t.gate?.delayMs ?? null,
         consumer: t.gate?.consumer ?? null,
+        queue_budget_ms: t.gate?.queueBudgetMs ?? null,
       });
       if (t.dueAt !== UNARMED && (info.earliestTimer === null || t.dueAt < info.earliestTimer)) info.earliestTimer = t.dueAt;
     }

@@ -66,6 +66,8 @@ export interface TimerRow {
   stream_seq?: number | null;
   /** Gated timers: since when the step waits for an available participant. */
   queued_since?: number | null;
+  /** Gated timers: how long the step may stay queued. */
+  queue_budget_ms?: number | null;
 }
 
 /** due_at of a timer that waits for its command's publish ack: never due until armed. */
@@ -132,10 +134,10 @@ export class SagaStore {
       // The outbox is a queue (migration 005): published rows are deleted as a range.
       deletePublished: db.prepare('DELETE FROM outbox WHERE id <= ?'),
       countUnsent: db.prepare('SELECT count(*) FROM outbox').pluck(),
-      upsertTimer: db.prepare(`INSERT INTO timers (saga_id, timer_id, due_at, event, armed_by, delay_ms, consumer, stream_seq, queued_since)
-        VALUES (@saga_id, @timer_id, @due_at, @event, @armed_by, @delay_ms, @consumer, NULL, NULL)
+      upsertTimer: db.prepare(`INSERT INTO timers (saga_id, timer_id, due_at, event, armed_by, delay_ms, consumer, stream_seq, queued_since, queue_budget_ms)
+        VALUES (@saga_id, @timer_id, @due_at, @event, @armed_by, @delay_ms, @consumer, NULL, NULL, @queue_budget_ms)
         ON CONFLICT (saga_id, timer_id) DO UPDATE SET due_at = excluded.due_at, event = excluded.event, armed_by = excluded.armed_by,
-        delay_ms = excluded.delay_ms, consumer = excluded.consumer, stream_seq = NULL, queued_since = NULL`),
+        delay_ms = excluded.delay_ms, consumer = excluded.consumer, stream_seq = NULL, queued_since = NULL, queue_budget_ms = excluded.queue_budget_ms`),
       // Once only: a republish of the same row (deduplicated by the stream) must not push the clock back.
       armTimer: db.prepare(`UPDATE timers SET due_at = @at + delay_ms, stream_seq = @streamSeq
         WHERE saga_id = @sagaId AND armed_by = @msgId AND stream_seq IS NULL RETURNING due_at`).pluck(),
@@ -293,7 +295,7 @@ export class SagaStore {
   }
 
   upsertTimer(row: TimerRow): void {
-    this.s.upsertTimer.run({ armed_by: null, delay_ms: null, consumer: null, ...row });
+    this.s.upsertTimer.run({ armed_by: null, delay_ms: null, consumer: null, queue_budget_ms: null, ...row });
   }
 
   /** Starts the clocks of published commands' timers (due = ack time + delay); returns the earliest new due time. */

@@ -142,7 +142,7 @@ export function createOrchestratorMetrics(options: { store: SagaStore; clock?: (
         if (o.event.type === 'REPLY') attempts.inc({ type, step: stepOf(o.event.commandId), outcome: String(o.event.outcome) });
         const timer = timerOf(o.event.type);
         if (timer?.kind === 'timeout') attempts.inc({ type, step: timer.step, outcome: 'TIMEOUT' });
-        if (timer?.kind === 'queue') attempts.inc({ type, step: timer.step, outcome: 'QUEUE_EXPIRED' });
+        if (o.event.type === 'QUEUE_EXPIRED') attempts.inc({ type, step: String(o.event.step), outcome: 'QUEUE_EXPIRED' });
         if (o.event.type === 'COMMAND_QUEUED') queuedTotal.inc({ type, step: String(o.event.step), why: String(o.event.why) });
         if (o.fromState !== null && o.enteredAt !== null && o.fromState !== o.toState) {
           stateDuration.observe({ type, state: o.fromState }, Math.max(0, o.event.at - o.enteredAt) / 1000);

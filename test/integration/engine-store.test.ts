@@ -104,6 +104,31 @@ describe('engine on a real SQLite file', () => {
     expect(engine.get(saga.id)!.steps[0]).toMatchObject({ status: 'backoff', attempts: 1, lastError: expect.stringMatching(/^TIMEOUT/) });
   });
 
+  it('a step queued longer than its queue budget is told QUEUE_EXPIRED: a forward step compensates with STEP_QUEUE_EXPIRED', () => {
+    const engine = engineOn(db);
+    const { saga } = engine.start('order', orderBody());
+    publishAll(db);
+    now += step.timeoutMs;
+    const queued = () => verdictForAll(db, { kind: 'queued', why: 'PARTICIPANT_UNAVAILABLE' });
+    engine.fireDueTimers(256, queued());
+    const since = now;
+    // Rechecks grow, but the last one falls exactly when the budget runs out.
+    let checks = 0;
+    while (engine.get(saga.id)!.status === 'running' && checks < 100) {
+      now = timerRows(db).find((t) => t.consumer)!.due_at;
+      expect(now).toBeLessThanOrEqual(since + step.queueTimeoutMs);
+      engine.fireDueTimers(256, queued());
+      checks++;
+    }
+    expect(now).toBe(since + step.queueTimeoutMs);
+    // The reservation may have happened: its release is owed.
+    expect(engine.get(saga.id)).toMatchObject({ status: 'compensating', reason: 'STEP_QUEUE_EXPIRED' });
+    expect(engine.get(saga.id)!.steps.find((s) => s.name === 'releaseInventory')).toMatchObject({ status: 'running', attempts: 1 });
+    expect(engine.get(saga.id)!.steps[0]).toMatchObject({ status: 'failed', attempts: 1, lastError: expect.stringMatching(/^QUEUED: .*PARTICIPANT_UNAVAILABLE/) });
+    expect(engine.history(saga.id).map((h) => h.event_type)).toEqual(['START', 'COMMAND_QUEUED', 'QUEUE_EXPIRED']);
+    expect(checks).toBeLessThan(40);
+  });
+
   it('a gated timer that fell due after the verdicts were made waits for the next call', () => {
     const engine = engineOn(db);
     engine.start('order', orderBody());

@@ -2,7 +2,7 @@ import { jetstream, jetstreamManager, AckPolicy, DeliverPolicy } from '@nats-io/
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MESSAGE_TYPE, decodeEvent, encodeCommand, encodeReply, type Command, type Reply } from '../../src/contracts/index.ts';
 import { HEADER, STREAM, commandSubject, connectNats, protobufContentType, replySubject, toNatsHeaders } from '../../src/messaging/index.ts';
-import { FAST_STEP, TestSystem, orderBody } from '../support/system.ts';
+import { FAST_COMPENSATION, FAST_STEP, TestSystem, orderBody } from '../support/system.ts';
 import { waitFor } from '../support/nats-server.ts';
 import { OpenApiChecker } from '../support/openapi-check.ts';
 
@@ -131,6 +131,30 @@ describe('order saga against a real nats-server', () => {
     expect(sys.payment.runtime!.stats.duplicates).toBe(0);
     const history = sys.orchestrator.engine.history(saga.id).map((h) => h.event_type);
     expect(history).toContain('COMMAND_QUEUED');
+  });
+
+  it('a compensation whose participant is down waits queued, keeps its attempts and does not park; it finishes once the participant is back', async () => {
+    sys.inventory.domain.setStock('UNDO-1', 5);
+    sys.payment.domain.setBalance('undo-customer', 10);
+    // Payment waits until inventory has reserved and gone away: then the decline's release finds no inventory.
+    await sys.stopParticipant('payment');
+    const { saga } = sys.orchestrator.engine.start('order', orderBody({ customerId: 'undo-customer', items: [{ sku: 'UNDO-1', quantity: 2, unitPrice: 1_000 }] }));
+    await waitFor(() => sys.inventory.domain.getStock('UNDO-1').reserved === 2, 5_000, 'stock reserved');
+    await sys.stopParticipant('inventory');
+    await sys.startParticipant('payment');
+    try {
+      const release = () => sys.orchestrator.engine.get(saga.id)!.steps.find((s) => s.name === 'releaseInventory')!;
+      await waitFor(() => release().status === 'queued', 10_000, 'the release queued');
+      // Many times the compensation's attempt (400 ms with backoff): no attempt used, not parked.
+      await new Promise((r) => setTimeout(r, 4 * (FAST_COMPENSATION.timeoutMs + FAST_COMPENSATION.maxBackoffMs)));
+      expect(sys.orchestrator.engine.get(saga.id)!.status).toBe('compensating');
+      expect(release()).toMatchObject({ status: 'queued', attempts: 1, queueReason: 'NOT_DELIVERED' });
+    } finally {
+      await sys.startParticipant('inventory');
+    }
+    expect(await sys.waitForStatus(saga.id, ['cancelled', 'needs_attention'])).toBe('cancelled');
+    expect(sys.orchestrator.engine.get(saga.id)!.reason).toBe('PAYMENT_DECLINED');
+    expect(sys.inventory.domain.getStock('UNDO-1')).toMatchObject({ available: 5, reserved: 0 });
   });
 
   it('the same reply delivered twice is applied once and recorded as ignored', async () => {
