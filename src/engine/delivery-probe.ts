@@ -15,6 +15,8 @@ export interface ConsumerPosition {
 export interface DeliveryProbeOptions {
   /** The consumer's position; rejects when JetStream cannot be asked (then steps count as queued). */
   position: (consumer: string) => Promise<ConsumerPosition>;
+  /** Replies in the stream the orchestrator has not acknowledged yet (pending or being applied). */
+  repliesWaiting: () => Promise<number>;
   /** Whether a participant announces itself: true, false, or undefined when it cannot be told yet. */
   available: (participant: string) => boolean | undefined;
   clock?: () => number;
@@ -22,9 +24,9 @@ export interface DeliveryProbeOptions {
   cacheMs?: number;
 }
 
-interface Cached {
+interface Cached<T> {
   at: number;
-  position: Promise<ConsumerPosition>;
+  value: Promise<T>;
 }
 
 /**
@@ -36,7 +38,8 @@ interface Cached {
  */
 export class DeliveryProbe {
   private readonly o: Required<DeliveryProbeOptions>;
-  private readonly cache = new Map<string, Cached>();
+  private readonly cache = new Map<string, Cached<ConsumerPosition>>();
+  private readonly repliesCache = new Map<string, Cached<number>>();
 
   constructor(options: DeliveryProbeOptions) {
     this.o = { clock: Date.now, cacheMs: 1_000, ...options };
@@ -60,7 +63,7 @@ export class DeliveryProbe {
     const read = this.read(consumer);
     let position: ConsumerPosition;
     try {
-      position = await read.position;
+      position = await read.value;
     } catch {
       return { kind: 'queued', why: QUEUE_REASON.brokerUnreachable };
     }
@@ -71,21 +74,39 @@ export class DeliveryProbe {
       if (position.pending === 0 && read.at >= publishedAt) return { kind: 'answerable' };
       return { kind: 'queued', why: QUEUE_REASON.notDelivered };
     }
-    // Acknowledged means answered: the participant acks only once its reply is in the stream.
-    if (seq <= position.ackFloor) return { kind: 'queued', why: QUEUE_REASON.replyPending };
+    if (seq <= position.ackFloor) {
+      // Acknowledged: answered (a participant acks only once its reply is in the stream) or
+      // dead-lettered (terminated). Only while replies wait for the orchestrator can this one be
+      // among them; otherwise no reply is coming, and the attempt counts.
+      let waiting: number;
+      try {
+        waiting = await this.replies();
+      } catch {
+        return { kind: 'queued', why: QUEUE_REASON.brokerUnreachable };
+      }
+      return waiting > 0 ? { kind: 'queued', why: QUEUE_REASON.replyPending } : { kind: 'answerable' };
+    }
     const present = this.o.available(consumer);
     if (present === undefined) return { kind: 'unknown' };
     return present ? { kind: 'answerable' } : { kind: 'queued', why: QUEUE_REASON.participantUnavailable };
   }
 
-  private read(consumer: string): Cached {
+  private read(consumer: string): Cached<ConsumerPosition> {
+    return this.cached(this.cache, consumer, () => this.o.position(consumer));
+  }
+
+  private replies(): Promise<number> {
+    return this.cached(this.repliesCache, '', () => this.o.repliesWaiting()).value;
+  }
+
+  /** `load()`'s promise, reused for cacheMs; a failure is reused too: during an outage one answers the whole batch. */
+  private cached<T>(cache: Map<string, Cached<T>>, key: string, load: () => Promise<T>): Cached<T> {
     const now = this.o.clock();
-    const cached = this.cache.get(consumer);
-    if (cached && now - cached.at < this.o.cacheMs) return cached;
-    const fresh: Cached = { at: now, position: this.o.position(consumer) };
-    // A failed read is cached too (for cacheMs): during an outage one failure answers the whole batch.
-    fresh.position.catch(() => undefined);
-    this.cache.set(consumer, fresh);
+    const hit = cache.get(key);
+    if (hit && now - hit.at < this.o.cacheMs) return hit;
+    const fresh: Cached<T> = { at: now, value: load() };
+    fresh.value.catch(() => undefined);
+    cache.set(key, fresh);
     return fresh;
   }
 }

@@ -108,6 +108,10 @@ export async function startOrchestrator(options: OrchestratorOptions): Promise<O
       const info = await probeJsm.consumers.info(STREAM.commands, consumer);
       return { delivered: info.delivered.stream_seq, ackFloor: info.ack_floor.stream_seq, pending: info.num_pending };
     },
+    repliesWaiting: async () => {
+      const info = await probeJsm.consumers.info(STREAM.replies, ORCHESTRATOR_DURABLE);
+      return info.num_pending + info.num_ack_pending;
+    },
   });
   const relay = new OutboxRelay({
     store,

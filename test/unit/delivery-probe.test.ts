@@ -8,10 +8,11 @@ function clock(seq: number | null, consumer = 'payment', extra: Partial<TimerRow
 }
 
 /** The verdict on `t` given the consumer's position (or a failure to read it) and the participant's presence. */
-async function verdict(position: Partial<ConsumerPosition> | Error, present: boolean | undefined, t: TimerRow) {
+async function verdict(position: Partial<ConsumerPosition> | Error, present: boolean | undefined, t: TimerRow, repliesWaiting = 0) {
   const p = new DeliveryProbe({
     clock: () => 6_000,
     available: () => present,
+    repliesWaiting: async () => repliesWaiting,
     position: async () => {
       if (position instanceof Error) throw position;
       return { delivered: 0, ackFloor: 0, pending: 0, ...position };
@@ -42,8 +43,12 @@ describe('delivery probe: could the participant have answered?', () => {
     expect(await verdict({ delivered: 7, pending: 0 }, false, clock(8))).toEqual({ kind: 'answerable' });
   });
 
-  it('acknowledged by the participant: its reply is on its way, queued as REPLY_PENDING', async () => {
-    expect(await verdict({ delivered: 10, ackFloor: 9 }, true, clock(8))).toEqual({ kind: 'queued', why: 'REPLY_PENDING' });
+  it('acknowledged by the participant while replies wait for the orchestrator: its reply may be among them, queued as REPLY_PENDING', async () => {
+    expect(await verdict({ delivered: 10, ackFloor: 9 }, true, clock(8), 3)).toEqual({ kind: 'queued', why: 'REPLY_PENDING' });
+  });
+
+  it('acknowledged with no reply waiting (answered long ago, or dead-lettered): no reply is coming, the attempt counts', async () => {
+    expect(await verdict({ delivered: 10, ackFloor: 9 }, true, clock(8), 0)).toEqual({ kind: 'answerable' });
   });
 
   it('JetStream cannot be asked: queued, BROKER_UNREACHABLE', async () => {
@@ -56,6 +61,7 @@ describe('delivery probe: could the participant have answered?', () => {
     const p = new DeliveryProbe({
       clock: () => now,
       available: () => true,
+      repliesWaiting: async () => 0,
       position: async () => {
         reads++;
         return { delivered: 100, ackFloor: 0, pending: 0 };
