@@ -1,4 +1,4 @@
-import { DEFAULT_COMPENSATION_POLICY, DEFAULT_STEP_POLICY, validateRetryPolicy, type RetryPolicy } from '../../sagas/index.ts';
+import { DEFAULT_COMPENSATION_POLICY, DEFAULT_STEP_POLICY, validateRetryPolicy, type RetryPolicy } from '../../sagas/kit/index.ts';
 import { ConfigError } from '../errors.ts';
 import { EnvReader, LOG_LEVELS, envVarsReadBy, type Env, type LogLevel } from './env.ts';
 import { natsClientConfig, type NatsClientConfig } from './nats.ts';

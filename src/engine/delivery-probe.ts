@@ -1,4 +1,4 @@
-import { QUEUE_REASON } from '../../sagas/index.ts';
+import { QUEUE_REASON } from '../../sagas/kit/index.ts';
 import type { TimerRow } from '../store/index.ts';
 import { timerKey, type DeliveryVerdict } from './engine.ts';
 

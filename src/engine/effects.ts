@@ -1,6 +1,6 @@
 import { encodeCommand, encodeEvent, MESSAGE_TYPE } from '../contracts/index.ts';
 import { HEADER, commandSubject, protobufContentType, replySubject } from '../messaging/index.ts';
-import { timerOf, type PublishEventParams, type SendCommandParams } from '../../sagas/index.ts';
+import { timerOf, type PublishEventParams, type SendCommandParams } from '../../sagas/kit/index.ts';
 import { UNARMED, type NewOutboxRow } from '../store/index.ts';
 import type { TraceContext } from '../telemetry/spans.ts';
 

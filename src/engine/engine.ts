@@ -4,7 +4,7 @@ import type { AnyMachineSnapshot } from 'xstate';
 import { PureTransitions } from './pure-transition.ts';
 import { ZodError } from 'zod';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.ts';
-import { FINAL_STATUSES, timerOf, type EngineEvent, type SagaDefinition, type SagaStatus, type StepView } from '../../sagas/index.ts';
+import { FINAL_STATUSES, timerOf, type EngineEvent, type SagaDefinition, type SagaStatus, type StepView } from '../../sagas/kit/index.ts';
 import { GroupCommit, UNARMED, type HistoryRow, type OutboxRow, type SagaHead, type SagaRow, type SagaStore, type TimerRow } from '../store/index.ts';
 import { ATTR } from '../telemetry/attributes.ts';
 import { noSpans, type Spans, type StartedSpan, type TraceContext } from '../telemetry/spans.ts';

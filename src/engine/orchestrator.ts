@@ -1,6 +1,6 @@
 import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
-import type { SagaDefinition } from '../../sagas/index.ts';
+import type { SagaDefinition } from '../../sagas/kit/index.ts';
 import {
   STREAM,
   parseCommandSubject,

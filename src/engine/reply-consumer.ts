@@ -1,7 +1,7 @@
 import type { ConsumerMessages, JetStreamClient, JsMsg } from '@nats-io/jetstream';
 import { decodeReply } from '../contracts/index.ts';
 import { classify, InvalidInputError, SagaError } from '../errors.ts';
-import { stepOfCommandId } from '../../sagas/index.ts';
+import { stepOfCommandId } from '../../sagas/kit/index.ts';
 import { deadLetter, fromNatsHeaders, HEADER, replySender } from '../messaging/index.ts';
 import { ATTR, MESSAGING_SYSTEM } from '../telemetry/attributes.ts';
 import { noSpans, type Spans, type StartedSpan } from '../telemetry/spans.ts';

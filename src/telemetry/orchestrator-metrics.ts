@@ -1,5 +1,5 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { FINAL_STATUSES, stepOfCommandId, timerOf, type SagaStatus } from '../../sagas/index.ts';
+import { FINAL_STATUSES, stepOfCommandId, timerOf, type SagaStatus } from '../../sagas/kit/index.ts';
 import type { OrchestratorObserver, TransitionObservation } from '../engine/index.ts';
 import type { SagaStore } from '../store/index.ts';
 import { createStorageMetrics } from './storage-metrics.ts';
