@@ -11,6 +11,12 @@ export interface WorkerPoolOptions {
   onError: (err: unknown, msg: JsMsg) => void;
   /** Delay before a message whose handler threw is redelivered. */
   errorRedeliveryDelayMs?: number;
+  /**
+   * Tell the server "in progress" (+WPI, which restarts the ack wait) for every message still being
+   * handled after this long, and again as often: a third of the consumer's ack wait, so a slow
+   * handler keeps its delivery and the ack wait can stay short. None when absent.
+   */
+  progressEveryMs?: number;
 }
 
 /** A running consume loop with a bounded number of handlers in flight. */
@@ -29,7 +35,23 @@ export async function startWorkerPool(js: JetStreamClient, options: WorkerPoolOp
   const consumer = await js.consumers.get(options.stream, options.durable);
   const messages: ConsumerMessages = await consumer.consume({ max_messages: options.concurrency });
   const running = new Set<Promise<void>>();
+  /** Messages being handled, with when their handling (or their last in-progress ack) began. */
+  const handling = new Map<JsMsg, number>();
   let stopping = false;
+  const every = options.progressEveryMs;
+  // One timer for every message in hand: nothing per message in the usual case of a fast handler.
+  const progress =
+    every === undefined
+      ? undefined
+      : setInterval(() => {
+          const now = Date.now();
+          for (const [msg, since] of handling) {
+            if (now - since < every) continue;
+            msg.working();
+            handling.set(msg, now);
+          }
+        }, Math.max(50, Math.floor(every / 2)));
+  progress?.unref();
 
   const loop = (async () => {
     for await (const msg of messages) {
@@ -39,13 +61,17 @@ export async function startWorkerPool(js: JetStreamClient, options: WorkerPoolOp
         continue;
       }
       while (running.size >= options.concurrency) await Promise.race(running);
+      handling.set(msg, Date.now());
       const job: Promise<void> = options
         .handle(msg)
         .catch((err: unknown) => {
           options.onError(err, msg);
           msg.nak(options.errorRedeliveryDelayMs ?? 1_000);
         })
-        .finally(() => running.delete(job));
+        .finally(() => {
+          handling.delete(msg);
+          running.delete(job);
+        });
       running.add(job);
     }
   })();
@@ -59,6 +85,7 @@ export async function startWorkerPool(js: JetStreamClient, options: WorkerPoolOp
       messages.stop();
       await loop;
       await Promise.allSettled([...running]);
+      if (progress) clearInterval(progress);
     },
   };
 }

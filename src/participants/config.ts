@@ -1,6 +1,7 @@
 import { EnvReader, LOG_LEVELS, envVarsReadBy, type Env, type LogLevel } from '../config/env.ts';
 import { natsClientConfig, type NatsClientConfig } from '../config/nats.ts';
 import { COMMAND_KINDS, type CommandKind } from '../contracts/index.ts';
+import { DEFAULT_ACK_WAIT_MS } from './types.ts';
 
 export const PARTICIPANT_NAMES = ['inventory', 'payment', 'shipping'] as const;
 export type ParticipantName = (typeof PARTICIPANT_NAMES)[number];
@@ -10,6 +11,7 @@ export const PARTICIPANT_DEFAULTS = {
   natsUrl: 'nats://127.0.0.1:4222',
   httpPort: { inventory: 3001, payment: 3002, shipping: 3003 } satisfies Record<ParticipantName, number>,
   workerPoolSize: 10,
+  ackWaitMs: DEFAULT_ACK_WAIT_MS,
   chaosFailureRate: 0,
   chaosDelayMs: 0,
   chaosUnansweredRate: 0,
@@ -20,7 +22,7 @@ export const PARTICIPANT_DEFAULTS = {
 } as const;
 
 const MAX_WORKER_POOL_SIZE = 1_000;
-/** Longer than this is no longer a "delay" but an outage; ack wait grows with it. */
+/** Longer than this is no longer a "delay" but an outage. */
 const MAX_CHAOS_DELAY_MS = 600_000;
 
 /** The settings only one participant reads. */
@@ -37,6 +39,8 @@ export interface ParticipantConfig {
   databasePath: string;
   httpPort: number;
   workerPoolSize: number;
+  /** ACK_WAIT_MS: a delivery neither acknowledged nor reported in progress this long goes out again. */
+  ackWaitMs: number;
   /** CHAOS_*: fault injection, off by default; `actions` undefined means every command kind. */
   chaos: { failureRate: number; delayMs: number; unansweredRate: number; actions: CommandKind[] | undefined };
   logLevel: LogLevel;
@@ -71,6 +75,8 @@ export function loadParticipantConfig(name: ParticipantName, env: Env): Particip
     databasePath: read.string('DATABASE_PATH', `./data/${name}.db`),
     httpPort: read.int('HTTP_PORT', PARTICIPANT_DEFAULTS.httpPort[name], 1, 65_535),
     workerPoolSize: read.int('WORKER_POOL_SIZE', PARTICIPANT_DEFAULTS.workerPoolSize, 1, MAX_WORKER_POOL_SIZE),
+    // At least 1 s: in-progress acks go out every third of it, and a shorter one redelivers what a busy event loop still handles.
+    ackWaitMs: read.int('ACK_WAIT_MS', PARTICIPANT_DEFAULTS.ackWaitMs, 1_000, 3_600_000),
     chaos: {
       failureRate: read.number('CHAOS_FAILURE_RATE', PARTICIPANT_DEFAULTS.chaosFailureRate, 0, 1),
       delayMs: read.int('CHAOS_DELAY_MS', PARTICIPANT_DEFAULTS.chaosDelayMs, 0, MAX_CHAOS_DELAY_MS),

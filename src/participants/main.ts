@@ -71,6 +71,7 @@ async function start(config: ParticipantConfig, logger: Logger, onRunning: (runn
     db,
     handlers: domain.handlers,
     workerPoolSize: config.workerPoolSize,
+    ackWaitMs: config.ackWaitMs,
     chaos: config.chaos,
     logger: logger.child({ component: 'runtime' }),
     metrics,

@@ -23,7 +23,7 @@ import { silentLogger, type Logger } from '../logger.ts';
 import { ATTR, MESSAGING_SYSTEM } from '../telemetry/attributes.ts';
 import { noSpans, type Spans, type StartedSpan } from '../telemetry/spans.ts';
 import { processedCommands } from './processed.ts';
-import { REASON, type Clock, type CommandHandler, type CommandHandlers, type HandlerResult } from './types.ts';
+import { DEFAULT_ACK_WAIT_MS, REASON, type Clock, type CommandHandler, type CommandHandlers, type HandlerResult } from './types.ts';
 
 /** Fault injection for tests and demos; off unless configured. */
 export interface ChaosOptions {
@@ -78,7 +78,7 @@ export interface ParticipantRuntimeOptions {
   workerPoolSize: number;
   chaos?: ChaosOptions;
   logger?: Logger;
-  /** Redelivery after this long without an ack; default 30 s plus the chaos delay. */
+  /** Redelivery after this long without an ack or an in-progress ack; default DEFAULT_ACK_WAIT_MS. */
   ackWaitMs?: number;
   now?: Clock;
   /** Metrics hooks (see src/telemetry/participant-metrics.ts); none by default. */
@@ -120,14 +120,13 @@ export interface ParticipantRuntime {
 /** A processed command's answer; FAILED answers are never stored. */
 type Answer = { outcome: 'OK' | 'REJECTED' | 'FAILED'; reasonCode: string; detail: string };
 
-const DEFAULT_ACK_WAIT_MS = 30_000;
 /** Redelivery delay after the reply could not be published (NATS down or slow). */
 const REPLY_FAILURE_REDELIVERY_MS = 2_000;
 /** Redelivery delay after a handler bug, so a poison message does not spin. */
 const BUG_REDELIVERY_MS = 5_000;
 /**
- * Three attempts of at most 5 s each, plus backoff: well inside the ack wait, so a slow publish
- * does not race a redelivery of the same command.
+ * Three attempts of at most 5 s each, plus backoff. Longer than the ack wait: the worker pool's
+ * in-progress acks keep the delivery meanwhile, so a slow publish does not race a redelivery.
  */
 const REPLY_PUBLISH_RETRY = { attempts: 3, timeoutMs: 5_000 };
 /** Replies only go to a concrete saga.reply.<saga-type> subject: anything else has no stream, so its publish would fail on every redelivery. */
@@ -350,11 +349,12 @@ export async function startParticipant(options: ParticipantRuntimeOptions): Prom
   }
 
   const jsm = await jetstreamManager(nc);
+  const ackWaitMs = options.ackWaitMs ?? DEFAULT_ACK_WAIT_MS;
   await ensureConsumer(jsm, {
     stream: STREAM.commands,
     durable: name,
     filterSubject: commandFilter(name),
-    ackWaitMs: options.ackWaitMs ?? DEFAULT_ACK_WAIT_MS + chaos.delayMs,
+    ackWaitMs,
     maxAckPending: options.workerPoolSize,
   });
   const pool: WorkerPool = await startWorkerPool(js, {
@@ -367,6 +367,7 @@ export async function startParticipant(options: ParticipantRuntimeOptions): Prom
       logger.error({ err, subject: msg.subject, seq: msg.seq }, 'command handler failed; redelivering later');
     },
     errorRedeliveryDelayMs: BUG_REDELIVERY_MS,
+    progressEveryMs: Math.max(100, Math.floor(ackWaitMs / 3)),
   });
   // Only once consuming: presence tells the orchestrator that a command sent now can be answered.
   const presence = startPresenceBeacon(nc, name, { intervalMs: options.presenceIntervalMs });

@@ -40,3 +40,11 @@ export function ok(detail: string): HandlerResult {
 export function rejected(reasonCode: string, detail: string): HandlerResult {
   return { outcome: 'REJECTED', reasonCode, detail };
 }
+
+/**
+ * Short, so commands held by an instance that died come back to its replacement within seconds (a
+ * slow handler keeps its delivery with in-progress acks every third of it). At most the step
+ * timeout (5 s by default): a stranded command then returns before the saga's next attempt of it
+ * could time out.
+ */
+export const DEFAULT_ACK_WAIT_MS = 5_000;

@@ -124,8 +124,9 @@ describe('participants over JetStream', () => {
     handlers: CommandHandlers,
     chaos: ChaosOptions = { failureRate: 0, delayMs: 0 },
     metrics?: ParticipantMetrics,
+    ackWaitMs?: number,
   ): Promise<ParticipantRuntime> {
-    const r = await startParticipant({ name, nc, db, handlers, workerPoolSize: 4, chaos, metrics });
+    const r = await startParticipant({ name, nc, db, handlers, workerPoolSize: 4, chaos, metrics, ackWaitMs });
     runtimes.push(r);
     return r;
   }
@@ -253,7 +254,8 @@ describe('participants over JetStream', () => {
     const db = database('silent', 'payment');
     const silent = createPaymentParticipant(db, { defaultBalance: 100_000 });
     // Only charges are left unanswered: CHAOS_ACTIONS spares the refund.
-    const r = await start('silentpay', db, silent.handlers, { failureRate: 0, delayMs: 0, unansweredRate: 1, actions: ['chargePayment'] });
+    // A long ack wait: the unanswered charges must still be pending, not redelivered, when counted.
+    const r = await start('silentpay', db, silent.handlers, { failureRate: 0, delayMs: 0, unansweredRate: 1, actions: ['chargePayment'] }, undefined, 30_000);
     const charge = (orderId: string): CommandBody => ({ kind: 'chargePayment', body: { orderId, customerId: 'gina', amount: eur(1_000) } });
     await send(js, 'silentpay', charge('silent-1'), { commandId: 'silent-charge-1' });
     await send(js, 'silentpay', charge('silent-2'), { commandId: 'silent-charge-2' });
