@@ -1,7 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import { storageFault } from '../errors.ts';
 import { flushToDisk, type Db } from './sqlite.ts';
-import { databaseWritable } from './writable.ts';
+import { databaseWritable, PROBE_BUSY_TIMEOUT_MS, withBusyTimeout } from './writable.ts';
 
 /** A stored saga. `snapshot` and `input` are JSON text. */
 export interface SagaRow {
@@ -201,14 +201,17 @@ export class SagaStore {
    * with the reason when it cannot write.
    */
   checkWritable(): true {
-    return this.transaction(() => {
-      this.writeProbe();
-      if (this.lastStorageFault !== undefined) {
-        this.s.probeSpace.run();
-        this.s.probeSpaceUndo.run();
-      }
-      return true;
-    });
+    // Bounded like the participants' probe: a lock held elsewhere fails readiness fast, not after DB_BUSY_TIMEOUT_MS.
+    return withBusyTimeout(this.db, PROBE_BUSY_TIMEOUT_MS, () =>
+      this.transaction(() => {
+        this.writeProbe();
+        if (this.lastStorageFault !== undefined) {
+          this.s.probeSpace.run();
+          this.s.probeSpaceUndo.run();
+        }
+        return true;
+      }),
+    );
   }
 
   insertSaga(row: SagaRow): void {

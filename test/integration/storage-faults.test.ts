@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeDatabase, databaseWritable, migrate, openDatabase, SagaStore } from '../../src/store/index.ts';
 import { TestSystem, orderBody } from '../support/system.ts';
 import { waitFor } from '../support/nats-server.ts';
 
@@ -131,5 +132,30 @@ describe.skipIf(!disk)('orchestrator database on a full disk (size-limited tmpfs
     const after = await post(base, orderBody());
     expect(after.status).toBe(202);
     expect(await sys.waitForStatus(after.body.sagaId as string, ['completed'])).toBe('completed');
+  });
+});
+
+describe('readiness probes while another connection holds the write lock', () => {
+  it('give up within a quarter second, whatever the busy timeout, and leave the busy timeout as it was', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'saga-probe-lock-'));
+    const db = openDatabase(join(dir, 'orchestrator.db'), { busyTimeoutMs: 5_000 });
+    migrate(db, 'orchestrator');
+    const locker = new Database(join(dir, 'orchestrator.db'));
+    try {
+      locker.exec('BEGIN EXCLUSIVE');
+      for (const probe of [() => new SagaStore(db).checkWritable(), databaseWritable(db)]) {
+        const t0 = performance.now();
+        expect(probe).toThrow(/locked|busy/i);
+        expect(performance.now() - t0).toBeLessThan(1_000);
+      }
+      expect(db.pragma('busy_timeout', { simple: true })).toBe(5_000);
+      locker.exec('COMMIT');
+      expect(new SagaStore(db).checkWritable()).toBe(true);
+      expect(databaseWritable(db)()).toBe(true);
+    } finally {
+      locker.close();
+      closeDatabase(db);
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
