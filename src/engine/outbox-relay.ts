@@ -53,7 +53,7 @@ export class OutboxRelay {
   private publishedThrough = 0;
   /** Rows up to this id are on disk and may be published. */
   private durableThrough = 0;
-  private readonly deletes = new Set<Promise<void>>();
+  private readonly records = new Set<Promise<void>>();
   /** Rows released with their content, in id order; only ever a copy of what is in the table. */
   private queued: OutboxRow[] = [];
   /** Rows published since start (for metrics and tests). */
@@ -111,7 +111,7 @@ export class OutboxRelay {
       // Not lost: the rows stay unsent and the next start publishes them.
       this.o.logger.warn({ err }, 'final outbox drain failed; rows stay queued for the next start');
     }
-    await Promise.allSettled([...this.deletes]);
+    await Promise.allSettled([...this.records]);
   }
 
   private async run(): Promise<void> {
@@ -166,8 +166,9 @@ export class OutboxRelay {
         through = row.id;
       }
       // Rows acked after a failed one are recorded too: they are in the stream, so their clocks run.
-      if (through > this.publishedThrough || published.length > 0) {
-        this.publishedThrough = Math.max(this.publishedThrough, through);
+      // (Nothing acked, nothing to record: `through` moves only past acked rows.)
+      if (published.length > 0) {
+        this.publishedThrough = through;
         this.record(this.publishedThrough, published);
       }
       if (failed) {
@@ -207,8 +208,8 @@ export class OutboxRelay {
       .catch((err: unknown) => {
         this.o.logger.warn({ err, throughId }, 'recording published outbox rows failed; they are published again after a restart');
       })
-      .finally(() => this.deletes.delete(done));
-    this.deletes.add(done);
+      .finally(() => this.records.delete(done));
+    this.records.add(done);
   }
 
   private sleep(ms: number): Promise<void> {

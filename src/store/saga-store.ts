@@ -272,21 +272,19 @@ export class SagaStore {
     return this.s.lastOutboxId.get() as number;
   }
 
-  /** Removes the rows up to `throughId`: JetStream has acknowledged every one of them. */
-  deletePublished(throughId: number): void {
-    this.transaction(() => {
-      this.s.deletePublished.run(throughId);
-    });
-  }
-
   /**
-   * Records what JetStream acknowledged: arms the gated timers of `published` commands and removes
-   * the rows up to `throughId`, in one transaction (a crash before it commits republishes the rows,
-   * deduplicated, and arms then). Returns the earliest armed due time.
+   * Records what JetStream acknowledged: starts the clocks of the gated timers of `published`
+   * commands (due = ack time + delay) and removes the rows up to `throughId`, in one transaction (a
+   * crash before it commits republishes the rows, deduplicated, and arms then). Returns the earliest
+   * armed due time.
    */
   markPublished(throughId: number, published: readonly PublishedCommand[]): number | null {
     return this.transaction(() => {
-      const earliest = this.armTimers(published);
+      let earliest: number | null = null;
+      for (const p of published) {
+        const due = this.s.armTimer.get({ sagaId: p.sagaId, msgId: p.msgId, streamSeq: p.streamSeq, at: p.at }) as number | undefined;
+        if (due !== undefined && (earliest === null || due < earliest)) earliest = due;
+      }
       this.s.deletePublished.run(throughId);
       return earliest;
     });
@@ -299,16 +297,6 @@ export class SagaStore {
 
   upsertTimer(row: TimerRow): void {
     this.s.upsertTimer.run({ armed_by: null, delay_ms: null, consumer: null, queue_budget_ms: null, ...row });
-  }
-
-  /** Starts the clocks of published commands' timers (due = ack time + delay); returns the earliest new due time. */
-  armTimers(published: readonly PublishedCommand[]): number | null {
-    let earliest: number | null = null;
-    for (const p of published) {
-      const due = this.s.armTimer.get({ sagaId: p.sagaId, msgId: p.msgId, streamSeq: p.streamSeq, at: p.at }) as number | undefined;
-      if (due !== undefined && (earliest === null || due < earliest)) earliest = due;
-    }
-    return earliest;
   }
 
   /** Moves a timer to `dueAt` without firing it, marking (or clearing, with null) since when its step is queued. */

@@ -29,7 +29,7 @@ describe('migration 005: the outbox becomes a queue', () => {
 
     const store = new SagaStore(db);
     expect(store.unsentOutbox(0, 100).map((r) => [r.id, r.subject])).toEqual([[3, 'subject.3']]);
-    store.deletePublished(3);
+    store.markPublished(3, []);
     expect(store.countUnsent()).toBe(0);
     // The table is empty, yet the next id continues after the highest one ever used.
     store.insertOutbox({ saga_id: 's-2', subject: 'subject.7', msg_id: 's-2:1:0', headers: '{}', payload: Buffer.from([7]), created_at: 7 });

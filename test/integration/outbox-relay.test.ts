@@ -90,7 +90,7 @@ describe('outbox relay on a real SQLite file', () => {
   });
 
   it('after a restart publishes what the previous run left, from the oldest row', async () => {
-    store.deletePublished(6);
+    store.markPublished(6, []);
     const published: string[] = [];
     const relay = new OutboxRelay({ store, logger: silentLogger, publish: async (row) => published.push(row.subject) });
     relay.start();
