@@ -1,6 +1,6 @@
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import { Agent, request } from 'node:http';
-import { decodeEvent } from '../src/contracts/index.ts';
+import { OrderCancelled, OrderCompleted } from '../sagas/order/contracts/index.ts';
 import { connectNats } from '../src/messaging/index.ts';
 
 /** Watches order.completed / order.cancelled and resolves a waiter per order id. */
@@ -15,15 +15,15 @@ export class CompletionWatcher {
   /** Subscribes (core NATS: the events are published on these subjects whatever stream keeps them). */
   async start(natsUrl: string): Promise<void> {
     this.nc = await connectNats({ servers: natsUrl, name: 'bench-watcher' });
-    for (const [subject, name, status] of [
-      ['order.completed', 'OrderCompleted', 'completed'],
-      ['order.cancelled', 'OrderCancelled', 'cancelled'],
+    for (const [subject, status] of [
+      ['order.completed', 'completed'],
+      ['order.cancelled', 'cancelled'],
     ] as const) {
       const sub = this.nc.subscribe(subject);
       this.subs.push(sub);
       void (async () => {
         for await (const m of sub) {
-          const orderId = decodeEvent(name, m.data).body.orderId;
+          const orderId = (status === 'completed' ? OrderCompleted : OrderCancelled).decode(m.data).orderId;
           if (status === 'completed') this.completed++;
           else this.cancelled++;
           const waiter = this.waiters.get(orderId);

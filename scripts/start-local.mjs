@@ -1,6 +1,7 @@
 // `npm start`: the whole system on this machine in one command. Starts nats-server (unless NATS_URL
-// is set) with JetStream and its store under ./data/nats, then the orchestrator and the three
-// participants from dist/ with their databases under ./data/. Ctrl-C stops everything cleanly;
+// is set) with JetStream and its store under ./data/nats, then the orchestrator and the participant
+// processes (inventory, payment, shipping, and travel: flights, hotels, cars) from dist/, with their
+// databases under ./data/. Ctrl-C stops everything cleanly;
 // starting again continues the sagas that were in flight.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -149,27 +150,34 @@ async function main() {
     natsUrl = `nats://127.0.0.1:${port}`;
   }
 
-  const ports = { orchestrator: 3000, inventory: 3001, payment: 3002, shipping: 3003 };
+  const ports = { orchestrator: 3000, inventory: 3001, payment: 3002, shipping: 3003, travel: 3004 };
+  /** DATABASE_PATH of a process of one participant; <NAME>_DATABASE_PATH of each in the travel process. */
+  const databases = (name) =>
+    name === 'travel'
+      ? Object.fromEntries(['FLIGHTS', 'HOTELS', 'CARS'].map((p) => [`${p}_DATABASE_PATH`, process.env[`${p}_DATABASE_PATH`] ?? join(dataDir, `${p.toLowerCase()}.db`)]))
+      : { DATABASE_PATH: process.env[`${name.toUpperCase()}_DATABASE_PATH`] ?? join(dataDir, `${name}.db`) };
   const service = (name) =>
     run(name, process.execPath, [join(root, 'dist/bin', `${name}.js`)], {
       NATS_URL: natsUrl,
-      DATABASE_PATH: process.env[`${name.toUpperCase()}_DATABASE_PATH`] ?? join(dataDir, `${name}.db`),
+      ...databases(name),
       HTTP_PORT: String(ports[name]),
       // Local demo: unknown SKUs start with stock so a first order can complete (0 in production).
       ...(name === 'inventory' ? { INVENTORY_DEFAULT_STOCK: process.env.INVENTORY_DEFAULT_STOCK ?? '100' } : {}),
     });
+  const participants = ['inventory', 'payment', 'shipping', 'travel'];
   // The orchestrator creates the streams the participants wait for.
   service('orchestrator');
   await waitUntil(() => httpOk(`http://127.0.0.1:${ports.orchestrator}/readyz`), 30_000, 'orchestrator /readyz');
-  for (const name of ['inventory', 'payment', 'shipping']) service(name);
-  for (const name of ['inventory', 'payment', 'shipping']) {
+  for (const name of participants) service(name);
+  for (const name of participants) {
     await waitUntil(() => httpOk(`http://127.0.0.1:${ports[name]}/readyz`), 30_000, `${name} /readyz`);
   }
   log(`NATS          ${natsUrl}`);
-  log(`orchestrator  http://127.0.0.1:${ports.orchestrator}  (POST /orders, GET /sagas/{id})`);
+  log(`orchestrator  http://127.0.0.1:${ports.orchestrator}  (POST /sagas/{type}, POST /orders, GET /sagas/{id}, GET /saga-types)`);
   log(`inventory     http://127.0.0.1:${ports.inventory}`);
   log(`payment       http://127.0.0.1:${ports.payment}`);
   log(`shipping      http://127.0.0.1:${ports.shipping}`);
+  log(`travel        http://127.0.0.1:${ports.travel}  (flights, hotels, cars)`);
   log(`data          ${dataDir}`);
   log('ready — press Ctrl-C to stop');
 }

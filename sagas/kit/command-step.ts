@@ -1,6 +1,6 @@
 import { assign } from 'xstate';
-import type { CommandBody } from '../../src/contracts/types.ts';
-import { STEP_QUEUE_EXPIRED, type EngineEvent, type StepStatus } from './definition.ts';
+import type { Message } from '../../src/contracts/index.ts';
+import { STEP_QUEUE_EXPIRED, type EngineEvent, type StepInfo, type StepStatus } from './definition.ts';
 import { backoffDelay, type RetryPolicy } from './retry-policy.ts';
 
 /** What a saga's context records about one step (forward or compensation). */
@@ -37,7 +37,7 @@ export interface CommandStepSpec<C extends StepContext> {
   action: string;
   compensation: boolean;
   policy: RetryPolicy;
-  command: (context: C) => CommandBody;
+  command: (context: C) => Message;
   /** Target once the reply is OK. */
   onOk: string;
   /** Target on a business rejection (forward: the compensation chain). Compensations park instead. */
@@ -46,6 +46,8 @@ export interface CommandStepSpec<C extends StepContext> {
   onExhausted?: string;
   /** Compensations: run only if this forward step's command was sent and not rejected. */
   compensates?: string;
+  /** Forward steps run side by side in a parallel region: the region's name (see parallelSteps). */
+  parallelGroup?: string;
 }
 
 /** Stable across retries: participants deduplicate on it. */
@@ -269,5 +271,13 @@ export function commandStep<C extends StepContext>(spec: CommandStepSpec<C>) {
     [backoffDelayName]: ({ context }: { context: C }) =>
       backoffDelay(policy, context.steps[name]!.attempts - context.steps[name]!.attemptsBeforeRetry, commandIdOf(context.sagaId, name)),
   };
-  return { state, delays };
+  const info: StepInfo = {
+    name,
+    participant: spec.participant,
+    action: spec.action,
+    compensation: spec.compensation,
+    compensates: spec.compensates ?? null,
+    parallelGroup: spec.parallelGroup ?? null,
+  };
+  return { state, delays, info };
 }

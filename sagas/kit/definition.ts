@@ -1,5 +1,6 @@
 import type { AnyStateMachine, AnyMachineSnapshot } from 'xstate';
-import type { CommandBody, DomainEvent } from '../../src/contracts/types.ts';
+import type { z } from 'zod';
+import type { Message, MessageCatalog } from '../../src/contracts/index.ts';
 
 /** Where a saga is in its life; `reason` explains the last three. */
 export type SagaStatus = 'running' | 'compensating' | 'completed' | 'cancelled' | 'needs_attention';
@@ -17,13 +18,15 @@ export interface SendCommandParams {
   compensation: boolean;
   /** How long the command may stay queued (not with an available participant) before QUEUE_EXPIRED. */
   queueTimeoutMs: number;
-  command: CommandBody;
+  /** A message of the saga type's contract package, e.g. order.v1.ReserveInventory. */
+  command: Message;
 }
 
 /** Params of the `publishEvent` action: a domain event for other systems, via the same outbox. */
 export interface PublishEventParams {
   subject: string;
-  event: DomainEvent;
+  /** A message of the saga type's contract package, e.g. order.v1.OrderCreated. */
+  event: Message;
 }
 
 /** Events the engine feeds to every saga machine. Each carries the engine's clock reading. */
@@ -87,6 +90,18 @@ export const QUEUE_REASON = {
 /** Reason a saga ends with when a step stayed queued longer than its queue budget. */
 export const STEP_QUEUE_EXPIRED = 'STEP_QUEUE_EXPIRED';
 
+/** A step of a definition, as listed by GET /saga-types. */
+export interface StepInfo {
+  name: string;
+  participant: string;
+  action: string;
+  compensation: boolean;
+  /** Compensations: the forward step they undo. */
+  compensates: string | null;
+  /** Forward steps run in parallel with the others of the same group (null: alone). */
+  parallelGroup: string | null;
+}
+
 /** A saga type the engine can run: the machine plus how to read its input and its status. */
 export interface SagaDefinition<TInput = unknown> {
   /** Saga type, e.g. "order"; also the reply subject suffix (saga.reply.<name>). */
@@ -94,6 +109,12 @@ export interface SagaDefinition<TInput = unknown> {
   /** Bumped when the machine changes shape; rows keep the version they started on. */
   version: number;
   machine: AnyStateMachine;
+  /** The raw input this version accepts (the API validates with it and publishes it as JSON Schema). */
+  inputSchema: z.ZodType;
+  /** Every step, forward ones first in the order they run, then the compensations. */
+  steps: readonly StepInfo[];
+  /** Every message the machine sends or publishes: the engine encodes them with it. */
+  contracts: MessageCatalog;
   /** Validates untrusted input (throws with the offending field) and returns it typed; `sagaId` fills defaults. */
   parseInput(raw: unknown, sagaId: string): TInput;
   /** The machine input for a new saga (for XState's own initialTransition, e.g. in tests). */
@@ -104,6 +125,6 @@ export interface SagaDefinition<TInput = unknown> {
   status(snapshot: AnyMachineSnapshot): { status: SagaStatus; reason: string | null };
   /** Status, reason and steps read off a snapshot (what the API shows). */
   describe(snapshot: AnyMachineSnapshot): { status: SagaStatus; reason: string | null; steps: StepView[] };
-  /** A short business key for listings (the order id). */
+  /** A short business key for listings and uniqueness (the order id, the trip id). */
   businessKey(input: TInput): string;
 }

@@ -1,8 +1,9 @@
 import Router from '@koa/router';
-import Koa from 'koa';
+import Koa, { type Context } from 'koa';
 import type { Registry } from 'prom-client';
-import type { SagaEngine, Logger } from '../engine/index.ts';
-import { InvalidInputError, NotFoundError } from '../errors.ts';
+import type { RegisteredSagaType } from '../../sagas/kit/index.ts';
+import type { SagaEngine, SagaView, Logger } from '../engine/index.ts';
+import { ConflictError, InvalidInputError, NotFoundError, SagaError } from '../errors.ts';
 import { requireBearer } from '../http/auth.ts';
 import { tracingMiddleware, type TracedState } from '../http/tracing.ts';
 import { noSpans, type Spans } from '../telemetry/spans.ts';
@@ -12,10 +13,12 @@ import { readJsonBody } from '../http/json-body.ts';
 import type { DeadLettersReader } from '../messaging/index.ts';
 import { encodeCursor, parseDeadLetterQuery, parseListQuery } from './list-query.ts';
 import { openApiDocument } from './openapi.ts';
-import { historyBody, sagaBody, summaryBody } from './presenters.ts';
+import { historyBody, sagaBody, sagaTypeBody, summaryBody, type SagaAlias } from './presenters.ts';
 
 export interface ApiOptions {
   engine: SagaEngine;
+  /** The types POST /sagas/{type} starts, GET /saga-types lists and the OpenAPI document describes (sagas/registry.ts). */
+  sagaTypes: readonly RegisteredSagaType[];
   logger: Logger;
   readiness: readonly ReadinessCheck[];
   /** Prometheus registry served at GET /metrics. */
@@ -31,30 +34,66 @@ export interface ApiOptions {
 
 const IDEMPOTENCY_KEY_MAX = 200;
 
+/** First path segments the API serves itself: no alias may take them. */
+const OWN_PATHS = ['sagas', 'saga-types', 'dead-letters', 'metrics', 'openapi.json', 'healthz', 'readyz'];
+/** Fields every saga view has: an alias field of the same name would overwrite one. */
+const VIEW_FIELDS = ['sagaId', 'type', 'version', 'status', 'reason', 'businessKey', 'input', 'state', 'steps', 'compensations', 'createdAt', 'updatedAt', 'finishedAt'];
+
 /** The orchestrator's HTTP API: thin routes that validate, call one engine use case, map errors centrally. */
 export function createApi(options: ApiOptions): Koa {
-  const { engine, logger } = options;
+  const { engine, logger, sagaTypes } = options;
+  const types = new Map(sagaTypes.map((t) => [t.plugin.name, t]));
+  const aliases = aliasesOf(sagaTypes);
+  const aliasOf = (s: { type: string }) => aliases.get(s.type);
   const app = new Koa();
   app.proxy = false;
   const router = new Router();
 
-  router.post('/orders', async (ctx) => {
+  /** Starts a saga of `type` from the request: 202 when created, 200 when an earlier request with this Idempotency-Key did. */
+  async function start(ctx: Context, type: string): Promise<SagaView> {
     const body = await readJsonBody(ctx, options.bodyLimitBytes);
     const key = ctx.get('idempotency-key') || undefined;
     if (key !== undefined && key.length > IDEMPOTENCY_KEY_MAX) {
       throw new InvalidInputError('INVALID_INPUT', `Idempotency-Key: at most ${IDEMPOTENCY_KEY_MAX} characters`);
     }
     const trace = (ctx.state as TracedState).trace;
-    const { saga, created } = await engine.submit((e) => e.start('order', body, { idempotencyKey: key, trace }));
+    const { saga, created } = await engine.submit((e) => {
+      const started = e.start(type, body, { idempotencyKey: key, trace });
+      // Keys are unique across types and the stored request hash covers the body only: the same key
+      // and body sent for another type is a different request.
+      if (!started.created && started.saga.type !== type) throw new ConflictError('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used with a different request');
+      return started;
+    });
     ctx.status = created ? 202 : 200;
     ctx.set('Location', `/sagas/${saga.id}`);
-    ctx.body = { sagaId: saga.id, orderId: saga.businessKey, status: saga.status };
+    return saga;
+  }
+
+  router.post('/sagas/:type', async (ctx) => {
+    const type = ctx.params.type!;
+    if (!types.has(type)) {
+      throw new NotFoundError('UNKNOWN_SAGA_TYPE', `no saga type ${JSON.stringify(type.slice(0, 100))}; known types: ${[...types.keys()].join(', ')}`);
+    }
+    const saga = await start(ctx, type);
+    ctx.body = { sagaId: saga.id, type: saga.type, businessKey: saga.businessKey, status: saga.status };
+  });
+
+  for (const [type, alias] of aliases) {
+    router.post(`/${alias.path}`, async (ctx) => {
+      const saga = await start(ctx, type);
+      ctx.body = { sagaId: saga.id, [alias.businessKeyField]: saga.businessKey, status: saga.status };
+    });
+  }
+
+  const sagaTypesBody = { items: sagaTypes.map(sagaTypeBody) };
+  router.get('/saga-types', (ctx) => {
+    ctx.body = sagaTypesBody;
   });
 
   router.get('/sagas/:id', (ctx) => {
     const saga = engine.get(ctx.params.id!);
     if (!saga) return notFound(ctx.params.id!);
-    ctx.body = sagaBody(saga);
+    ctx.body = sagaBody(saga, aliasOf(saga));
   });
 
   router.get('/sagas/:id/history', (ctx) => {
@@ -68,7 +107,7 @@ export function createApi(options: ApiOptions): Koa {
     ctx.body = await options.metrics.metrics();
   });
 
-  const openapi = openApiDocument();
+  const openapi = openApiDocument(sagaTypes);
   router.get('/openapi.json', (ctx) => {
     ctx.body = openapi;
   });
@@ -80,7 +119,7 @@ export function createApi(options: ApiOptions): Koa {
     const page = rows.slice(0, q.limit);
     const last = page.at(-1);
     ctx.body = {
-      items: page.map(summaryBody),
+      items: page.map((s) => summaryBody(s, aliasOf(s))),
       nextCursor: rows.length > q.limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null,
     };
   });
@@ -99,14 +138,14 @@ export function createApi(options: ApiOptions): Koa {
     const trace = (ctx.state as TracedState).trace;
     const saga = await engine.submit((e) => e.cancel(ctx.params.id!, trace));
     ctx.status = 202;
-    ctx.body = sagaBody(saga);
+    ctx.body = sagaBody(saga, aliasOf(saga));
   });
 
   router.post('/sagas/:id/retry', operator, async (ctx) => {
     const trace = (ctx.state as TracedState).trace;
     const saga = await engine.submit((e) => e.retry(ctx.params.id!, trace));
     ctx.status = 202;
-    ctx.body = sagaBody(saga);
+    ctx.body = sagaBody(saga, aliasOf(saga));
   });
 
   app.use(tracingMiddleware(options.spans ?? noSpans));
@@ -120,4 +159,25 @@ export function createApi(options: ApiOptions): Koa {
 
 function notFound(id: string): never {
   throw new NotFoundError('SAGA_NOT_FOUND', `no saga ${id}`);
+}
+
+/**
+ * Each aliased type's alias, refused at startup if it would shadow a route of the API or another
+ * alias, or overwrite a field of the saga views.
+ */
+function aliasesOf(sagaTypes: readonly RegisteredSagaType[]): Map<string, SagaAlias> {
+  const out = new Map<string, SagaAlias>();
+  const paths = new Set(OWN_PATHS);
+  for (const { plugin } of sagaTypes) {
+    const alias = plugin.alias;
+    if (!alias) continue;
+    const wrong = (what: string) => new SagaError('bug', 'INVALID_SAGA_ALIAS', `saga type "${plugin.name}": alias ${what}`);
+    if (!/^[a-z][a-z0-9-]*$/.test(alias.path) || paths.has(alias.path)) throw wrong(`path "${alias.path}" is not a free single path segment`);
+    for (const field of [alias.businessKeyField, alias.inputField]) {
+      if (VIEW_FIELDS.includes(field)) throw wrong(`field "${field}" is already a field of every saga view`);
+    }
+    paths.add(alias.path);
+    out.set(plugin.name, alias);
+  }
+  return out;
 }

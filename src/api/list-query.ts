@@ -4,10 +4,18 @@ import { InvalidInputError } from '../errors.ts';
 export const SAGA_STATUSES = ['running', 'compensating', 'completed', 'cancelled', 'needs_attention'] as const;
 export const MAX_PAGE = 100;
 export const DEFAULT_PAGE = 20;
+/** Longest business key GET /sagas filters on: the bound of the other keys (ids, Idempotency-Key). */
+export const BUSINESS_KEY_MAX = 200;
 
 const querySchema = z.strictObject({
   status: z.enum(SAGA_STATUSES).optional(),
   type: z.string().regex(/^[a-z][a-z0-9_-]{0,49}$/, 'must be a saga type such as order').optional(),
+  businessKey: z
+    .string()
+    .min(1, `must be 1 to ${BUSINESS_KEY_MAX} characters`)
+    .max(BUSINESS_KEY_MAX, `must be 1 to ${BUSINESS_KEY_MAX} characters`)
+    .regex(/^\P{Cc}*$/u, 'must not contain control characters')
+    .optional(),
   limit: z
     .string()
     .regex(/^\d{1,3}$/, `must be an integer from 1 to ${MAX_PAGE}`)
@@ -58,6 +66,7 @@ export function parseListQuery(query: Record<string, string | string[] | undefin
   return {
     status: q.status,
     type: q.type,
+    businessKey: q.businessKey,
     limit: q.limit ?? DEFAULT_PAGE,
     before: q.cursor === undefined ? undefined : decodeCursor(q.cursor),
   };

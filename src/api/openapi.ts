@@ -1,8 +1,6 @@
-import { z } from 'zod';
-import { orderInputSchema } from '../../sagas/index.ts';
-import { MAX_PAGE, SAGA_STATUSES } from './list-query.ts';
-
-const { $schema: _drop, ...orderRequest } = z.toJSONSchema(orderInputSchema) as Record<string, unknown>;
+import type { RegisteredSagaType } from '../../sagas/kit/index.ts';
+import { BUSINESS_KEY_MAX, MAX_PAGE, SAGA_STATUSES } from './list-query.ts';
+import { inputJsonSchema, latestDefinition, type SagaAlias } from './presenters.ts';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: object) => ({ 'application/json': { schema } });
@@ -25,34 +23,129 @@ const pageOf = (item: string) => ({
 
 const STEP_STATUSES = ['pending', 'running', 'queued', 'backoff', 'succeeded', 'rejected', 'failed', 'skipped', 'parked'];
 
-/** The OpenAPI 3.1 document of the orchestrator's HTTP API, served at GET /openapi.json. */
-export function openApiDocument(): Record<string, unknown> {
+/** "car-rental" gives "CarRental": a saga type as it appears in component names. */
+function pascalCase(type: string): string {
+  return type.replace(/(?:^|[-_])([a-z0-9])/g, (_m: string, c: string) => c.toUpperCase());
+}
+
+/**
+ * Moves a standalone JSON Schema under `pointer` of the document: its own references (`#`,
+ * `#/$defs/...`, as zod writes them for recursive or shared schemas) would otherwise resolve
+ * against the OpenAPI document's root.
+ */
+function relocate(schema: Record<string, unknown>, pointer: string): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(schema).replaceAll('"$ref":"#"', `"$ref":"${pointer}"`).replaceAll('"$ref":"#/', `"$ref":"${pointer}/`)) as Record<string, unknown>;
+}
+
+/** The headers every start operation reads. */
+const startParams = [
+  { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 200 }, description: 'Same key and body return the existing saga; a different body is 409.' },
+  { name: 'traceparent', in: 'header', required: false, schema: { type: 'string' } },
+];
+
+/** The answers of a start operation whose success body is the component `started`. */
+const startResponses = (started: string) => ({
+  '202': { description: 'Saga started', headers: { Location: { schema: { type: 'string' } } }, content: json(ref(started)) },
+  '200': { description: 'The saga an earlier request with this Idempotency-Key started', headers: { Location: { schema: { type: 'string' } } }, content: json(ref(started)) },
+  '400': problem('Invalid body; detail names the field'),
+});
+
+/** POST /<alias.path>: the route a type kept for clients older than POST /sagas/{type}, unchanged. */
+function aliasPath(name: string, alias: SagaAlias) {
+  const P = pascalCase(name);
+  return {
+    post: {
+      summary: `Start a ${name} saga (same as POST /sagas/${name}, answered with ${alias.businessKeyField})`,
+      parameters: startParams,
+      requestBody: { required: true, content: json(ref(`${P}Request`)) },
+      responses: {
+        ...startResponses(`${P}StartResponse`),
+        '401': problem('ADMIN_TOKEN is set and the bearer token is missing or wrong'),
+        '409': problem(`Idempotency-Key reused with a different body, or the ${alias.businessKeyField} already has a saga`),
+        '413': problem('Body over the size limit'),
+        '415': problem('Body is not application/json'),
+        '503': problem('Storage unavailable'),
+      },
+    },
+  };
+}
+
+/** The components of each type: its latest input and, with an alias, its legacy request and answer. */
+function typeComponents(t: RegisteredSagaType): Record<string, object> {
+  const name = t.plugin.name;
+  const P = pascalCase(name);
+  const latest = latestDefinition(t);
+  const out: Record<string, object> = {
+    [`${P}Input`]: { description: `Body of POST /sagas/${name} (version ${latest.version})`, ...relocate(inputJsonSchema(latest), `#/components/schemas/${P}Input`) },
+  };
+  const alias = t.plugin.alias;
+  if (alias) {
+    out[`${P}Request`] = { ...ref(`${P}Input`), description: `Body of POST /${alias.path}` };
+    out[`${P}StartResponse`] = {
+      type: 'object',
+      required: ['sagaId', alias.businessKeyField, 'status'],
+      additionalProperties: false,
+      properties: { sagaId: { type: 'string' }, [alias.businessKeyField]: { type: 'string' }, status: { type: 'string', enum: SAGA_STATUSES } },
+    };
+  }
+  return out;
+}
+
+/**
+ * The legacy fields of the views of aliased types, each a copy of `holds`: declared once per field
+ * name, required on the sagas of the types that have it and absent on the others.
+ */
+function legacyFields(sagaTypes: readonly RegisteredSagaType[], field: (a: SagaAlias) => string, holds: string, schema: object) {
+  const byField = new Map<string, string[]>();
+  for (const t of sagaTypes) {
+    const alias = t.plugin.alias;
+    if (alias) byField.set(field(alias), [...(byField.get(field(alias)) ?? []), t.plugin.name]);
+  }
+  const properties: Record<string, object> = {};
+  const rules: object[] = [];
+  for (const [name, types] of byField) {
+    properties[name] = { ...schema, description: `Same as ${holds}, on ${types.join(', ')} sagas only (kept for clients of their legacy routes)` };
+    rules.push({ if: { required: ['type'], properties: { type: { enum: types } } }, then: { required: [name] }, else: { not: { required: [name] } } });
+  }
+  return { properties, rules };
+}
+
+/** The OpenAPI 3.1 document of the orchestrator's HTTP API for the registered saga types, served at GET /openapi.json. */
+export function openApiDocument(sagaTypes: readonly RegisteredSagaType[]): Record<string, unknown> {
+  const names = sagaTypes.map((t) => t.plugin.name);
+  const inputs = names.map((name) => ref(`${pascalCase(name)}Input`));
+  const legacyInput = legacyFields(sagaTypes, (a) => a.inputField, 'input', { type: 'object' });
+  const legacyKey = legacyFields(sagaTypes, (a) => a.businessKeyField, 'businessKey', { type: 'string' });
+  const aliasPaths = Object.fromEntries(sagaTypes.flatMap((t) => (t.plugin.alias ? [[`/${t.plugin.alias.path}`, aliasPath(t.plugin.name, t.plugin.alias)]] : [])));
   return {
     openapi: '3.1.0',
     info: {
       title: 'Saga orchestrator',
       version: '1.0.0',
-      description: 'Starts and follows order sagas run over NATS JetStream. Errors are RFC 9457 problem+json.',
+      description: `Starts and follows sagas (${names.join(', ')}) run over NATS JetStream. Errors are RFC 9457 problem+json.`,
     },
     paths: {
-      '/orders': {
+      '/sagas/{type}': {
         post: {
-          summary: 'Start an order saga',
-          parameters: [
-            { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 200 }, description: 'Same key and body return the existing saga; a different body is 409.' },
-            { name: 'traceparent', in: 'header', required: false, schema: { type: 'string' } },
-          ],
-          requestBody: { required: true, content: json(ref('OrderRequest')) },
+          summary: 'Start a saga of a registered type',
+          description: 'The body is the input of the type named in the path: its JSON Schema is in GET /saga-types and under components/schemas/<Type>Input.',
+          parameters: [{ name: 'type', in: 'path', required: true, schema: { type: 'string', enum: names } }, ...startParams],
+          requestBody: { required: true, content: json(inputs.length === 1 ? inputs[0]! : { oneOf: inputs }) },
           responses: {
-            '202': { description: 'Saga started', headers: { Location: { schema: { type: 'string' } } }, content: json(ref('StartResponse')) },
-            '200': { description: 'The saga an earlier request with this Idempotency-Key started', headers: { Location: { schema: { type: 'string' } } }, content: json(ref('StartResponse')) },
-            '400': problem('Invalid body; detail names the field'),
-            '401': problem('ADMIN_TOKEN is set and the bearer token is missing or wrong'),
-            '409': problem('Idempotency-Key reused with a different body, or the orderId already has a saga'),
+            ...startResponses('SagaStartResponse'),
+            '404': problem('Unknown saga type; detail names the known types'),
+            '409': problem('Idempotency-Key reused with a different request, or the business key already has a saga of this type'),
             '413': problem('Body over the size limit'),
             '415': problem('Body is not application/json'),
             '503': problem('Storage unavailable'),
           },
+        },
+      },
+      ...aliasPaths,
+      '/saga-types': {
+        get: {
+          summary: 'The registered saga types: every loadable version with its steps and input schema',
+          responses: { '200': { description: 'The saga types', content: json(ref('SagaTypeList')) } },
         },
       },
       '/sagas': {
@@ -61,6 +154,7 @@ export function openApiDocument(): Record<string, unknown> {
           parameters: [
             { name: 'status', in: 'query', schema: { type: 'string', enum: SAGA_STATUSES } },
             { name: 'type', in: 'query', schema: { type: 'string' } },
+            { name: 'businessKey', in: 'query', schema: { type: 'string', minLength: 1, maxLength: BUSINESS_KEY_MAX }, description: 'Exact business key (the order id, the trip id), no control characters' },
             ...pageParams,
           ],
           responses: { '200': { description: 'A page of sagas', content: json(ref('SagaList')) }, '400': problem('Invalid query parameter') },
@@ -131,12 +225,52 @@ export function openApiDocument(): Record<string, unknown> {
     },
     components: {
       schemas: {
-        OrderRequest: orderRequest,
-        StartResponse: {
+        ...Object.assign({}, ...sagaTypes.map(typeComponents)),
+        SagaStartResponse: {
           type: 'object',
-          required: ['sagaId', 'orderId', 'status'],
+          required: ['sagaId', 'type', 'businessKey', 'status'],
           additionalProperties: false,
-          properties: { sagaId: { type: 'string' }, orderId: { type: 'string' }, status: { type: 'string', enum: SAGA_STATUSES } },
+          properties: { sagaId: { type: 'string' }, type: { type: 'string' }, businessKey: { type: 'string' }, status: { type: 'string', enum: SAGA_STATUSES } },
+        },
+        StepInfo: {
+          type: 'object',
+          required: ['name', 'participant', 'action', 'compensation', 'compensates', 'parallelGroup'],
+          additionalProperties: false,
+          properties: {
+            name: { type: 'string' },
+            participant: { type: 'string' },
+            action: { type: 'string' },
+            compensation: { type: 'boolean' },
+            compensates: { type: ['string', 'null'], description: 'Compensations: the forward step they undo' },
+            parallelGroup: { type: ['string', 'null'], description: 'Forward steps of the same group run in parallel' },
+          },
+        },
+        SagaTypeVersion: {
+          type: 'object',
+          required: ['version', 'steps', 'inputSchema'],
+          additionalProperties: false,
+          properties: {
+            version: { type: 'integer' },
+            steps: { type: 'array', items: ref('StepInfo'), description: 'Forward steps in the order they run, then the compensations' },
+            inputSchema: { type: 'object', description: 'JSON Schema (2020-12) of the body POST /sagas/{type} accepts on this version' },
+          },
+        },
+        SagaType: {
+          type: 'object',
+          required: ['type', 'description', 'latestVersion', 'versions'],
+          additionalProperties: false,
+          properties: {
+            type: { type: 'string' },
+            description: { type: 'string' },
+            latestVersion: { type: 'integer', description: 'The version new sagas start on; older ones still finish on theirs' },
+            versions: { type: 'array', items: ref('SagaTypeVersion'), description: 'Every loadable version, oldest first' },
+          },
+        },
+        SagaTypeList: {
+          type: 'object',
+          required: ['items'],
+          additionalProperties: false,
+          properties: { items: { type: 'array', items: ref('SagaType') } },
         },
         Step: {
           type: 'object',
@@ -155,25 +289,18 @@ export function openApiDocument(): Record<string, unknown> {
         },
         Saga: {
           type: 'object',
-          required: ['sagaId', 'type', 'version', 'status', 'reason', 'order', 'state', 'steps', 'compensations', 'createdAt', 'updatedAt', 'finishedAt'],
+          required: ['sagaId', 'type', 'version', 'status', 'reason', 'businessKey', 'input', 'state', 'steps', 'compensations', 'createdAt', 'updatedAt', 'finishedAt'],
           additionalProperties: false,
+          ...(legacyInput.rules.length ? { allOf: legacyInput.rules } : {}),
           properties: {
             sagaId: { type: 'string' },
             type: { type: 'string' },
             version: { type: 'integer' },
             status: { type: 'string', enum: SAGA_STATUSES },
             reason: { type: ['string', 'null'] },
-            order: {
-              type: 'object',
-              required: ['orderId', 'customerId', 'items', 'total', 'shippingAddress'],
-              properties: {
-                orderId: { type: 'string' },
-                customerId: { type: 'string' },
-                items: { type: 'array', items: { type: 'object', required: ['sku', 'quantity', 'unitPriceMinor'] } },
-                total: { type: 'object', required: ['amountMinor', 'currency'], properties: { amountMinor: { type: 'integer' }, currency: { type: 'string' } } },
-                shippingAddress: { type: 'object' },
-              },
-            },
+            businessKey: { type: 'string', description: 'The order id, the trip id: unique per type' },
+            input: { type: 'object', description: "The input the saga runs on, as the type's definition read it (defaults filled in)" },
+            ...legacyInput.properties,
             state: { description: 'The machine state value', type: ['string', 'object'] },
             steps: { type: 'array', items: ref('Step') },
             compensations: { type: 'array', items: ref('Step') },
@@ -184,15 +311,17 @@ export function openApiDocument(): Record<string, unknown> {
         },
         SagaSummary: {
           type: 'object',
-          required: ['sagaId', 'type', 'version', 'status', 'reason', 'orderId', 'createdAt', 'updatedAt', 'finishedAt'],
+          required: ['sagaId', 'type', 'version', 'status', 'reason', 'businessKey', 'createdAt', 'updatedAt', 'finishedAt'],
           additionalProperties: false,
+          ...(legacyKey.rules.length ? { allOf: legacyKey.rules } : {}),
           properties: {
             sagaId: { type: 'string' },
             type: { type: 'string' },
             version: { type: 'integer' },
             status: { type: 'string', enum: SAGA_STATUSES },
             reason: { type: ['string', 'null'] },
-            orderId: { type: 'string' },
+            businessKey: { type: 'string', description: 'The order id, the trip id: unique per type' },
+            ...legacyKey.properties,
             createdAt: dateTime,
             updatedAt: dateTime,
             finishedAt: nullableDateTime,

@@ -1,4 +1,5 @@
-// Entry point: the inventory participant process (see src/participants/main.ts).
-import { runParticipant } from '../participants/main.ts';
+// Entry point: the inventory participant process (see src/participants/kit/process.ts).
+import { COMMAND_KINDS, PARTICIPANTS } from '../participants/config.ts';
+import { runParticipants } from '../participants/kit/index.ts';
 
-await runParticipant('inventory', process.env);
+await runParticipants({ name: 'inventory', participants: [PARTICIPANTS.inventory], knownKinds: COMMAND_KINDS }, process.env);

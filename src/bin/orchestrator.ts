@@ -1,6 +1,6 @@
 // Entry point and composition root of the orchestrator process: HTTP API + saga engine + SQLite.
 import { createServer } from 'node:http';
-import { allSagaDefinitions } from '../../sagas/index.ts';
+import { registerSagaTypes } from '../../sagas/registry.ts';
 import { createApi } from '../api/index.ts';
 import { loadOrchestratorConfig, type OrchestratorConfig } from '../config/orchestrator.ts';
 import { describeNatsAuth, redactNatsUrl } from '../config/nats.ts';
@@ -38,6 +38,7 @@ try {
   logger.info({ databasePath: config.databasePath, synchronous: config.dbSynchronous, applied }, 'database ready');
 
   const nc = await connectNats({ servers: config.natsUrl, name: 'orchestrator', auth: config.nats.auth, tls: config.nats.tls });
+  const sagaTypes = registerSagaTypes({ step: config.stepPolicy, compensation: config.compensationPolicy });
   const metrics = createOrchestratorMetrics({ store: new SagaStore(db) });
   walFlushed = metrics.walFlushed;
   const orchestrator = await startOrchestrator({
@@ -46,13 +47,15 @@ try {
     nc,
     db,
     logger: logger.child({ component: 'engine' }),
-    definitions: allSagaDefinitions({ order: { step: config.stepPolicy, compensation: config.compensationPolicy } }),
+    definitions: sagaTypes.flatMap((t) => t.definitions),
+    eventStreams: sagaTypes.map((t) => t.plugin.events),
     replyBatchSize: config.replyBatchSize,
     retention: config.retention,
     outboxWindow: config.outboxWindow,
   });
   const api = createApi({
     engine: orchestrator.engine,
+    sagaTypes,
     logger,
     bodyLimitBytes: config.bodyLimitBytes,
     metrics: metrics.registry,

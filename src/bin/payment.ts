@@ -1,4 +1,5 @@
-// Entry point: the payment participant process (see src/participants/main.ts).
-import { runParticipant } from '../participants/main.ts';
+// Entry point: the payment participant process (see src/participants/kit/process.ts).
+import { COMMAND_KINDS, PARTICIPANTS } from '../participants/config.ts';
+import { runParticipants } from '../participants/kit/index.ts';
 
-await runParticipant('payment', process.env);
+await runParticipants({ name: 'payment', participants: [PARTICIPANTS.payment], knownKinds: COMMAND_KINDS }, process.env);

@@ -1,2 +1,3 @@
 export * from './types.ts';
-export { COMMAND_KINDS, encodeCommand, decodeCommand, encodeReply, decodeReply, encodeEvent, decodeEvent, MESSAGE_TYPE } from './codec.ts';
+export { encodeCommand, decodeCommand, encodeReply, decodeReply, moneySchema, MESSAGE_TYPE } from './codec.ts';
+export { messageType, MessageCatalog, commandKindOf, type GeneratedMessage, type Message, type MessageType } from './catalog.ts';

@@ -1,4 +1,4 @@
-import { encodeCommand, encodeEvent, MESSAGE_TYPE } from '../contracts/index.ts';
+import { encodeCommand, MESSAGE_TYPE, type MessageCatalog } from '../contracts/index.ts';
 import { HEADER, commandSubject, protobufContentType, replySubject } from '../messaging/index.ts';
 import { timerOf, type PublishEventParams, type SendCommandParams } from '../../sagas/kit/index.ts';
 import { UNARMED, type NewOutboxRow } from '../store/index.ts';
@@ -38,6 +38,10 @@ interface EffectContext {
   seq: number;
   now: number;
   trace: TraceContext;
+  /** The saga type's messages: commands and events are encoded with it. */
+  contracts: MessageCatalog;
+  /** Carried in every command envelope, for the participants' logs and traces. */
+  businessKey: string;
 }
 
 /**
@@ -61,7 +65,9 @@ export function toEffects(actions: readonly MachineAction[], ctx: EffectContext)
           sagaType: ctx.sagaType,
           // Per participant, so NATS permissions authenticate who answers (see replySubject).
           replyTo: replySubject(ctx.sagaType, p.participant),
-          ...p.command,
+          commandType: p.command.type,
+          payload: ctx.contracts.encode(p.command),
+          businessKey: ctx.businessKey,
         });
         effects.outbox.push(
           row(ctx, subject, msgId, payload, MESSAGE_TYPE.command, {
@@ -79,8 +85,8 @@ export function toEffects(actions: readonly MachineAction[], ctx: EffectContext)
       }
       case 'publishEvent': {
         const p = action.params as PublishEventParams;
-        effects.outbox.push(row(ctx, p.subject, msgId, encodeEvent(p.event), MESSAGE_TYPE[p.event.name]));
-        effects.summary.push({ kind: 'event', subject: p.subject, name: p.event.name });
+        effects.outbox.push(row(ctx, p.subject, msgId, ctx.contracts.encode(p.event), p.event.type));
+        effects.summary.push({ kind: 'event', subject: p.subject, name: p.event.type });
         break;
       }
       case 'xstate.raise': {

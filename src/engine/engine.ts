@@ -79,11 +79,12 @@ const UNKNOWN_RECHECK_MS = 1_000;
 export function statePath(value: unknown): string {
   if (typeof value === 'string') return value;
   if (value && typeof value === 'object') {
-    const [key, inner] = Object.entries(value as Record<string, unknown>)[0] ?? [];
-    if (key !== undefined) {
+    const regions = Object.entries(value as Record<string, unknown>).map(([key, inner]) => {
       const rest = statePath(inner);
       return rest ? `${key}.${rest}` : key;
-    }
+    });
+    // A parallel state is in every region at once: name them all (e.g. (reserveFlight.awaiting|reserveHotel.done)).
+    return regions.length > 1 ? `(${regions.join('|')})` : (regions[0] ?? '');
   }
   return '';
 }
@@ -228,7 +229,7 @@ export class SagaEngine {
     try {
       const input = parseInput(def, rawInput, sagaId);
       const result = this.startTransaction(def, sagaId, input, rawInput, options, span.context);
-      span.setAttributes({ [ATTR.sagaId]: result.row.id, [ATTR.orderId]: result.row.business_key, [ATTR.sagaStatus]: result.row.status });
+      span.setAttributes({ [ATTR.sagaId]: result.row.id, [ATTR.businessKey]: result.row.business_key, [ATTR.sagaStatus]: result.row.status });
       span.end();
       return { saga: this.view(result.row, result.snapshot), created: result.created };
     } catch (err) {
@@ -418,7 +419,7 @@ export class SagaEngine {
   }
 
   /** Sagas newest first, filtered, keyset-paginated: pass the last item's (createdAt, id) as `before`. */
-  list(filter: { status?: SagaStatus; type?: string; limit: number; before?: { createdAt: number; id: string } }): SagaSummary[] {
+  list(filter: { status?: SagaStatus; type?: string; businessKey?: string; limit: number; before?: { createdAt: number; id: string } }): SagaSummary[] {
     return this.store.listSagas(filter).map(summaryOf);
   }
 
@@ -499,7 +500,7 @@ export class SagaEngine {
     const def = this.defs.get(`${row.type}@${row.version}`)!;
     const { status, reason } = def.status(next);
     const trace = handlingTrace?.traceparent ? handlingTrace : row.trace_context ? (JSON.parse(row.trace_context) as TraceContext) : {};
-    const effects = toEffects(actions, { sagaId: row.id, sagaType: row.type, seq, now, trace });
+    const effects = toEffects(actions, { sagaId: row.id, sagaType: row.type, seq, now, trace, contracts: def.contracts, businessKey: row.business_key });
     for (const o of effects.outbox) info.outbox.push({ id: this.store.insertOutbox(o), ...o });
     for (const id of effects.timersCancelled) this.store.deleteTimer(row.id, id);
     for (const t of effects.timersSet) {

@@ -11,6 +11,7 @@ import {
   replySubject,
   StreamPublisher,
   sagaStreams,
+  type EventStream,
   toNatsHeaders,
   HEADER,
 } from '../messaging/index.ts';
@@ -35,6 +36,8 @@ export interface OrchestratorOptions {
   nc: NatsConnection;
   db: Db;
   definitions: readonly SagaDefinition[];
+  /** The saga types' event streams, created (or updated) at start with the work queues. */
+  eventStreams?: readonly EventStream[];
   logger: Logger;
   clock?: () => number;
   /** Replies applied per transaction. */
@@ -87,7 +90,7 @@ export async function startOrchestrator(options: OrchestratorOptions): Promise<O
   // Asked only when an attempt's clock runs out; during an outage it must fail fast, not in 5 s.
   const probeJsm = await jetstreamManager(nc, { timeout: options.probeTimeoutMs ?? 2_000 });
   const js = jetstream(nc);
-  await ensureStreams(jsm, sagaStreams());
+  await ensureStreams(jsm, sagaStreams({ events: options.eventStreams }));
   const replyBatchSize = options.replyBatchSize ?? 64;
   await ensureConsumer(jsm, {
     stream: STREAM.replies,

@@ -1,5 +1,5 @@
 import type { Context } from 'koa';
-import { classify, SagaError } from '../errors.ts';
+import { classify, ConflictError, NotFoundError, SagaError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 
 const STATUS_BY_CODE: Record<string, number> = {
@@ -24,6 +24,9 @@ const STATUS_BY_CODE: Record<string, number> = {
 export function httpStatusOf(err: SagaError): number {
   const byCode = STATUS_BY_CODE[err.code];
   if (byCode) return byCode;
+  // Any code of these classes, e.g. a participant's own FLIGHT_BOOKING_NOT_FOUND.
+  if (err instanceof NotFoundError) return 404;
+  if (err instanceof ConflictError) return 409;
   switch (err.kind) {
     case 'invalid':
       return 400;

@@ -15,17 +15,23 @@ const STREAM_NOT_FOUND = 10059;
 
 type StreamSpec = Pick<StreamConfig, 'name' | 'subjects' | 'retention' | 'max_age'> & Partial<StreamConfig>;
 
-/** The streams the saga system needs, with their retention. */
-export function sagaStreams(options: { ordersMaxAgeMs?: number; deadLetterMaxAgeMs?: number } = {}): StreamSpec[] {
+/** A saga type's domain events: a stream of its own (e.g. ORDERS on order.>). */
+export interface EventStream {
+  stream: string;
+  subjects: string[];
+}
+
+/** The streams the saga system needs, with their retention: commands, replies, dead letters, and each saga type's events. */
+export function sagaStreams(options: { events?: readonly EventStream[]; eventsMaxAgeMs?: number; deadLetterMaxAgeMs?: number } = {}): StreamSpec[] {
   return [
     { name: STREAM.commands, subjects: ['saga.cmd.>'], retention: RetentionPolicy.Workqueue, max_age: 0 },
     { name: STREAM.replies, subjects: ['saga.reply.>'], retention: RetentionPolicy.Workqueue, max_age: 0 },
-    {
-      name: STREAM.orders,
-      subjects: ['order.>'],
+    ...(options.events ?? []).map((e) => ({
+      name: e.stream,
+      subjects: e.subjects,
       retention: RetentionPolicy.Limits,
-      max_age: nanos(options.ordersMaxAgeMs ?? 7 * 24 * 3_600_000),
-    },
+      max_age: nanos(options.eventsMaxAgeMs ?? 7 * 24 * 3_600_000),
+    })),
     {
       name: STREAM.deadLetters,
       subjects: ['saga.dlq.>'],

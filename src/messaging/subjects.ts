@@ -1,8 +1,7 @@
-/** Stream names. Commands and replies are work queues; ORDERS and the dead letters keep history. */
+/** Stream names. Commands and replies are work queues; the dead letters keep history (as do the saga types' event streams). */
 export const STREAM = {
   commands: 'SAGA_COMMANDS',
   replies: 'SAGA_REPLIES',
-  orders: 'ORDERS',
   deadLetters: 'SAGA_DLQ',
 } as const;
 

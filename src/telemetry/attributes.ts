@@ -10,7 +10,7 @@ export const ATTR = {
   sagaCompensation: 'saga.compensation',
   sagaEvent: 'saga.event',
   sagaStatus: 'saga.status',
-  orderId: 'order.id',
+  businessKey: 'saga.business_key',
   replyOutcome: 'saga.reply.outcome',
   replyReason: 'saga.reply.reason_code',
   participant: 'saga.participant',

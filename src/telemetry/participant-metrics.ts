@@ -1,5 +1,5 @@
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { CommandObservation, ParticipantRuntimeMetrics } from '../participants/runtime.ts';
+import type { CommandObservation, ParticipantRuntimeMetrics } from '../participants/kit/runtime.ts';
 import { createStorageMetrics } from './storage-metrics.ts';
 
 /** Seconds; participant handlers are one SQLite transaction plus a JetStream publish, so most land well under 100 ms. */
@@ -22,8 +22,19 @@ export interface ParticipantMetricsOptions {
   processMetrics?: boolean;
 }
 
-/** Creates a fresh registry with the saga_participant_* metrics for one participant. */
-export function createParticipantMetrics(participant: string, options: ParticipantMetricsOptions = {}): ParticipantMetrics {
+/** The metrics of a process running several participants: one registry, hooks per participant. */
+export interface ProcessParticipantMetrics {
+  readonly registry: Registry;
+  readonly contentType: string;
+  render(): Promise<string>;
+  /** Pass to openDatabase's onFlushed (every participant database of the process). */
+  walFlushed(seconds: number): void;
+  /** The runtime hooks of one participant (its series carry participant="<name>"). */
+  hooks(participant: string): Required<ParticipantRuntimeMetrics>;
+}
+
+/** Creates a fresh registry with the saga_participant_* metrics for the participants of one process. */
+export function createProcessParticipantMetrics(participants: readonly string[], options: ParticipantMetricsOptions = {}): ProcessParticipantMetrics {
   const registry = new Registry();
   const registers = [registry];
   const commands = new Counter({
@@ -51,9 +62,11 @@ export function createParticipantMetrics(participant: string, options: Participa
     buckets: DURATION_BUCKETS,
     registers,
   });
-  // Zero-valued series from the start, so rate() and absence alerts work before the first command or dead letter.
-  duplicates.inc({ participant }, 0);
-  deadLetters.inc({ participant }, 0);
+  for (const participant of participants) {
+    // Zero-valued series from the start, so rate() and absence alerts work before the first command or dead letter.
+    duplicates.inc({ participant }, 0);
+    deadLetters.inc({ participant }, 0);
+  }
   if (options.processMetrics ?? true) collectDefaultMetrics({ register: registry });
   const storage = createStorageMetrics(registry);
 
@@ -61,17 +74,25 @@ export function createParticipantMetrics(participant: string, options: Participa
     registry,
     contentType: registry.contentType,
     render: () => registry.metrics(),
-    onCommand(observation: CommandObservation) {
-      const { action } = observation;
-      // Outcomes as on the wire (OK, REJECTED, FAILED), as the orchestrator's step metrics label them.
-      commands.inc({ participant, action, outcome: observation.outcome });
-      if (observation.duplicate) duplicates.inc({ participant });
-      duration.observe({ participant, action }, observation.durationMs / 1_000);
-    },
-    onDeadLetter() {
-      deadLetters.inc({ participant });
-    },
-    onGroupCommit: storage.groupCommit,
     walFlushed: storage.walFlushed,
+    hooks: (participant) => ({
+      onCommand(observation: CommandObservation) {
+        const { action } = observation;
+        // Outcomes as on the wire (OK, REJECTED, FAILED), as the orchestrator's step metrics label them.
+        commands.inc({ participant, action, outcome: observation.outcome });
+        if (observation.duplicate) duplicates.inc({ participant });
+        duration.observe({ participant, action }, observation.durationMs / 1_000);
+      },
+      onDeadLetter() {
+        deadLetters.inc({ participant });
+      },
+      onGroupCommit: storage.groupCommit,
+    }),
   };
+}
+
+/** Creates a fresh registry with the saga_participant_* metrics for one participant. */
+export function createParticipantMetrics(participant: string, options: ParticipantMetricsOptions = {}): ParticipantMetrics {
+  const all = createProcessParticipantMetrics([participant], options);
+  return { registry: all.registry, contentType: all.contentType, render: all.render, walFlushed: all.walFlushed, ...all.hooks(participant) };
 }

@@ -1,9 +1,11 @@
-// Chaos: the real processes (nats-server, orchestrator, inventory, payment, shipping) on loopback,
-// hundreds of order sagas with every outcome, transient participant failures, and while they run:
-// the orchestrator SIGKILLed and restarted several times, a participant killed and restarted,
+// Chaos: the real processes (nats-server, orchestrator, inventory, payment, shipping, travel) on
+// loopback, hundreds of order and trip sagas mixed with every outcome, transient participant
+// failures, and while they run: the orchestrator SIGKILLed and restarted several times, two
+// participant processes killed and restarted (inventory, and travel with flights, hotels and cars),
 // nats-server restarted on its store, a participant frozen long enough that commands time out and
-// are retried while the first copy is still pending. Then: nothing lost, nothing stuck, nobody
-// charged twice, no stock leaked, every history consistent, no outbox row left unpublished.
+// are retried while the first copy is still pending. Then, for every participant: nothing lost,
+// nothing stuck, nobody charged twice, no stock, seat or room leaked or booked twice, everything
+// compensated, every history consistent, no outbox row left unpublished.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +19,9 @@ import { startProcesses, type ProcessSystem, type ServiceProcess } from '../supp
 
 /** Fixed so a failing run can be replayed (CHAOS_SEED=… npm test); printed with the figures. */
 const SEED = Number(process.env.CHAOS_SEED ?? 20_260_606);
-const ORDERS = 520;
+const ORDERS = 440;
+const TRIPS = 120;
+const SAGAS = ORDERS + TRIPS;
 /** The load is spread over this long, so faults land among sagas in flight. */
 const LOAD_MS = 26_000;
 const SETTLE_MS = 90_000;
@@ -27,6 +31,11 @@ const STOCK = 1_000_000;
 const RICH = Array.from({ length: 8 }, (_, i) => `rich-${i}`);
 const POOR = ['poor-0', 'poor-1'];
 const RICH_BALANCE = 1_000_000_000_000;
+const FLIGHTS = ['CH-F1', 'CH-F2'];
+const SOLD_OUT_FLIGHT = 'CH-SOLD';
+const HOTELS = ['CH-H1', 'CH-H2'];
+const FULL_HOTEL = 'CH-FULL';
+const CAPACITY = 1_000_000;
 /** Longer than a step timeout (1 s), shorter than the participant's ack wait (30 s). */
 const PAUSE_MS = 3_000;
 
@@ -37,6 +46,26 @@ const EXPECTED_REASON: Record<Kind, string | null> = {
   outOfStock: 'OUT_OF_STOCK',
   unserved: 'SHIPPING_UNAVAILABLE',
 };
+
+type TripKind = 'normal' | 'declined' | 'soldOut' | 'noRooms' | 'unservedCity';
+const TRIP_REASON: Record<TripKind, string | null> = {
+  normal: null,
+  declined: 'PAYMENT_DECLINED',
+  soldOut: 'FLIGHT_SOLD_OUT',
+  noRooms: 'NO_ROOMS',
+  unservedCity: 'CITY_NOT_SERVED',
+};
+interface PlannedTrip {
+  i: number;
+  kind: TripKind;
+  tripId: string;
+  customerId: string;
+  flight: { number: string; date: string; seats: number; pricePerSeat: number };
+  hotel: { name: string; checkIn: string; nights: number; rooms: number; pricePerNight: number };
+  car: { city: string; pickUp: string; days: number; pricePerDay: number };
+  total: number;
+  sagaId?: string;
+}
 
 interface Item {
   sku: string;
@@ -84,6 +113,27 @@ function planOrders(random: () => number): PlannedOrder[] {
       items,
       country: kind === 'unserved' ? 'AQ' : pick(['DE', 'FR', 'IT', 'ES']),
       total: items.reduce((sum, it) => sum + it.quantity * it.unitPrice, 0),
+    };
+  });
+}
+
+function planTrips(random: () => number): PlannedTrip[] {
+  const pick = <T,>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  return Array.from({ length: TRIPS }, (_, i): PlannedTrip => {
+    const r = random();
+    const kind: TripKind = r < 0.6 ? 'normal' : r < 0.7 ? 'declined' : r < 0.8 ? 'soldOut' : r < 0.9 ? 'noRooms' : 'unservedCity';
+    const flight = { number: kind === 'soldOut' ? SOLD_OUT_FLIGHT : pick(FLIGHTS), date: '2027-06-01', seats: 1 + Math.floor(random() * 3), pricePerSeat: 100 + Math.floor(random() * 5_000) };
+    const hotel = { name: kind === 'noRooms' ? FULL_HOTEL : pick(HOTELS), checkIn: '2027-06-01', nights: 1 + Math.floor(random() * 4), rooms: 1 + Math.floor(random() * 2), pricePerNight: 100 + Math.floor(random() * 3_000) };
+    const car = { city: kind === 'unservedCity' ? 'Atlantis' : pick(['Berlin', 'Paris', 'Rome']), pickUp: '2027-06-01', days: 1 + Math.floor(random() * 4), pricePerDay: 100 + Math.floor(random() * 1_000) };
+    return {
+      i,
+      kind,
+      tripId: `chaos-trip-${SEED}-${i}`,
+      customerId: kind === 'declined' ? pick(POOR) : pick(RICH),
+      flight,
+      hotel,
+      car,
+      total: flight.seats * flight.pricePerSeat + hotel.nights * hotel.rooms * hotel.pricePerNight + car.days * car.pricePerDay,
     };
   });
 }
@@ -155,6 +205,7 @@ describe('chaos: crashes, restarts, pauses and transient failures under load', (
       inventory: { INVENTORY_DEFAULT_STOCK: '0' },
       payment: { PAYMENT_DEFAULT_BALANCE: '0' },
       shipping: { SHIPPING_UNSERVED_COUNTRIES: 'AQ' },
+      travel: { FLIGHTS_DEFAULT_SEATS: '0', HOTELS_DEFAULT_ROOMS: '0', CARS_UNSERVED_CITIES: 'Atlantis' },
     });
     nc = await connectNats({ servers: nats.url, name: 'chaos-observer' });
     jsm = await jetstreamManager(nc);
@@ -171,32 +222,33 @@ describe('chaos: crashes, restarts, pauses and transient failures under load', (
   it('every saga ends completed or cancelled, consistently, with no double charge, no stock leak and no unpublished outbox row', async () => {
     const random = prng(SEED);
     const orders = planOrders(random);
+    const trips = planTrips(random);
     const { orchestrator, inventory, payment, shipping } = system;
+    const travel = system.travel!;
 
     // Stock and balances before: the invariants are checked against these.
     for (const sku of SKUS) await put(inventory, `/stock/${sku}`, { available: STOCK });
     await put(inventory, `/stock/${OOS_SKU}`, { available: 0 });
     for (const c of RICH) await put(payment, `/accounts/${c}`, { balance: RICH_BALANCE });
     for (const c of POOR) await put(payment, `/accounts/${c}`, { balance: 0 });
+    for (const f of FLIGHTS) await put(travel, `/flights/${f}`, { seats: CAPACITY });
+    await put(travel, `/flights/${SOLD_OUT_FLIGHT}`, { seats: 0 });
+    for (const h of HOTELS) await put(travel, `/hotels/${h}`, { rooms: CAPACITY });
+    await put(travel, `/hotels/${FULL_HOTEL}`, { rooms: 0 });
 
     // ---- Load: every order placed with its own Idempotency-Key, retried while the orchestrator is down.
     const t0 = Date.now();
     let placeRetries = 0;
     let next = 0;
-    async function place(o: PlannedOrder): Promise<void> {
-      const body = JSON.stringify({
-        orderId: o.orderId,
-        customerId: o.customerId,
-        currency: 'EUR',
-        items: o.items,
-        shippingAddress: { line1: `${o.i} Chaos Road`, city: 'Testville', postalCode: '12345', country: o.country },
-      });
+    /** Starts a saga through `path` with its own Idempotency-Key, retried while the orchestrator is down. */
+    async function start(path: string, key: string, input: unknown, o: { sagaId?: string }): Promise<void> {
+      const body = JSON.stringify(input);
       const deadline = Date.now() + 60_000;
       for (;;) {
         try {
-          const res = await fetch(url(orchestrator, '/orders'), {
+          const res = await fetch(url(orchestrator, path), {
             method: 'POST',
-            headers: { 'content-type': 'application/json', 'idempotency-key': `chaos-${SEED}-${o.i}` },
+            headers: { 'content-type': 'application/json', 'idempotency-key': key },
             body,
             signal: AbortSignal.timeout(5_000),
           });
@@ -205,29 +257,56 @@ describe('chaos: crashes, restarts, pauses and transient failures under load', (
             return;
           }
           // Anything else but a 503 is a bug: the same key and body must always be accepted.
-          if (res.status !== 503) throw new Error(`order ${o.i}: ${res.status} ${await res.text()}`);
+          if (res.status !== 503) throw new Error(`${key}: ${res.status} ${await res.text()}`);
         } catch (err) {
-          if (err instanceof Error && err.message.startsWith(`order ${o.i}:`)) throw err;
+          if (err instanceof Error && err.message.startsWith(`${key}:`)) throw err;
           // refused or reset while the orchestrator restarts: try again
         }
         placeRetries++;
-        if (Date.now() > deadline) throw new Error(`order ${o.i} was never accepted`);
+        if (Date.now() > deadline) throw new Error(`${key} was never accepted`);
         await sleep(100);
+      }
+    }
+    const place = (o: PlannedOrder) =>
+      start('/orders', `chaos-${SEED}-${o.i}`, {
+        orderId: o.orderId,
+        customerId: o.customerId,
+        currency: 'EUR',
+        items: o.items,
+        shippingAddress: { line1: `${o.i} Chaos Road`, city: 'Testville', postalCode: '12345', country: o.country },
+      }, o);
+    const book = (t: PlannedTrip) =>
+      start('/sagas/trip', `chaos-trip-${SEED}-${t.i}`, {
+        tripId: t.tripId,
+        customerId: t.customerId,
+        traveller: `Traveller ${t.i}`,
+        currency: 'EUR',
+        flight: t.flight,
+        hotel: t.hotel,
+        car: t.car,
+      }, t);
+    // Orders and trips interleaved: every tenth-ish saga is a trip.
+    const work: (() => Promise<void>)[] = [];
+    for (let k = 0, t = 0; k < orders.length || t < trips.length; k++) {
+      if (k < orders.length) work.push(() => place(orders[k]!));
+      if (t < trips.length && (k % Math.ceil(ORDERS / TRIPS) === 0 || k >= orders.length)) {
+        const trip = trips[t++]!;
+        work.push(() => book(trip));
       }
     }
     const load = Promise.all(
       Array.from({ length: 6 }, async () => {
-        for (let k = next++; k < orders.length; k = next++) {
-          // Evenly spread: order k goes out no earlier than its slot.
-          await sleep(t0 + (k * LOAD_MS) / ORDERS - Date.now());
-          await place(orders[k]!);
+        for (let k = next++; k < work.length; k = next++) {
+          // Evenly spread: saga k goes out no earlier than its slot.
+          await sleep(t0 + (k * LOAD_MS) / work.length - Date.now());
+          await work[k]!();
         }
       }),
     );
 
     // ---- Faults, at seeded random moments inside their windows, one after another.
     const at = (fromMs: number, toMs: number) => sleep(t0 + fromMs + random() * (toMs - fromMs) - Date.now());
-    const figures = { orchestratorKills: 0, participantKills: 0, natsRestarts: 0, pauses: 0, pausedMs: 0, inventoryDuplicatesBeforeKill: 0, stranded: 0 };
+    const figures = { orchestratorKills: 0, participantKills: 0, travelKills: 0, natsRestarts: 0, pauses: 0, pausedMs: 0, inventoryDuplicatesBeforeKill: 0, stranded: 0 };
     /** Deliveries a killed process held unacknowledged: JetStream redelivers them after the ack wait (30 s). */
     const strand = async (stream: string, durable: string) => {
       figures.stranded += (await jsm.consumers.info(stream, durable)).num_ack_pending;
@@ -238,7 +317,15 @@ describe('chaos: crashes, restarts, pauses and transient failures under load', (
       await strand(STREAM.replies, 'orchestrator');
       await orchestrator.start();
     };
-    const CONSUMERS = [[STREAM.commands, 'inventory'], [STREAM.commands, 'payment'], [STREAM.commands, 'shipping'], [STREAM.replies, 'orchestrator']] as const;
+    const CONSUMERS = [
+      [STREAM.commands, 'inventory'],
+      [STREAM.commands, 'payment'],
+      [STREAM.commands, 'shipping'],
+      [STREAM.commands, 'flights'],
+      [STREAM.commands, 'hotels'],
+      [STREAM.commands, 'cars'],
+      [STREAM.replies, 'orchestrator'],
+    ] as const;
     const faults = (async () => {
       await at(2_000, 4_000);
       await killOrchestrator();
@@ -278,6 +365,13 @@ describe('chaos: crashes, restarts, pauses and transient failures under load', (
       await strand(STREAM.commands, 'inventory');
       await inventory.start();
 
+      await at(17_800, 18_800);
+      // The travel process: three participants (flights, hotels, cars) die at once.
+      expect(await travel.stop('SIGKILL')).not.toBe(0);
+      figures.travelKills++;
+      for (const p of ['flights', 'hotels', 'cars']) await strand(STREAM.commands, p);
+      await travel.start();
+
       await at(19_000, 21_000);
       await killOrchestrator();
 
@@ -287,6 +381,7 @@ describe('chaos: crashes, restarts, pauses and transient failures under load', (
     await Promise.all([load, faults]);
     const faultsOverAt = Date.now();
     expect(orders.every((o) => o.sagaId)).toBe(true);
+    expect(trips.every((t) => t.sagaId)).toBe(true);
 
     // ---- Settle: nothing running, compensating or parked, within a bound.
     const countOf = async (status: string) => (await getJson<{ items: unknown[] }>(orchestrator, `/sagas?status=${status}&limit=100`)).items.length;
@@ -314,25 +409,27 @@ describe('chaos: crashes, restarts, pauses and transient failures under load', (
     await waitFor(async () => (await countOf('running')) + (await countOf('compensating')) + (await countOf('needs_attention')) === 0, 5_000, 'still settled after the redeliveries');
 
     // ---- Nothing lost: one saga per order, each final.
-    const listed: { sagaId: string; status: string; reason: string | null; orderId: string }[] = [];
+    const listed: { sagaId: string; type: string; status: string; reason: string | null; businessKey: string }[] = [];
     let cursor: string | null = null;
     do {
       const page: { items: typeof listed; nextCursor: string | null } = await getJson(orchestrator, `/sagas?limit=100${cursor ? `&cursor=${cursor}` : ''}`);
       listed.push(...page.items);
       cursor = page.nextCursor;
     } while (cursor);
-    expect(listed).toHaveLength(ORDERS);
-    const byOrder = new Map(listed.map((s) => [s.orderId, s]));
-    for (const o of orders) expect(byOrder.get(o.orderId)?.sagaId, o.orderId).toBe(o.sagaId);
+    expect(listed).toHaveLength(SAGAS);
+    const byKey = new Map(listed.map((s) => [`${s.type}:${s.businessKey}`, s]));
+    for (const o of orders) expect(byKey.get(`order:${o.orderId}`)?.sagaId, o.orderId).toBe(o.sagaId);
+    for (const t of trips) expect(byKey.get(`trip:${t.tripId}`)?.sagaId, t.tripId).toBe(t.sagaId);
 
     // ---- Each saga: the outcome its kind calls for (or STEP_FAILED if the faults exhausted a step), and a consistent history.
     const views = new Map<string, SagaView>();
     const histories = new Map<string, HistoryEvent[]>();
     let nextFetch = 0;
+    const sagaIds = [...orders, ...trips].map((x) => x.sagaId!);
     await Promise.all(
       Array.from({ length: 8 }, async () => {
-        for (let k = nextFetch++; k < orders.length; k = nextFetch++) {
-          const id = orders[k]!.sagaId!;
+        for (let k = nextFetch++; k < sagaIds.length; k = nextFetch++) {
+          const id = sagaIds[k]!;
           views.set(id, await getJson<SagaView>(orchestrator, `/sagas/${id}`));
           histories.set(id, (await getJson<{ events: HistoryEvent[] }>(orchestrator, `/sagas/${id}/history`)).events);
         }
@@ -341,20 +438,13 @@ describe('chaos: crashes, restarts, pauses and transient failures under load', (
     const outcomes = new Map<string, number>();
     let retriedSteps = 0;
     let ignoredEvents = 0;
-    for (const o of orders) {
-      const view = views.get(o.sagaId!)!;
-      const key = `${view.status}${view.reason ? `/${view.reason}` : ''}`;
-      outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
-      const expected = EXPECTED_REASON[o.kind];
-      const what = `${o.orderId} (${o.kind}): ${key}`;
-      if (expected === null) expect(key === 'completed' || key === 'cancelled/STEP_FAILED', what).toBe(true);
-      else expect(key === `cancelled/${expected}` || key === 'cancelled/STEP_FAILED', what).toBe(true);
+    /** A saga's history is consistent with its view; returns its applied events and a reply finder. */
+    const checkHistory = (sagaId: string, view: SagaView, what: string) => {
       if (view.status === 'cancelled') {
         for (const c of view.compensations) expect(['succeeded', 'skipped'], `${what}: ${c.name} ${c.status}`).toContain(c.status);
       }
       retriedSteps += [...view.steps, ...view.compensations].filter((s) => s.attempts > 1).length;
-
-      const events = histories.get(o.sagaId!)!;
+      const events = histories.get(sagaId)!;
       ignoredEvents += events.filter((e) => e.ignored).length;
       expect(events.map((e) => e.seq), what).toEqual(events.map((_, n) => n + 1));
       expect(events[0]?.type, what).toBe('START');
@@ -364,7 +454,18 @@ describe('chaos: crashes, restarts, pauses and transient failures under load', (
       const finalAt = applied.findIndex((e) => e.status === 'completed' || e.status === 'cancelled');
       expect(applied.slice(finalAt).every((e) => e.status === view.status), what).toBe(true);
       const reply = (step: string, outcome: string, reasonCode?: string) =>
-        applied.some((e) => e.type === 'REPLY' && e.event.commandId === `${o.sagaId}:${step}` && e.event.outcome === outcome && (reasonCode === undefined || e.event.reasonCode === reasonCode));
+        applied.some((e) => e.type === 'REPLY' && e.event.commandId === `${sagaId}:${step}` && e.event.outcome === outcome && (reasonCode === undefined || e.event.reasonCode === reasonCode));
+      return { applied, reply };
+    };
+    for (const o of orders) {
+      const view = views.get(o.sagaId!)!;
+      const key = `${view.status}${view.reason ? `/${view.reason}` : ''}`;
+      outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
+      const expected = EXPECTED_REASON[o.kind];
+      const what = `${o.orderId} (${o.kind}): ${key}`;
+      if (expected === null) expect(key === 'completed' || key === 'cancelled/STEP_FAILED', what).toBe(true);
+      else expect(key === `cancelled/${expected}` || key === 'cancelled/STEP_FAILED', what).toBe(true);
+      const { applied, reply } = checkHistory(o.sagaId!, view, what);
       if (view.status === 'completed') {
         for (const step of ['reserveInventory', 'chargePayment', 'scheduleShipment']) expect(reply(step, 'OK'), `${what}: OK for ${step}`).toBe(true);
       } else if (view.reason === 'OUT_OF_STOCK') {
@@ -378,8 +479,27 @@ describe('chaos: crashes, restarts, pauses and transient failures under load', (
       }
     }
 
+    for (const t of trips) {
+      const view = views.get(t.sagaId!)!;
+      const key = `${view.status}${view.reason ? `/${view.reason}` : ''}`;
+      outcomes.set(`trip ${key}`, (outcomes.get(`trip ${key}`) ?? 0) + 1);
+      const expected = TRIP_REASON[t.kind];
+      const what = `${t.tripId} (${t.kind}): ${key}`;
+      if (expected === null) expect(key === 'completed' || key === 'cancelled/STEP_FAILED', what).toBe(true);
+      else expect(key === `cancelled/${expected}` || key === 'cancelled/STEP_FAILED', what).toBe(true);
+      const { reply } = checkHistory(t.sagaId!, view, what);
+      if (view.status === 'completed') {
+        for (const step of ['reserveFlight', 'reserveHotel', 'reserveCar', 'chargePayment']) expect(reply(step, 'OK'), `${what}: OK for ${step}`).toBe(true);
+      } else if (view.reason !== 'STEP_FAILED') {
+        const step = { FLIGHT_SOLD_OUT: 'reserveFlight', NO_ROOMS: 'reserveHotel', CITY_NOT_SERVED: 'reserveCar', PAYMENT_DECLINED: 'chargePayment' }[view.reason!]!;
+        expect(reply(step, 'REJECTED', view.reason!), what).toBe(true);
+      }
+    }
+
     // ---- Money, stock and shipments, from the participants' own databases.
     const completed = orders.filter((o) => views.get(o.sagaId!)!.status === 'completed');
+    const booked = trips.filter((t) => views.get(t.sagaId!)!.status === 'completed');
+    const unbooked = trips.filter((t) => views.get(t.sagaId!)!.status === 'cancelled');
     const cancelled = orders.filter((o) => views.get(o.sagaId!)!.status === 'cancelled');
     const inv = new Database(join(dir, 'inventory.db'), { readonly: true });
     const pay = new Database(join(dir, 'payment.db'), { readonly: true });
@@ -401,18 +521,47 @@ describe('chaos: crashes, restarts, pauses and transient failures under load', (
         expect(['declined', 'refunded', undefined], o.orderId).toContain(payment.get(o.orderId)?.status);
         expect([undefined, 'cancelled'], o.orderId).toContain(shipment.get(o.orderId)?.status);
       }
-      // Charged exactly once: each balance is what it was minus that customer's completed orders.
+      for (const t of booked) {
+        expect(payment.get(`trip:${t.tripId}`), t.tripId).toMatchObject({ status: 'charged', amount_minor: t.total, customer_id: t.customerId });
+      }
+      for (const t of unbooked) expect(['declined', 'refunded', undefined], t.tripId).toContain(payment.get(`trip:${t.tripId}`)?.status);
+      // Charged exactly once: each balance is what it was minus that customer's completed orders and trips.
       for (const c of [...RICH, ...POOR]) {
-        const spent = completed.filter((o) => o.customerId === c).reduce((sum, o) => sum + o.total, 0);
+        const spent = [...completed, ...booked].filter((o) => o.customerId === c).reduce((sum, o) => sum + o.total, 0);
         const balance = pay.prepare('SELECT balance FROM accounts WHERE customer_id = ?').pluck().get(c);
         expect(balance, c).toBe((POOR.includes(c) ? 0 : RICH_BALANCE) - spent);
       }
-      expect(pay.prepare("SELECT count(*) FROM payments WHERE status = 'charged'").pluck().get()).toBe(completed.length);
+      expect(pay.prepare("SELECT count(*) FROM payments WHERE status = 'charged'").pluck().get()).toBe(completed.length + booked.length);
       expect(ship.prepare("SELECT count(*) FROM shipments WHERE status = 'scheduled'").pluck().get()).toBe(completed.length);
     } finally {
       inv.close();
       pay.close();
       ship.close();
+    }
+
+    // ---- Seats, rooms and cars: booked once per completed trip, everything else given back.
+    const flightsDb = new Database(join(dir, 'flights.db'), { readonly: true });
+    const hotelsDb = new Database(join(dir, 'hotels.db'), { readonly: true });
+    const carsDb = new Database(join(dir, 'cars.db'), { readonly: true });
+    try {
+      for (const f of [...FLIGHTS, SOLD_OUT_FLIGHT]) {
+        const seats = booked.filter((t) => t.flight.number === f).reduce((sum, t) => sum + t.flight.seats, 0);
+        expect(flightsDb.prepare('SELECT coalesce(sum(booked), 0) FROM flight_dates WHERE flight = ?').pluck().get(f), f).toBe(seats);
+      }
+      for (const h of [...HOTELS, FULL_HOTEL]) {
+        const rooms = booked.filter((t) => t.hotel.name === h).reduce((sum, t) => sum + t.hotel.rooms, 0);
+        expect(hotelsDb.prepare('SELECT coalesce(sum(reserved), 0) FROM hotels WHERE hotel = ?').pluck().get(h), h).toBe(rooms);
+      }
+      for (const [db, table] of [[flightsDb, 'flight_bookings'], [hotelsDb, 'hotel_bookings'], [carsDb, 'car_bookings']] as const) {
+        const status = db.prepare<[string], { status: string }>(`SELECT status FROM ${table} WHERE trip_id = ?`);
+        for (const t of booked) expect(status.get(t.tripId)?.status, `${table} ${t.tripId}`).toBe('reserved');
+        for (const t of unbooked) expect([undefined, 'cancelled'], `${table} ${t.tripId}`).toContain(status.get(t.tripId)?.status);
+        expect(db.prepare(`SELECT count(*) FROM ${table} WHERE status = 'reserved'`).pluck().get(), table).toBe(booked.length);
+      }
+    } finally {
+      flightsDb.close();
+      hotelsDb.close();
+      carsDb.close();
     }
 
     // ---- Faults never turn a good message into a dead letter.
@@ -422,7 +571,7 @@ describe('chaos: crashes, restarts, pauses and transient failures under load', (
     const orch = new Database(join(dir, 'orchestrator.db'), { readonly: true });
     try {
       await waitFor(() => orch.prepare('SELECT count(*) FROM outbox').pluck().get() === 0, 15_000, 'outbox drained');
-      expect(orch.prepare('SELECT count(*) FROM sagas').pluck().get()).toBe(ORDERS);
+      expect(orch.prepare('SELECT count(*) FROM sagas').pluck().get()).toBe(SAGAS);
     } finally {
       orch.close();
     }
@@ -437,13 +586,13 @@ describe('chaos: crashes, restarts, pauses and transient failures under load', (
     expect(retriedSteps).toBeGreaterThan(0);
     const stepFailed = outcomes.get('cancelled/STEP_FAILED') ?? 0;
     // The retry budget (12 attempts) outlasts every fault here: exhausting it should stay rare.
-    expect(stepFailed, 'sagas whose retries ran out').toBeLessThanOrEqual(Math.ceil(ORDERS * 0.02));
+    expect(stepFailed + (outcomes.get('trip cancelled/STEP_FAILED') ?? 0), 'sagas whose retries ran out').toBeLessThanOrEqual(Math.ceil(SAGAS * 0.02));
 
     console.log(
       [
-        `chaos (seed ${SEED}): ${ORDERS} sagas in ${Math.round(LOAD_MS / 1000)} s; settled ${settleMs} ms after the last fault, every redelivery absorbed after ${drainMs} ms`,
+        `chaos (seed ${SEED}): ${ORDERS} orders and ${TRIPS} trips in ${Math.round(LOAD_MS / 1000)} s; settled ${settleMs} ms after the last fault, every redelivery absorbed after ${drainMs} ms`,
         `  outcomes: ${JSON.stringify(Object.fromEntries([...outcomes].sort()))}`,
-        `  faults: orchestrator SIGKILL x${figures.orchestratorKills}, inventory SIGKILL x${figures.participantKills}, nats-server restart x${figures.natsRestarts}, payment SIGSTOP x${figures.pauses} (${figures.pausedMs} ms)`,
+        `  faults: orchestrator SIGKILL x${figures.orchestratorKills}, inventory SIGKILL x${figures.participantKills}, travel SIGKILL x${figures.travelKills}, nats-server restart x${figures.natsRestarts}, payment SIGSTOP x${figures.pauses} (${figures.pausedMs} ms)`,
         `  order placements retried: ${placeRetries}`,
         `  redeliveries: ${figures.stranded} deliveries held unacknowledged by killed processes, redelivered after the ack wait and absorbed`,
         `  duplicates absorbed by participants: ${JSON.stringify(duplicates)}; duplicate/stale events ignored by sagas: ${ignoredEvents}`,

@@ -6,8 +6,8 @@ import { request, Agent, createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { orderInputSchema, toOrder, type OrderInput } from '../../sagas/order.ts';
-import { createParticipantApp, type ParticipantDomain } from '../../src/participants/http.ts';
+import { orderInputSchema, toOrder, type OrderInput } from '../../sagas/order/index.ts';
+import { createParticipantApp, PARTICIPANTS, routesOf, type ParticipantRoutes } from '../../src/participants/index.ts';
 import { TestSystem } from '../support/system.ts';
 
 /** Fixed, so a failure reproduces; change it to explore further. */
@@ -369,13 +369,13 @@ describe('fuzzed HTTP API: never a 5xx, every 4xx a problem, invalid input refus
   beforeAll(async () => {
     sys = await TestSystem.start({ defaultStock: 1_000_000, defaultBalance: 1_000_000_000 });
     ports.orchestrator = Number(new URL(await sys.serveApi()).port);
-    const domains: Record<Exclude<ServerName, 'orchestrator'>, ParticipantDomain> = {
-      inventory: { name: 'inventory', inventory: sys.inventory.domain },
-      payment: { name: 'payment', payment: sys.payment.domain },
-      shipping: { name: 'shipping', shipping: sys.shipping.domain },
+    const routes: Record<Exclude<ServerName, 'orchestrator'>, ParticipantRoutes> = {
+      inventory: routesOf(PARTICIPANTS.inventory, sys.inventory.domain),
+      payment: routesOf(PARTICIPANTS.payment, sys.payment.domain),
+      shipping: routesOf(PARTICIPANTS.shipping, sys.shipping.domain),
     };
     for (const name of ['inventory', 'payment', 'shipping'] as const) {
-      const app = createParticipantApp({ domain: domains[name], checks: [{ name: 'database', check: () => true }], metrics: sys[name].metrics });
+      const app = createParticipantApp({ routes: [routes[name]], checks: [{ name: 'database', check: () => true }], metrics: sys[name].metrics });
       const server = createServer(app.callback());
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
       servers.push(server);

@@ -1,5 +1,6 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TestSystem, orderBody } from '../support/system.ts';
+import { TestSystem, orderBody, tripBody } from '../support/system.ts';
 import { OpenApiChecker } from '../support/openapi-check.ts';
 import { waitFor } from '../support/nats-server.ts';
 
@@ -51,6 +52,8 @@ describe('orchestrator HTTP API', () => {
     const started = await post('/orders', '/orders', orderBody({ orderId: undefined }));
     expect(started.status).toBe(202);
     expect(started.headers.get('location')).toBe(`/sagas/${started.body.sagaId}`);
+    // The legacy route answers exactly as before POST /sagas/{type} existed.
+    expect(Object.keys(started.body).sort()).toEqual(['orderId', 'sagaId', 'status']);
     expect(started.body.orderId).toBe(started.body.sagaId);
     expect(await waitStatus(started.body.sagaId, ['completed'])).toBe('completed');
     const saga = (await get(`/sagas/${started.body.sagaId}`, '/sagas/{id}')).body;
@@ -112,6 +115,124 @@ describe('orchestrator HTTP API', () => {
     expect(huge.body.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
+  it('POST /sagas/order starts an order saga that completes like POST /orders; its view carries businessKey, input and the legacy order', async () => {
+    const body = orderBody();
+    const started = await post('/sagas/order', '/sagas/{type}', body);
+    expect(started.status).toBe(202);
+    expect(started.headers.get('location')).toBe(`/sagas/${started.body.sagaId}`);
+    expect(started.body).toEqual({ sagaId: started.body.sagaId, type: 'order', businessKey: body.orderId, status: 'running' });
+    expect(await waitStatus(started.body.sagaId, ['completed'])).toBe('completed');
+    const saga = (await get(`/sagas/${started.body.sagaId}`, '/sagas/{id}')).body;
+    expect(saga.steps.map((s: { name: string; status: string }) => `${s.name}:${s.status}`)).toEqual([
+      'reserveInventory:succeeded',
+      'chargePayment:succeeded',
+      'scheduleShipment:succeeded',
+    ]);
+    expect(saga.businessKey).toBe(body.orderId);
+    expect(saga.input).toMatchObject({ orderId: body.orderId, customerId: body.customerId, total: { amountMinor: 2_500, currency: 'EUR' } });
+    expect(saga.order).toEqual(saga.input);
+    const listed = (await get(`/sagas?businessKey=${encodeURIComponent(body.orderId as string)}`, '/sagas')).body.items;
+    expect(listed).toHaveLength(1);
+    expect(listed[0]).toMatchObject({ sagaId: started.body.sagaId, businessKey: body.orderId, orderId: body.orderId });
+    expect(listed[0].input).toBeUndefined();
+  });
+
+  it('POST /sagas/{type} takes an Idempotency-Key like POST /orders, across both routes but not across types', async () => {
+    const body = orderBody();
+    const first = await post('/sagas/order', '/sagas/{type}', body, { 'Idempotency-Key': 'generic-1' });
+    const again = await post('/sagas/order', '/sagas/{type}', body, { 'Idempotency-Key': 'generic-1' });
+    const legacy = await post('/orders', '/orders', body, { 'Idempotency-Key': 'generic-1' });
+    expect([first.status, again.status, legacy.status]).toEqual([202, 200, 200]);
+    expect(again.body.sagaId).toBe(first.body.sagaId);
+    expect(again.headers.get('location')).toBe(`/sagas/${first.body.sagaId}`);
+    expect(legacy.body).toEqual({ sagaId: first.body.sagaId, orderId: body.orderId, status: legacy.body.status });
+    const other = await post('/sagas/order', '/sagas/{type}', { ...body, customerId: 'mallory' }, { 'Idempotency-Key': 'generic-1' });
+    expect(other.status).toBe(409);
+    expect(other.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    const otherType = await post('/sagas/trip', '/sagas/{type}', tripBody(), { 'Idempotency-Key': 'generic-1' });
+    expect(otherType.status).toBe(409);
+    expect(otherType.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    const tooLong = await post('/sagas/order', '/sagas/{type}', orderBody(), { 'Idempotency-Key': 'k'.repeat(201) });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.detail).toContain('Idempotency-Key');
+    const dup = await post('/sagas/order', '/sagas/{type}', body);
+    expect(dup.status).toBe(409);
+    expect(dup.body.code).toBe('DUPLICATE_BUSINESS_KEY');
+    const invalid = await post('/sagas/order', '/sagas/{type}', orderBody({ items: [] }));
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.detail).toContain('items');
+  });
+
+  it('POST /sagas/{type} of an unknown type is a 404 problem naming the known types, whatever the body', async () => {
+    const res = await post('/sagas/nope', '/sagas/{type}', orderBody());
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    expect(res.body.code).toBe('UNKNOWN_SAGA_TYPE');
+    expect(res.body.detail).toContain('"nope"');
+    for (const t of sys.sagaTypes) expect(res.body.detail).toContain(t.plugin.name);
+    const noBody = await call('POST', '/sagas/nope', '/sagas/{type}', { raw: 'x', headers: { 'content-type': 'text/plain' } });
+    expect(noBody.status).toBe(404);
+  });
+
+  it('GET /saga-types lists every registered type with its versions, steps and input schema', async () => {
+    const res = await get('/saga-types', '/saga-types');
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((t: { type: string }) => t.type)).toEqual(sys.sagaTypes.map((t) => t.plugin.name));
+    const order = res.body.items.find((t: { type: string }) => t.type === 'order');
+    expect(order.description).toBe(sys.sagaTypes.find((t) => t.plugin.name === 'order')!.plugin.description);
+    expect(order.latestVersion).toBe(1);
+    expect(order.versions.map((v: { version: number }) => v.version)).toEqual([1]);
+    const [v1] = order.versions;
+    expect(v1.steps.filter((s: { compensation: boolean }) => !s.compensation).map((s: { name: string; participant: string }) => `${s.participant}:${s.name}`)).toEqual([
+      'inventory:reserveInventory',
+      'payment:chargePayment',
+      'shipping:scheduleShipment',
+    ]);
+    expect(v1.steps.find((s: { name: string }) => s.name === 'refundPayment')).toMatchObject({ compensation: true, compensates: 'chargePayment', participant: 'payment' });
+    expect(v1.inputSchema.$schema).toBeUndefined();
+    expect(v1.inputSchema.required).toEqual(expect.arrayContaining(['customerId', 'currency', 'items', 'shippingAddress']));
+    // The published schema is the one the API validates with: it takes a valid body and refuses an unknown field.
+    const validate = new Ajv2020({ strict: false }).compile(v1.inputSchema);
+    expect(validate(orderBody())).toBe(true);
+    expect(validate(orderBody({ orderId: undefined }))).toBe(true);
+    expect(validate(orderBody({ discount: 5 }))).toBe(false);
+
+    const doc = (await get('/openapi.json', '/openapi.json')).body;
+    const inputs = doc.paths['/sagas/{type}'].post.requestBody.content['application/json'].schema;
+    const refs = (inputs.oneOf ?? [inputs]).map((r: { $ref: string }) => r.$ref);
+    for (const t of sys.sagaTypes) {
+      const component = `${t.plugin.name[0]!.toUpperCase()}${t.plugin.name.slice(1)}Input`;
+      expect(refs).toContain(`#/components/schemas/${component}`);
+      expect(doc.components.schemas[component].properties).toBeDefined();
+    }
+    expect(doc.paths['/orders'].post.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/OrderRequest' });
+    expect(doc.components.schemas.OrderRequest.$ref).toBe('#/components/schemas/OrderInput');
+  });
+
+  it('a type without an alias: views carry businessKey and input only; GET /sagas?businessKey= finds the sagas of every type with that key', async () => {
+    const key = `shared-${Date.now()}`;
+    const order = await post('/orders', '/orders', orderBody({ orderId: key }));
+    const trip = await post('/sagas/trip', '/sagas/{type}', tripBody({ tripId: key }));
+    expect(trip.status).toBe(202);
+    expect(trip.body).toMatchObject({ type: 'trip', businessKey: key });
+    const view = (await get(`/sagas/${trip.body.sagaId}`, '/sagas/{id}')).body;
+    expect(view).toMatchObject({ type: 'trip', businessKey: key, input: { tripId: key, traveller: 'Ada Lovelace' } });
+    expect(view.order).toBeUndefined();
+
+    const both = (await get(`/sagas?businessKey=${key}`, '/sagas')).body.items as { sagaId: string; type: string; orderId?: string }[];
+    expect(both.map((s) => s.sagaId).sort()).toEqual([trip.body.sagaId, order.body.sagaId].sort());
+    expect(both.find((s) => s.type === 'trip')!.orderId).toBeUndefined();
+    expect(both.find((s) => s.type === 'order')!.orderId).toBe(key);
+    expect((await get(`/sagas?businessKey=${key}&type=trip`, '/sagas')).body.items.map((s: { sagaId: string }) => s.sagaId)).toEqual([trip.body.sagaId]);
+    expect((await get(`/sagas?businessKey=${key}&type=trip&status=needs_attention`, '/sagas')).body.items).toEqual([]);
+    // Same order as the unpaged listing, one per page.
+    const paged = await get(`/sagas?businessKey=${key}&limit=1`, '/sagas');
+    expect(paged.body.items.map((s: { sagaId: string }) => s.sagaId)).toEqual([both[0]!.sagaId]);
+    const rest = await get(`/sagas?businessKey=${key}&limit=1&cursor=${paged.body.nextCursor}`, '/sagas');
+    expect(rest.body.items.map((s: { sagaId: string }) => s.sagaId)).toEqual([both[1]!.sagaId]);
+    expect((await get(`/sagas?businessKey=nobody-${key}`, '/sagas')).body).toEqual({ items: [], nextCursor: null });
+  });
+
   it('GET /sagas lists newest first with filters and cursor pagination', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) ids.push((await post('/orders', '/orders', orderBody({ customerId: 'lister' }))).body.sagaId);
@@ -142,6 +263,10 @@ describe('orchestrator HTTP API', () => {
     ['cursor=not-a-cursor', 'cursor'],
     ['color=red', 'color'],
     ['limit=1&limit=2', 'limit'],
+    ['businessKey=', 'businessKey'],
+    [`businessKey=${'k'.repeat(201)}`, 'businessKey'],
+    ['businessKey=a%0Ab', 'businessKey'],
+    ['businessKey=a%7Fb', 'businessKey'],
   ])('GET /sagas?%s is 400 naming the parameter', async (query, field) => {
     const res = await get(`/sagas?${query}`, '/sagas');
     expect(res.status).toBe(400);
@@ -188,6 +313,9 @@ describe('orchestrator HTTP API', () => {
       const cancelled = await post(`/sagas/${sagaId}/cancel`, '/sagas/{id}/cancel', undefined, { authorization: `Bearer ${TOKEN}` });
       expect(cancelled.status).toBe(202);
       expect(cancelled.body.status).toBe('compensating');
+      expect(cancelled.body.businessKey).toBe(started.body.orderId);
+      expect(cancelled.body.input).toMatchObject({ orderId: started.body.orderId, customerId: 'canceller' });
+      expect(cancelled.body.order).toEqual(cancelled.body.input);
     } finally {
       await sys.startParticipant('shipping');
     }
@@ -253,7 +381,7 @@ describe('orchestrator HTTP API', () => {
   });
 
   it('every documented operation was exercised against the document', () => {
-    for (const op of ['POST /orders 202', 'POST /orders 200', 'POST /orders 400', 'POST /orders 409', 'POST /orders 413', 'POST /orders 415', 'GET /sagas 200', 'GET /sagas 400', 'GET /sagas/{id} 200', 'GET /sagas/{id} 404', 'GET /sagas/{id}/history 200', 'POST /sagas/{id}/cancel 202', 'POST /sagas/{id}/cancel 401', 'POST /sagas/{id}/cancel 409', 'POST /sagas/{id}/retry 202', 'POST /sagas/{id}/retry 409', 'GET /metrics 200', 'GET /readyz 200', 'GET /healthz 200', 'GET /dead-letters 200', 'GET /dead-letters 400']) {
+    for (const op of ['POST /orders 202', 'POST /orders 200', 'POST /orders 400', 'POST /orders 409', 'POST /orders 413', 'POST /orders 415', 'GET /sagas 200', 'GET /sagas 400', 'GET /sagas/{id} 200', 'GET /sagas/{id} 404', 'GET /sagas/{id}/history 200', 'POST /sagas/{id}/cancel 202', 'POST /sagas/{id}/cancel 401', 'POST /sagas/{id}/cancel 409', 'POST /sagas/{id}/retry 202', 'POST /sagas/{id}/retry 409', 'GET /metrics 200', 'GET /readyz 200', 'GET /healthz 200', 'GET /dead-letters 200', 'GET /dead-letters 400', 'POST /sagas/{type} 202', 'POST /sagas/{type} 200', 'POST /sagas/{type} 400', 'POST /sagas/{type} 404', 'POST /sagas/{type} 409', 'GET /saga-types 200']) {
       expect(openapi.covered.has(op), op).toBe(true);
     }
   });

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { ORCHESTRATOR_ENV_VARS } from '../../src/config/orchestrator.ts';
-import { PARTICIPANT_ENV_VARS, PARTICIPANT_NAMES, type ParticipantName } from '../../src/participants/config.ts';
+import { PARTICIPANT_ENV_VARS } from '../../src/participants/config.ts';
 import { NatsServer, freePort, natsServerBinary, waitFor } from '../support/nats-server.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -83,7 +83,8 @@ const appServices = Object.entries(compose.services).filter(([, s]) => entryOf(s
 /** The configuration schema of the process a service runs. */
 function schemaOf(entry: string): readonly string[] {
   if (entry === 'orchestrator') return ORCHESTRATOR_ENV_VARS;
-  if ((PARTICIPANT_NAMES as readonly string[]).includes(entry)) return PARTICIPANT_ENV_VARS[entry as ParticipantName];
+  const vars = PARTICIPANT_ENV_VARS[entry];
+  if (vars) return vars;
   throw new Error(`no configuration schema for entry point ${entry}`);
 }
 
@@ -102,7 +103,7 @@ function stage(name: string): string[] {
 
 describe('docker-compose.yml, Dockerfile and the NATS config match the code', () => {
   it('every variable a service sets is in the configuration schema of the process it runs', () => {
-    expect(appServices.map(([name]) => name).sort()).toEqual(['inventory', 'orchestrator', 'payment', 'shipping']);
+    expect(appServices.map(([name]) => name).sort()).toEqual(['inventory', 'orchestrator', 'payment', 'shipping', 'travel']);
     for (const [name, service] of appServices) {
       const schema = schemaOf(entryOf(service)!);
       for (const variable of Object.keys(service.environment)) {
@@ -127,7 +128,10 @@ describe('docker-compose.yml, Dockerfile and the NATS config match the code', ()
       const volume = service.volumes.find((v) => v.endsWith(':/data'));
       expect(volume, name).toBeDefined();
       expect(Object.keys(compose.volumes)).toContain(volume!.split(':')[0]);
-      expect(env.DATABASE_PATH, name).toMatch(/^\/data\//);
+      // One database, or one per participant of a process of several (<NAME>_DATABASE_PATH).
+      const databases = Object.entries(env).filter(([k]) => /^([A-Z]+_)?DATABASE_PATH$/.test(k));
+      expect(databases.length, name).toBeGreaterThan(0);
+      for (const [k, path] of databases) expect(path, `${name} ${k}`).toMatch(/^\/data\//);
       expect(service.depends_on.nats?.condition, name).toBe('service_healthy');
       if (name !== 'orchestrator') expect(service.depends_on.orchestrator?.condition, `${name} waits for the streams`).toBe('service_healthy');
       expect(service.restart, name).toBe('unless-stopped');

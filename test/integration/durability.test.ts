@@ -2,7 +2,8 @@ import { fsync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { allSagaDefinitions } from '../../sagas/index.ts';
+import { DEFAULT_COMPENSATION_POLICY, DEFAULT_STEP_POLICY } from '../../sagas/kit/index.ts';
+import { allSagaDefinitions } from '../../sagas/registry.ts';
 import { classify } from '../../src/errors.ts';
 import { OutboxRelay, SagaEngine, silentLogger } from '../../src/engine/index.ts';
 import { closeDatabase, flushToDisk, migrate, openDatabase, SagaStore, type Db, type FsyncFn } from '../../src/store/index.ts';
@@ -50,7 +51,7 @@ describe('durability: commits are flushed off the event loop, and nothing depend
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const engineOn = (database: Db) => new SagaEngine({ store: new SagaStore(database), definitions: allSagaDefinitions() });
+  const engineOn = (database: Db) => new SagaEngine({ store: new SagaStore(database), definitions: allSagaDefinitions({ step: DEFAULT_STEP_POLICY, compensation: DEFAULT_COMPENSATION_POLICY }) });
 
   it('a saga start submitted through group commit resolves only after the WAL flush that covers it', async () => {
     const engine = engineOn(db);
@@ -99,7 +100,7 @@ describe('durability: commits are flushed off the event loop, and nothing depend
     const relay = new OutboxRelay({ store, logger: silentLogger, publish: async (row) => published.push(row.subject), pollMs: 10 });
     const engine = new SagaEngine({
       store,
-      definitions: allSagaDefinitions(),
+      definitions: allSagaDefinitions({ step: DEFAULT_STEP_POLICY, compensation: DEFAULT_COMPENSATION_POLICY }),
       groupCommit: false,
       // As the orchestrator wires it: rows are released to the relay once their commit is on disk.
       onCommit: () => relay.wake(),

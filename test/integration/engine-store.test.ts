@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { allSagaDefinitions, type RetryPolicy } from '../../sagas/index.ts';
+import type { RetryPolicy } from '../../sagas/kit/index.ts';
+import { allSagaDefinitions } from '../../sagas/registry.ts';
 import { decodeCommand } from '../../src/contracts/index.ts';
 import { SagaEngine, silentLogger, timerKey, type DeliveryVerdict } from '../../src/engine/index.ts';
 import { RetentionSweeper } from '../../src/engine/retention.ts';
@@ -19,7 +20,7 @@ describe('engine on a real SQLite file', () => {
   const engineOn = (database: Db) =>
     new SagaEngine({
       store: new SagaStore(database),
-      definitions: allSagaDefinitions({ order: { step, compensation: step } }),
+      definitions: allSagaDefinitions({ step, compensation: step }),
       clock: () => now,
     });
 
@@ -53,7 +54,7 @@ describe('engine on a real SQLite file', () => {
     const outbox = db.prepare('SELECT subject, msg_id, payload FROM outbox ORDER BY id').all() as { subject: string; msg_id: string; payload: Uint8Array }[];
     expect(outbox.map((r) => r.subject)).toEqual(['order.created', 'saga.cmd.inventory.reserve']);
     const command = decodeCommand(outbox[1]!.payload);
-    expect(command).toMatchObject({ sagaId: saga.id, commandId: `${saga.id}:reserveInventory`, attempt: 1, replyTo: 'saga.reply.order.inventory', kind: 'reserveInventory' });
+    expect(command).toMatchObject({ sagaId: saga.id, commandId: `${saga.id}:reserveInventory`, attempt: 1, replyTo: 'saga.reply.order.inventory', commandType: 'order.v1.ReserveInventory', businessKey: 'o-1' });
     // The attempt's clock waits for JetStream's ack of the command, not the commit.
     expect(timerRows(db)).toMatchObject([{ due_at: UNARMED, armed_by: outbox[1]!.msg_id, delay_ms: step.timeoutMs, consumer: 'inventory', stream_seq: null }]);
     expect(engine.history(saga.id).map((h) => h.event_type)).toEqual(['START']);
@@ -186,7 +187,7 @@ describe('engine on a real SQLite file', () => {
       let seq = 0;
       const engine = new SagaEngine({
         store: new SagaStore(database),
-        definitions: allSagaDefinitions({ order: { step, compensation: step } }),
+        definitions: allSagaDefinitions({ step, compensation: step }),
         clock: () => now,
         newId: () => `saga-${++seq}`,
         snapshotCacheSize,

@@ -9,7 +9,7 @@ import { NatsOperator } from '../support/nats-operator.ts';
 import { ServiceProcess, startProcesses, type ProcessSystem } from '../support/processes.ts';
 import { orderBody } from '../support/system.ts';
 
-const SERVICES = ['orchestrator', 'inventory', 'payment', 'shipping'] as const;
+const SERVICES = ['orchestrator', 'inventory', 'payment', 'shipping', 'travel'] as const;
 
 describe('services authenticated by .creds files against an operator-mode nats-server', () => {
   const operator = new NatsOperator();
@@ -71,7 +71,7 @@ describe('services authenticated by .creds files against an operator-mode nats-s
     await completeSaga();
     const users = await connectedUsers();
     expect([...users.keys()].sort()).toEqual([...SERVICES].sort());
-    expect(new Set(users.values()).size).toBe(4);
+    expect(new Set(users.values()).size).toBe(SERVICES.length);
     for (const service of SERVICES) expect(users.get(service)).toBe(publicKeys[service]);
   });
 

@@ -10,6 +10,7 @@ import { AckPolicy, jetstream, jetstreamManager, type JetStreamManager } from '@
 import type { NatsConnection } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeCommand, encodeReply, type Reply } from '../../src/contracts/index.ts';
+import { ReleaseInventory } from '../../sagas/order/contracts/index.ts';
 import { connectNats, PRESENCE_SUBJECTS, STREAM, StreamPublisher, commandSubject, presenceSubject, replySubject } from '../../src/messaging/index.ts';
 import { NatsServer, freePort, waitFor } from '../support/nats-server.ts';
 import { startProcesses, ServiceProcess, type ProcessSystem } from '../support/processes.ts';
@@ -17,7 +18,7 @@ import { orderBody } from '../support/system.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const NATS_CONFIG = join(ROOT, 'deploy/nats/nats-server.conf');
-const SERVICES = ['orchestrator', 'inventory', 'payment', 'shipping'] as const;
+const SERVICES = ['orchestrator', 'inventory', 'payment', 'shipping', 'travel'] as const;
 type Service = (typeof SERVICES)[number];
 
 // Fresh passwords per run, handed to the server through the environment exactly as compose does
@@ -77,6 +78,7 @@ describe('least-privilege NATS access with deploy/nats/nats-server.conf', () => 
       inventory: credentialsOf('inventory'),
       payment: credentialsOf('payment'),
       shipping: credentialsOf('shipping'),
+      travel: credentialsOf('travel'),
     });
     api = `http://127.0.0.1:${system.orchestrator.env.HTTP_PORT}`;
     orchestratorNc = await connectAs(nats.url, 'orchestrator');
@@ -327,8 +329,9 @@ describe('least-privilege NATS access with deploy/nats/nats-server.conf', () => 
       attempt: 1,
       sagaType: 'order',
       replyTo: replySubject('order', 'payment'),
-      kind: 'releaseInventory',
-      body: { orderId: 'perm-crafted', items: [{ sku: 'PERM-3', quantity: 1, unitPriceMinor: 1 }] },
+      commandType: ReleaseInventory.name,
+      payload: ReleaseInventory.encode({ orderId: 'perm-crafted', items: [{ sku: 'PERM-3', quantity: 1, unitPriceMinor: 1 }] }),
+      businessKey: 'perm-crafted',
     });
     const ack = await js.publish(commandSubject('inventory', 'release'), command, { msgID: 'perm-crafted' });
     try {

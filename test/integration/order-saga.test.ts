@@ -1,6 +1,7 @@
 import { jetstream, jetstreamManager, AckPolicy, DeliverPolicy } from '@nats-io/jetstream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MESSAGE_TYPE, decodeEvent, encodeCommand, encodeReply, type Command, type Reply } from '../../src/contracts/index.ts';
+import { MESSAGE_TYPE, encodeCommand, encodeReply, type Command, type Reply } from '../../src/contracts/index.ts';
+import { ChargePayment, OrderCompleted, OrderCreated, ReserveInventory } from '../../sagas/order/contracts/index.ts';
 import { HEADER, STREAM, commandSubject, connectNats, protobufContentType, replySubject, toNatsHeaders } from '../../src/messaging/index.ts';
 import { FAST_COMPENSATION, FAST_STEP, TestSystem, orderBody } from '../support/system.ts';
 import { waitFor } from '../support/nats-server.ts';
@@ -50,13 +51,13 @@ describe('order saga against a real nats-server', () => {
     const nc = await connectNats({ servers: sys.nats.url, name: 'events-reader' });
     try {
       const jsm = await jetstreamManager(nc);
-      await jsm.consumers.add(STREAM.orders, { durable_name: 'test-reader', ack_policy: AckPolicy.None, deliver_policy: DeliverPolicy.All });
-      const consumer = await jetstream(nc).consumers.get(STREAM.orders, 'test-reader');
+      await jsm.consumers.add('ORDERS', { durable_name: 'test-reader', ack_policy: AckPolicy.None, deliver_policy: DeliverPolicy.All });
+      const consumer = await jetstream(nc).consumers.get('ORDERS', 'test-reader');
       const seen: string[] = [];
       const batch = await consumer.fetch({ max_messages: 100, expires: 1_000 });
       for await (const m of batch) {
-        if (m.subject === 'order.created' && decodeEvent('OrderCreated', m.data).body.orderId === orderId) seen.push(m.subject);
-        if (m.subject === 'order.completed' && decodeEvent('OrderCompleted', m.data).body.orderId === orderId) seen.push(m.subject);
+        if (m.subject === 'order.created' && OrderCreated.decode(m.data).orderId === orderId) seen.push(m.subject);
+        if (m.subject === 'order.completed' && OrderCompleted.decode(m.data).orderId === orderId) seen.push(m.subject);
       }
       expect(seen).toEqual(['order.created', 'order.completed']);
     } finally {
@@ -204,10 +205,11 @@ describe('order saga against a real nats-server', () => {
           attempt: 1,
           sagaType: 'order',
           replyTo: replySubject('order', 'inventory'),
-          kind: 'reserveInventory',
-          body: { orderId: 'dlq-order', items: [{ sku: 'DLQ-1', quantity: 1, unitPriceMinor: 1 }] },
+          commandType: ReserveInventory.name,
+          payload: ReserveInventory.encode({ orderId: 'dlq-order', items: [{ sku: 'DLQ-1', quantity: 1, unitPriceMinor: 1 }] }),
+          businessKey: 'dlq-order',
           ...c,
-        } as Command);
+        });
       const cases = [
         { id: 'reply-undecodable', subject: replySubject('order', 'inventory'), data: new Uint8Array([0xff, 0x01, 0x02]), source: 'orchestrator', reason: 'UNDECODABLE_MESSAGE', type: MESSAGE_TYPE.reply },
         { id: 'reply-no-saga-id', subject: replySubject('order', 'inventory'), data: reply({ sagaId: '' }), source: 'orchestrator', reason: 'MALFORMED_MESSAGE: saga.v1.Reply: sagaId is missing', type: MESSAGE_TYPE.reply },
@@ -216,9 +218,9 @@ describe('order saga against a real nats-server', () => {
         {
           id: 'command-unknown-kind',
           subject: commandSubject('inventory', 'charge'),
-          data: command({ kind: 'chargePayment', body: { orderId: 'dlq-order', customerId: 'c', amount: { amountMinor: 1, currency: 'EUR' } } }),
+          data: command({ commandType: ChargePayment.name, payload: ChargePayment.encode({ orderId: 'dlq-order', customerId: 'c', amount: { amountMinor: 1, currency: 'EUR' } }) }),
           source: 'inventory',
-          reason: 'UNSUPPORTED_COMMAND: inventory does not handle chargePayment',
+          reason: 'UNSUPPORTED_COMMAND: inventory does not handle order.v1.ChargePayment',
           type: MESSAGE_TYPE.command,
         },
       ];

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jetstream, jetstreamManager, type JetStreamClient } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type Koa from 'koa';
-import { encodeCommand, type Command, type CommandBody } from '../../src/contracts/index.ts';
+import { encodeCommand, type Command } from '../../src/contracts/index.ts';
+import { carrying, type TestCommand as CommandBody } from '../support/order-commands.ts';
 import { HEADER, commandSubject, connectNats, ensureStreams, sagaStreams, toNatsHeaders } from '../../src/messaging/index.ts';
 import { closeDatabase, migrate, openDatabase, type Db } from '../../src/store/index.ts';
 import {
@@ -17,7 +18,9 @@ import {
   createShippingParticipant,
   startParticipant,
   type InventoryParticipant,
-  type ParticipantAppOptions,
+  type ParticipantRoutes,
+  PARTICIPANTS,
+  routesOf,
   type ParticipantRuntime,
   type PaymentParticipant,
   type ShippingParticipant,
@@ -43,7 +46,7 @@ interface Problem {
 
 /** Publishes a command envelope the way the orchestrator's outbox does (replies land in SAGA_REPLIES, unread). */
 async function send(js: JetStreamClient, participant: string, body: CommandBody, commandId: string, msgID = commandId): Promise<void> {
-  const command: Command = { sagaId: `saga-${commandId}`, commandId, attempt: 1, sagaType: 'test', replyTo: 'saga.reply.test', ...body };
+  const command: Command = { sagaId: `saga-${commandId}`, commandId, attempt: 1, sagaType: 'test', replyTo: 'saga.reply.test', ...carrying(body) };
   await js.publish(commandSubject(participant, body.kind), encodeCommand(command), {
     msgID,
     headers: toNatsHeaders({ [HEADER.sagaId]: command.sagaId, [HEADER.commandId]: commandId }),
@@ -99,11 +102,11 @@ describe('participants over HTTP', () => {
     return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   }
 
-  function app(domain: ParticipantAppOptions['domain'], adminToken?: string): Koa {
+  function app(name: 'inventory' | 'payment' | 'shipping', routes: ParticipantRoutes, adminToken?: string): Koa {
     return createParticipantApp({
-      domain,
+      routes: [routes],
       checks: [{ name: 'database', check: () => true }],
-      metrics: metrics[domain.name],
+      metrics: metrics[name],
       adminToken,
       bodyLimitBytes: BODY_LIMIT,
     });
@@ -141,11 +144,11 @@ describe('participants over HTTP', () => {
     };
 
     url = {
-      inventory: await serve(app({ name: 'inventory', inventory })),
-      payment: await serve(app({ name: 'payment', payment })),
-      shipping: await serve(app({ name: 'shipping', shipping })),
-      guardedInventory: await serve(app({ name: 'inventory', inventory }, ADMIN_TOKEN)),
-      guardedPayment: await serve(app({ name: 'payment', payment }, ADMIN_TOKEN)),
+      inventory: await serve(app('inventory', routesOf(PARTICIPANTS.inventory, inventory))),
+      payment: await serve(app('payment', routesOf(PARTICIPANTS.payment, payment))),
+      shipping: await serve(app('shipping', routesOf(PARTICIPANTS.shipping, shipping))),
+      guardedInventory: await serve(app('inventory', routesOf(PARTICIPANTS.inventory, inventory), ADMIN_TOKEN)),
+      guardedPayment: await serve(app('payment', routesOf(PARTICIPANTS.payment, payment), ADMIN_TOKEN)),
     };
   });
 
@@ -307,17 +310,17 @@ describe('participants over HTTP', () => {
     it('answers a failing domain with 500 and no internals', async () => {
       const broken = await serve(
         createParticipantApp({
-          domain: {
-            name: 'inventory',
-            inventory: {
+          routes: [
+            routesOf(PARTICIPANTS.inventory, {
+              ...inventory,
               getStock: () => {
                 throw new Error('SECRET internal detail /var/lib/db');
               },
               setStock: () => {
                 throw new TypeError('boom');
               },
-            },
-          },
+            }),
+          ],
           checks: [],
           metrics: metrics.inventory,
         }),

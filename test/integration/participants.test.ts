@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jetstream, jetstreamManager, type ConsumerMessages, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { decodeReply, encodeCommand, type Command, type CommandBody, type Reply } from '../../src/contracts/index.ts';
+import { decodeReply, encodeCommand, type Command, type Reply } from '../../src/contracts/index.ts';
+import { ChargePayment, ReserveInventory } from '../../sagas/order/contracts/index.ts';
+import { carrying, type TestCommand as CommandBody } from '../support/order-commands.ts';
 import {
   HEADER,
   STREAM,
@@ -26,6 +28,7 @@ import {
   createShippingParticipant,
   processedCommands,
   startParticipant,
+  handles,
   type ChaosOptions,
   type CommandHandlers,
   type InventoryParticipant,
@@ -72,7 +75,7 @@ async function send(
     attempt: options.attempt ?? 1,
     sagaType: 'test',
     replyTo: REPLY_TO,
-    ...body,
+    ...carrying(body),
   };
   await js.publish(commandSubject(participant, body.kind), encodeCommand(command), {
     msgID: options.msgID ?? `${options.commandId}:${command.attempt}`,
@@ -307,17 +310,18 @@ describe('participants over JetStream', () => {
     const db = database('flaky', 'payment');
     const real = createPaymentParticipant(db, { defaultBalance: 100_000 });
     let busy = true;
-    const r = await start('flakypay', db, {
-      chargePayment(body) {
-        const result = real.handlers.chargePayment(body);
+    const realCharge = real.handlers.find((h) => h.type.name === ChargePayment.name)!;
+    const r = await start('flakypay', db, [
+      handles(ChargePayment, (body, tx) => {
+        const result = realCharge.handle(body as never, tx);
         if (busy) {
           busy = false;
           // Thrown after the charge ran: the rollback must undo it.
           throw Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
         }
         return result;
-      },
-    });
+      }),
+    ]);
     const body: CommandBody = { kind: 'chargePayment', body: { orderId: 'flaky', customerId: 'erin', amount: eur(1_500) } };
     await send(js, 'flakypay', body, { commandId: 'flaky-charge' });
     expect((await waitReply(collector.replies, 'flaky-charge')).reply).toMatchObject({ outcome: 'FAILED', reasonCode: 'STORAGE_BUSY' });
@@ -333,10 +337,12 @@ describe('participants over JetStream', () => {
   it('dead-letters undecodable, unsupported and incomplete commands once, with reason and headers, counts them, and keeps serving', async () => {
     const before = runtime.inventory.stats.deadLettered;
     const envelope = (c: Partial<Command>): Uint8Array =>
-      encodeCommand({ sagaId: 'saga-dlq', commandId: 'dlq', attempt: 1, sagaType: 'test', replyTo: REPLY_TO, kind: 'reserveInventory', body: { orderId: 'dlq', items }, ...c } as Command);
+      encodeCommand({ sagaId: 'saga-dlq', commandId: 'dlq', attempt: 1, sagaType: 'test', replyTo: REPLY_TO, ...carrying({ kind: 'reserveInventory', body: { orderId: 'dlq', items } }), ...c });
     const cases = [
       { id: 'garbage', data: new TextEncoder().encode('not a protobuf'), reason: 'UNDECODABLE_MESSAGE: saga.v1.CommandEnvelope' },
-      { id: 'wrong-kind', data: envelope({ kind: 'chargePayment', body: { orderId: 'wrong', customerId: 'x', amount: eur(1) } }), reason: 'UNSUPPORTED_COMMAND: inventory does not handle chargePayment' },
+      { id: 'wrong-kind', data: envelope(carrying({ kind: 'chargePayment', body: { orderId: 'wrong', customerId: 'x', amount: eur(1) } })), reason: 'UNSUPPORTED_COMMAND: inventory does not handle order.v1.ChargePayment' },
+      { id: 'no-command-type', data: envelope({ commandType: '' }), reason: 'MALFORMED_MESSAGE: saga.v1.CommandEnvelope: commandType' },
+      { id: 'malformed-body', data: envelope({ payload: ReserveInventory.encode({ orderId: 'dlq', items: [] }) }), reason: 'MALFORMED_MESSAGE: order.v1.ReserveInventory: items' },
       { id: 'no-saga-id', data: envelope({ sagaId: '' }), reason: 'MALFORMED_MESSAGE: saga.v1.CommandEnvelope: sagaId is missing' },
       { id: 'no-command-id', data: envelope({ commandId: '' }), reason: 'MALFORMED_MESSAGE: saga.v1.CommandEnvelope: commandId is missing' },
       { id: 'bad-reply-to', data: envelope({ replyTo: 'order.created' }), reason: 'INVALID_REPLY_TO: "order.created"' },

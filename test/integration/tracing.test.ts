@@ -99,7 +99,9 @@ describe('one trace per saga across the four processes', () => {
     expect(start).toHaveLength(1);
     expect(parentOf(start[0]!)).toBe(server[0]);
     expect(start[0]!.attributes).toMatchObject({ 'saga.id': sagaId, 'saga.type': 'order' });
-    expect(typeof start[0]!.attributes['order.id']).toBe('string');
+    expect(typeof start[0]!.attributes['saga.business_key']).toBe('string');
+    // The participants see the business key too: the envelope carries it.
+    expect(named('process saga.cmd.payment.charge').every((s) => s.attributes['saga.business_key'] === start[0]!.attributes['saga.business_key'])).toBe(true);
 
     // Whole: every span's parent was exported too (only the client's span is outside).
     for (const s of spans) if (s !== server[0]) expect(byId.has(s.parentSpanId), `${s.service} ${s.name} has its parent`).toBe(true);

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { killOnExit } from './children.ts';
@@ -6,7 +7,7 @@ import { freePort, waitFor } from './nats-server.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-export type Entry = 'orchestrator' | 'inventory' | 'payment' | 'shipping';
+export type Entry = 'orchestrator' | 'inventory' | 'payment' | 'shipping' | 'travel';
 
 export interface ProcessOptions {
   /** Run dist/bin/<entry>.js (as deployed) instead of src/bin/<entry>.ts. */
@@ -97,12 +98,14 @@ export class ServiceProcess {
   }
 }
 
-/** The orchestrator and the three participants as processes, each with its own database in `dir`. */
+/** The orchestrator and the participant processes, each participant with its own database in `dir`. */
 export interface ProcessSystem {
   orchestrator: ServiceProcess;
   inventory: ServiceProcess;
   payment: ServiceProcess;
   shipping: ServiceProcess;
+  /** flights, hotels and cars, in one process; absent when the checkout predates it (benchmark baselines). */
+  travel: ServiceProcess | undefined;
   /** SIGKILLs whatever still runs. */
   killAll(): Promise<void>;
 }
@@ -113,13 +116,17 @@ type Env = Record<string, string>;
 export async function startProcesses(
   natsUrl: string,
   dir: string,
-  env: { all?: Env; orchestrator?: Env; participants?: Env; inventory?: Env; payment?: Env; shipping?: Env } = {},
+  env: { all?: Env; orchestrator?: Env; participants?: Env; inventory?: Env; payment?: Env; shipping?: Env; travel?: Env } = {},
   options: ProcessOptions = {},
 ): Promise<ProcessSystem> {
   const make = async (entry: Entry, own: Env | undefined, group: Env | undefined) => {
+    const databases: Env =
+      entry === 'travel'
+        ? { FLIGHTS_DATABASE_PATH: join(dir, 'flights.db'), HOTELS_DATABASE_PATH: join(dir, 'hotels.db'), CARS_DATABASE_PATH: join(dir, 'cars.db') }
+        : { DATABASE_PATH: join(dir, `${entry}.db`) };
     const p = new ServiceProcess(entry, {
       NATS_URL: natsUrl,
-      DATABASE_PATH: join(dir, `${entry}.db`),
+      ...databases,
       HTTP_PORT: String(await freePort()),
       ...env.all,
       ...group,
@@ -132,13 +139,17 @@ export async function startProcesses(
   const inventory = await make('inventory', env.inventory, env.participants);
   const payment = await make('payment', env.payment, env.participants);
   const shipping = await make('shipping', env.shipping, env.participants);
+  const root = options.root ?? ROOT;
+  const hasTravel = existsSync(options.compiled ? join(root, 'dist/bin/travel.js') : join(root, 'src/bin/travel.ts'));
+  const travel = hasTravel ? await make('travel', env.travel, env.participants) : undefined;
   return {
     orchestrator,
     inventory,
     payment,
     shipping,
+    travel,
     async killAll() {
-      for (const p of [orchestrator, inventory, payment, shipping]) await p.stop('SIGKILL').catch(() => null);
+      for (const p of [orchestrator, inventory, payment, shipping, travel]) await p?.stop('SIGKILL').catch(() => null);
     },
   };
 }

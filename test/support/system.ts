@@ -2,15 +2,23 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { allSagaDefinitions, type RetryPolicy, type SagaStatus } from '../../sagas/index.ts';
+import type { RegisteredSagaType, RetryPolicy, SagaStatus } from '../../sagas/kit/index.ts';
+import { registerSagaTypes } from '../../sagas/registry.ts';
 import { startOrchestrator, silentLogger, type Orchestrator } from '../../src/engine/index.ts';
 import { connectNats, createDeadLettersReader } from '../../src/messaging/index.ts';
 import {
+  createCarsParticipant,
+  createFlightsParticipant,
+  createHotelsParticipant,
   createInventoryParticipant,
   createPaymentParticipant,
   createShippingParticipant,
   startParticipant,
+  type CarsParticipant,
   type ChaosOptions,
+  type FlightsParticipant,
+  type HotelsParticipant,
+  type CommandHandlers,
   type InventoryParticipant,
   type ParticipantRuntime,
   type PaymentParticipant,
@@ -28,7 +36,9 @@ import { NatsServer, waitFor } from './nats-server.ts';
 export const FAST_STEP: RetryPolicy = { maxAttempts: 3, timeoutMs: 400, queueTimeoutMs: 60_000, initialBackoffMs: 50, multiplier: 2, maxBackoffMs: 200, jitter: 0.2 };
 export const FAST_COMPENSATION: RetryPolicy = { maxAttempts: 20, timeoutMs: 400, queueTimeoutMs: 60_000, initialBackoffMs: 50, multiplier: 2, maxBackoffMs: 300, jitter: 0.2 };
 
-type Name = 'inventory' | 'payment' | 'shipping';
+type Name = 'inventory' | 'payment' | 'shipping' | 'flights' | 'hotels' | 'cars';
+/** Every participant the system runs. */
+export const PARTICIPANT_NAMES: readonly Name[] = ['inventory', 'payment', 'shipping', 'flights', 'hotels', 'cars'];
 
 interface ParticipantHandle<D> {
   db: Db;
@@ -46,6 +56,9 @@ export interface SystemOptions {
   defaultBalance?: number;
   defaultStock?: number;
   unservedCountries?: string[];
+  defaultSeats?: number;
+  defaultRooms?: number;
+  unservedCities?: string[];
   /** Where the orchestrator's database lives (default: the system's temp dir). */
   orchestratorDbPath?: string;
   /** SQLite busy timeout of the orchestrator's connection. */
@@ -65,9 +78,14 @@ export class TestSystem {
   metrics!: OrchestratorMetrics;
   private api: Server | undefined;
   private orchestratorNc!: NatsConnection;
+  /** Every registered saga type, on the system's retry policies. */
+  sagaTypes!: RegisteredSagaType[];
   readonly inventory: ParticipantHandle<InventoryParticipant>;
   readonly payment: ParticipantHandle<PaymentParticipant>;
   readonly shipping: ParticipantHandle<ShippingParticipant>;
+  readonly flights: ParticipantHandle<FlightsParticipant>;
+  readonly hotels: ParticipantHandle<HotelsParticipant>;
+  readonly cars: ParticipantHandle<CarsParticipant>;
   private readonly options: SystemOptions;
 
   private constructor(nats: NatsServer, dir: string, options: SystemOptions) {
@@ -85,6 +103,13 @@ export class TestSystem {
     this.inventory = { db: inv, domain: createInventoryParticipant(inv, { defaultStock: options.defaultStock ?? 0 }), nc: undefined, runtime: undefined, metrics: createParticipantMetrics('inventory', { processMetrics: false }) };
     this.payment = { db: pay, domain: createPaymentParticipant(pay, { defaultBalance: options.defaultBalance ?? 100_000 }), nc: undefined, runtime: undefined, metrics: createParticipantMetrics('payment', { processMetrics: false }) };
     this.shipping = { db: ship, domain: createShippingParticipant(ship, { unservedCountries: options.unservedCountries ?? ['AQ'] }), nc: undefined, runtime: undefined, metrics: createParticipantMetrics('shipping', { processMetrics: false }) };
+    const handle = <D>(name: Name, create: (db: Db) => D): ParticipantHandle<D> => {
+      const db = open(name);
+      return { db, domain: create(db), nc: undefined, runtime: undefined, metrics: createParticipantMetrics(name, { processMetrics: false }) };
+    };
+    this.flights = handle('flights', (db) => createFlightsParticipant(db, { defaultSeats: options.defaultSeats ?? 100 }));
+    this.hotels = handle('hotels', (db) => createHotelsParticipant(db, { defaultRooms: options.defaultRooms ?? 50 }));
+    this.cars = handle('cars', (db) => createCarsParticipant(db, { unservedCities: options.unservedCities ?? ['Atlantis'] }));
   }
 
   /** Starts a nats-server, the orchestrator and all three participants. */
@@ -92,7 +117,7 @@ export class TestSystem {
     const nats = await NatsServer.start();
     const sys = new TestSystem(nats, mkdtempSync(join(tmpdir(), 'saga-system-')), options);
     await sys.startOrchestrator();
-    for (const name of ['inventory', 'payment', 'shipping'] as const) await sys.startParticipant(name);
+    for (const name of PARTICIPANT_NAMES) await sys.startParticipant(name);
     return sys;
   }
 
@@ -101,15 +126,15 @@ export class TestSystem {
     this.orchestratorDb = openDatabase(this.options.orchestratorDbPath ?? join(this.dir, 'orchestrator.db'), { busyTimeoutMs: this.options.busyTimeoutMs });
     migrate(this.orchestratorDb, 'orchestrator');
     this.orchestratorNc = await connectNats({ servers: this.nats.url, name: 'orchestrator' });
+    this.sagaTypes = registerSagaTypes({ step: this.options.step ?? FAST_STEP, compensation: this.options.compensation ?? FAST_COMPENSATION });
     this.metrics = createOrchestratorMetrics({ store: new SagaStore(this.orchestratorDb) });
     this.orchestrator = await startOrchestrator({
       observer: this.metrics.observer,
       nc: this.orchestratorNc,
       db: this.orchestratorDb,
       logger: silentLogger,
-      definitions: allSagaDefinitions({
-        order: { step: this.options.step ?? FAST_STEP, compensation: this.options.compensation ?? FAST_COMPENSATION },
-      }),
+      definitions: this.sagaTypes.flatMap((t) => t.definitions),
+      eventStreams: this.sagaTypes.map((t) => t.plugin.events),
     });
   }
 
@@ -117,6 +142,7 @@ export class TestSystem {
   async serveApi(options: { adminToken?: string } = {}): Promise<string> {
     const app = createApi({
       engine: this.orchestrator.engine,
+      sagaTypes: this.sagaTypes,
       logger: silentLogger,
       metrics: this.metrics.registry,
       adminToken: options.adminToken,
@@ -145,7 +171,7 @@ export class TestSystem {
   async startParticipant(name: Name): Promise<void> {
     const h = this.handle(name);
     h.nc = await connectNats({ servers: this.nats.url, name });
-    const handlers = (h.domain as { handlers: Parameters<typeof startParticipant>[0]['handlers'] }).handlers;
+    const handlers = (h.domain as { handlers: CommandHandlers }).handlers;
     h.runtime = await startParticipant({
       name,
       nc: h.nc,
@@ -172,6 +198,12 @@ export class TestSystem {
     return saga.id;
   }
 
+  /** Starts a trip saga with sensible defaults overridden by `trip`. */
+  startTrip(trip: Record<string, unknown> = {}): string {
+    const { saga } = this.orchestrator.engine.start('trip', tripBody(trip));
+    return saga.id;
+  }
+
   /** Waits until the saga's status is one of `statuses`. */
   async waitForStatus(sagaId: string, statuses: SagaStatus[], timeoutMs = 15_000): Promise<SagaStatus> {
     let last: SagaStatus | undefined;
@@ -184,7 +216,7 @@ export class TestSystem {
 
   /** Stops everything and deletes the server store and databases. */
   async dispose(): Promise<void> {
-    for (const name of ['inventory', 'payment', 'shipping'] as const) {
+    for (const name of PARTICIPANT_NAMES) {
       await this.stopParticipant(name).catch(() => {});
       closeDatabase(this.handle(name).db);
     }
@@ -205,6 +237,23 @@ export function orderBody(overrides: Record<string, unknown> = {}): Record<strin
     currency: 'EUR',
     items: [{ sku: 'SKU-1', quantity: 2, unitPrice: 1_250 }],
     shippingAddress: { line1: '1 Main St', city: 'Berlin', postalCode: '10115', country: 'DE' },
+    ...overrides,
+  };
+}
+
+let tripCounter = 0;
+
+/** A valid trip request body; fields in `overrides` replace the defaults. */
+export function tripBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  tripCounter++;
+  return {
+    tripId: `trip-${process.pid}-${Date.now()}-${tripCounter}`,
+    customerId: 'customer-1',
+    traveller: 'Ada Lovelace',
+    currency: 'EUR',
+    flight: { number: 'LH400', date: '2027-03-14', seats: 1, pricePerSeat: 30_000 },
+    hotel: { name: 'Adlon', checkIn: '2027-03-14', nights: 2, rooms: 1, pricePerNight: 20_000 },
+    car: { city: 'Berlin', pickUp: '2027-03-14', days: 2, pricePerDay: 5_000 },
     ...overrides,
   };
 }

@@ -10,12 +10,14 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** A room: a folder under the root, e.g. room('src/engine') matches src/engine/… */
 const room = (path: string) => new RegExp(`^${path.replace(/[.]/g, '\\.')}/`);
-/** A saga type: anything under sagas/ but the kit (sagas/index.ts registers the types). */
+/** A saga type: anything under sagas/ but the kit (sagas/registry.ts lists the types, so it counts). */
 const SAGA_TYPE = /^sagas\/(?!kit\/)/;
+/** A saga type's machine or plugin: anything of a type but its contract package (sagas/<type>/contracts/). */
+const SAGA_MACHINE = /^sagas\/(?!kit\/)(?![^/]+\/contracts\/)/;
 
 const RULES: DependencyRule[] = [
   {
-    name: 'sagas are pure: only the kit, other saga code and contract types',
+    name: 'sagas are pure: only the kit, other saga code and the contracts',
     from: /^sagas\//,
     not: [/^src\/(?!contracts\/)/],
   },
@@ -25,10 +27,9 @@ const RULES: DependencyRule[] = [
     not: [SAGA_TYPE],
   },
   {
-    name: 'engine, store, messaging, contracts, http and telemetry import no saga type (only the kit)',
+    name: 'engine, store, messaging, contracts, http, telemetry and the API import no saga type (only the kit)',
     from: /^src\/(engine|store|messaging|contracts|http|telemetry|api)\//,
     not: [SAGA_TYPE],
-    allowed: [{ from: 'src/api/openapi.ts', to: 'sagas/index.ts', until: 'issue 14: the OpenAPI document is generated from the registered types' }],
   },
   {
     name: 'store knows nothing of messaging, sagas, the engine or the services',
@@ -46,9 +47,14 @@ const RULES: DependencyRule[] = [
     not: [room('src/api'), room('src/http'), room('src/participants'), room('src/config')],
   },
   {
-    name: 'participants know nothing of the orchestrator or of sagas',
+    name: 'participants know nothing of the orchestrator or of saga machines (only the contracts they serve)',
     from: room('src/participants'),
-    not: [room('src/engine'), room('src/api'), /^sagas\//],
+    not: [room('src/engine'), room('src/api'), SAGA_MACHINE],
+  },
+  {
+    name: 'the participant kit knows no participant and no saga type',
+    from: room('src/participants/kit'),
+    not: [/^src\/participants\/(?!kit\/)/, /^sagas\//],
   },
   {
     name: 'the API does not reach into the participants',
@@ -85,24 +91,26 @@ describe('dependency rules', () => {
   it('fail when an engine file imports a saga type, with the rule and the edge named', () => {
     const read = (file: string) =>
       file === 'src/engine/engine.ts'
-        ? `${readFileSync(resolve(ROOT, file), 'utf8')}\nimport { orderSagaV1 } from '../../sagas/order.ts';\n`
+        ? `${readFileSync(resolve(ROOT, file), 'utf8')}\nimport { orderSagaV1 } from '../../sagas/order/index.ts';\n`
         : readFileSync(resolve(ROOT, file), 'utf8');
     expect(violations(importEdges(ROOT, files, read), RULES)).toEqual([
-      'engine, store, messaging, contracts, http and telemetry import no saga type (only the kit): src/engine/engine.ts -> sagas/order.ts',
+      'engine, store, messaging, contracts, http, telemetry and the API import no saga type (only the kit): src/engine/engine.ts -> sagas/order/index.ts',
     ]);
   });
 
   it('fail when the store imports messaging, or a participant the engine, through any import form', () => {
     const extra: Record<string, string> = {
       'src/store/saga-store.ts': "export { STREAM } from '../messaging/subjects.ts';\n",
-      'src/participants/runtime.ts': "const engine = await import('../engine/engine.ts');\n",
+      'src/participants/kit/runtime.ts': "const engine = await import('../../engine/engine.ts');\n",
+      'src/participants/payment/domain.ts': "import { tripSagaV1 } from '../../../sagas/trip/index.ts';\n",
       'src/http/health.ts': "import '../api/app.ts';\n",
     };
     const read = (file: string) => readFileSync(resolve(ROOT, file), 'utf8') + (extra[file] ?? '');
     expect(violations(importEdges(ROOT, files, read), RULES).sort()).toEqual(
       [
         'store knows nothing of messaging, sagas, the engine or the services: src/store/saga-store.ts -> src/messaging/subjects.ts',
-        'participants know nothing of the orchestrator or of sagas: src/participants/runtime.ts -> src/engine/engine.ts',
+        'participants know nothing of the orchestrator or of saga machines (only the contracts they serve): src/participants/kit/runtime.ts -> src/engine/engine.ts',
+        'participants know nothing of the orchestrator or of saga machines (only the contracts they serve): src/participants/payment/domain.ts -> sagas/trip/index.ts',
         'shared HTTP plumbing knows no service: src/http/health.ts -> src/api/app.ts',
       ].sort(),
     );

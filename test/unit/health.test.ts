@@ -10,7 +10,7 @@ describe('participant health endpoints', () => {
 
   async function serve(checks: ReadinessCheck[], app?: Koa): Promise<string> {
     app ??= createParticipantApp({
-      domain: { name: 'shipping', shipping: { getShipment: () => null } },
+      routes: [],
       checks,
       metrics: { contentType: 'text/plain', render: async () => '' },
     });

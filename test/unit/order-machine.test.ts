@@ -1,72 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
-import { backoffDelay, commandIdOf, orderSagaV1, stepOfCommandId, timerOf, validateRetryPolicy, type EngineEvent, type RetryPolicy } from '../../sagas/index.ts';
+import { backoffDelay, commandIdOf, stepOfCommandId, timerOf, validateRetryPolicy, type EngineEvent, type RetryPolicy } from '../../sagas/kit/index.ts';
+import { orderSagaV1 } from '../../sagas/order/index.ts';
+import { driveSaga, type Action } from '../support/machine-driver.ts';
 
 const step: RetryPolicy = { maxAttempts: 3, timeoutMs: 1_000, queueTimeoutMs: 60_000, initialBackoffMs: 100, multiplier: 2, maxBackoffMs: 1_000, jitter: 0 };
 const compensation: RetryPolicy = { maxAttempts: 2, timeoutMs: 1_000, queueTimeoutMs: 60_000, initialBackoffMs: 100, multiplier: 2, maxBackoffMs: 1_000, jitter: 0 };
 const def = orderSagaV1({ step, compensation });
 const SAGA = 'saga-1';
 
-interface Action {
-  type: string;
-  params?: Record<string, unknown>;
-}
-
-/** A tiny pure driver: feeds events, keeps the snapshot, remembers what was asked. */
+/** The order saga driven by pure transitions from a fixed order. */
 function drive() {
-  const input = def.parseInput(
-    {
-      orderId: 'order-1',
-      customerId: 'c-1',
-      currency: 'EUR',
-      items: [{ sku: 'A', quantity: 2, unitPrice: 500 }],
-      shippingAddress: { line1: '1 St', city: 'X', postalCode: '1', country: 'DE' },
-    },
-    SAGA,
-  );
-  const [created] = initialTransition(def.machine, def.machineInput(SAGA, input, 0));
-  let [snapshot, actions] = transition(def.machine, created, { type: 'START', at: 0 });
-  let now = 0;
-  const log: Action[] = [...(actions as Action[])];
-  const timers = new Map<string, { event: { type: string } }>();
-  const track = (acts: readonly Action[]) => {
-    for (const a of acts) {
-      if (a.type === 'xstate.raise' && a.params?.delay !== undefined) timers.set(a.params.id as string, { event: a.params.event as { type: string } });
-      if (a.type === 'xstate.cancel') timers.delete(a.params!.sendId as string);
-    }
-  };
-  track(actions as Action[]);
-  const api = {
-    get snapshot(): AnyMachineSnapshot {
-      return snapshot;
-    },
-    status: () => def.describe(snapshot).status,
-    reason: () => def.describe(snapshot).reason,
-    step: (name: string) => def.describe(snapshot).steps.find((s) => s.name === name)!,
-    send(event: EngineEvent | { type: string; at: number }): Action[] {
-      now += 10;
-      const [next, acts] = transition(def.machine, snapshot, { ...event, at: now } as never);
-      const changed = next !== snapshot;
-      snapshot = next;
-      log.push(...(acts as Action[]));
-      track(acts as Action[]);
-      return changed ? (acts as Action[]) : [];
-    },
-    reply(stepName: string, outcome: 'OK' | 'REJECTED' | 'FAILED', reasonCode = '', attempt?: number) {
-      return api.send({ type: 'REPLY', at: 0, commandId: `${SAGA}:${stepName}`, attempt: attempt ?? api.step(stepName).attempts, outcome, reasonCode, detail: '' });
-    },
-    /** Fires the pending timer whose id mentions `kind` (timeout/backoff) of `stepName`. */
-    fire(kind: 'timeout' | 'backoff', stepName: string) {
-      const entry = [...timers.entries()].find(([id]) => id.includes(`${kind}.${stepName}`));
-      if (!entry) throw new Error(`no ${kind} timer for ${stepName}; pending: ${[...timers.keys()].join(', ')}`);
-      timers.delete(entry[0]);
-      return api.send({ ...entry[1].event, at: 0 });
-    },
-    commands: () => log.filter((a) => a.type === 'sendCommand').map((a) => `${a.params!.step}#${a.params!.attempt}`),
-    events: () => log.filter((a) => a.type === 'publishEvent').map((a) => a.params!.subject),
-    timers,
-  };
-  return api;
+  return driveSaga(def, SAGA, {
+    orderId: 'order-1',
+    customerId: 'c-1',
+    currency: 'EUR',
+    items: [{ sku: 'A', quantity: 2, unitPrice: 500 }],
+    shippingAddress: { line1: '1 St', city: 'X', postalCode: '1', country: 'DE' },
+  });
 }
 
 describe('order saga machine (pure transitions)', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { transition, type AnyMachineSnapshot } from 'xstate';
-import { orderSagaV1, type RetryPolicy } from '../../sagas/index.ts';
+import type { RetryPolicy } from '../../sagas/kit/index.ts';
+import { orderSagaV1 } from '../../sagas/order/index.ts';
 import { PureTransitions } from '../../src/engine/pure-transition.ts';
 
 const policy: RetryPolicy = { maxAttempts: 2, timeoutMs: 1_000, queueTimeoutMs: 60_000, initialBackoffMs: 100, multiplier: 2, maxBackoffMs: 1_000, jitter: 0.3 };

@@ -1,7 +1,12 @@
 import { InvalidInputError } from '../../errors.ts';
-import type { OrderItem } from '../../contracts/index.ts';
 import type { Db } from '../../store/index.ts';
-import { REASON, ok, rejected, type Clock, type CommandHandler } from '../types.ts';
+import { ReleaseInventory, ReserveInventory, type OrderItem } from '../../../sagas/order/contracts/index.ts';
+import { REASON, handles, ok, rejected, type Clock, type CommandHandlers } from '../kit/index.ts';
+
+/** Why inventory refuses a reserve. */
+export const INVENTORY_REASON = {
+  outOfStock: 'OUT_OF_STOCK',
+} as const;
 
 export interface InventoryOptions {
   /** Units available for a SKU the stock table has never seen (INVENTORY_DEFAULT_STOCK). */
@@ -28,10 +33,7 @@ export interface Reservation {
 }
 
 export interface InventoryParticipant {
-  handlers: {
-    reserveInventory: CommandHandler<'reserveInventory'>;
-    releaseInventory: CommandHandler<'releaseInventory'>;
-  };
+  handlers: CommandHandlers;
   getStock(sku: string): StockLevel;
   setStock(sku: string, available: number): StockLevel;
   getReservation(orderId: string): Reservation | null;
@@ -78,7 +80,7 @@ export function createInventoryParticipant(db: Db, options: InventoryOptions): I
     return selectStock.get(sku) ?? { sku, available: options.defaultStock, reserved: 0 };
   }
 
-  const reserveInventory: CommandHandler<'reserveInventory'> = (body) =>
+  const reserveInventory = handles(ReserveInventory, (body) =>
     db.transaction(() => {
       const existing = selectReservation.get(body.orderId);
       if (existing?.status === 'reserved') return ok(`order ${body.orderId} already reserved`);
@@ -91,7 +93,7 @@ export function createInventoryParticipant(db: Db, options: InventoryOptions): I
         .filter((w) => w.available < w.quantity);
       if (short.length > 0) {
         const list = short.map((s) => `${s.sku} (requested ${s.quantity}, available ${s.available})`).join(', ');
-        return rejected(REASON.outOfStock, `insufficient stock: ${list}`);
+        return rejected(INVENTORY_REASON.outOfStock, `insufficient stock: ${list}`);
       }
       for (const w of wanted) {
         seedStock.run(w.sku, options.defaultStock);
@@ -99,9 +101,10 @@ export function createInventoryParticipant(db: Db, options: InventoryOptions): I
       }
       insertReservation.run(body.orderId, 'reserved', JSON.stringify(wanted), now());
       return ok(`reserved ${wanted.map((w) => `${w.quantity} x ${w.sku}`).join(', ')}`);
-    }).immediate();
+    }).immediate(),
+  );
 
-  const releaseInventory: CommandHandler<'releaseInventory'> = (body) =>
+  const releaseInventory = handles(ReleaseInventory, (body) =>
     db.transaction(() => {
       const existing = selectReservation.get(body.orderId);
       if (!existing) {
@@ -116,10 +119,11 @@ export function createInventoryParticipant(db: Db, options: InventoryOptions): I
       for (const r of reserved) moveToAvailable.run(r.quantity, r.quantity, r.sku);
       markReleased.run(now(), body.orderId);
       return ok(`released ${reserved.map((r) => `${r.quantity} x ${r.sku}`).join(', ')}`);
-    }).immediate();
+    }).immediate(),
+  );
 
   return {
-    handlers: { reserveInventory, releaseInventory },
+    handlers: [reserveInventory, releaseInventory],
     getStock: stockOf,
     setStock(sku, available) {
       if (!sku) throw new InvalidInputError('INVALID_SKU', 'sku must not be empty');

@@ -1,6 +1,19 @@
 import { InvalidInputError } from '../../errors.ts';
+import type { Money } from '../../contracts/index.ts';
 import type { Db } from '../../store/index.ts';
-import { REASON, ok, rejected, type Clock, type CommandHandler } from '../types.ts';
+import * as order from '../../../sagas/order/contracts/index.ts';
+import * as trip from '../../../sagas/trip/contracts/index.ts';
+import { REASON, handles, ok, rejected, type Clock, type CommandHandlers, type HandlerResult } from '../kit/index.ts';
+
+/** Why payment refuses a charge. */
+export const PAYMENT_REASON = {
+  paymentDeclined: 'PAYMENT_DECLINED',
+} as const;
+
+/** The payment reference of a trip: trips and orders share the payments table, keyed apart. */
+export function tripPaymentReference(tripId: string): string {
+  return `trip:${tripId}`;
+}
 
 export interface PaymentOptions {
   /** Balance in minor units of a customer never seen before (PAYMENT_DEFAULT_BALANCE). */
@@ -27,10 +40,7 @@ export interface PaymentRecord {
 }
 
 export interface PaymentParticipant {
-  handlers: {
-    chargePayment: CommandHandler<'chargePayment'>;
-    refundPayment: CommandHandler<'refundPayment'>;
-  };
+  handlers: CommandHandlers;
   getAccount(customerId: string): Account;
   setBalance(customerId: string, balance: number): Account;
   getPayment(orderId: string): PaymentRecord | null;
@@ -74,9 +84,9 @@ export function createPaymentParticipant(db: Db, options: PaymentOptions): Payme
     return { customerId, balance: selectBalance.get(customerId)?.balance ?? options.defaultBalance };
   }
 
-  const chargePayment: CommandHandler<'chargePayment'> = (body) =>
+  /** Charges `amount` once per payment reference (an order id, or a trip's reference). */
+  const charge = (orderId: string, customerId: string, amount: Money): HandlerResult =>
     db.transaction(() => {
-      const { orderId, customerId, amount } = body;
       const existing = selectPayment.get(orderId);
       if (existing?.status === 'charged') return ok(`order ${orderId} already charged`);
       if (existing?.status === 'refunded') {
@@ -84,12 +94,12 @@ export function createPaymentParticipant(db: Db, options: PaymentOptions): Payme
       }
       // An order's payment is decided once: a second charge command for a declined order
       // gets the same answer rather than a charge the saga has already compensated for.
-      if (existing?.status === 'declined') return rejected(REASON.paymentDeclined, `order ${orderId} was declined`);
+      if (existing?.status === 'declined') return rejected(PAYMENT_REASON.paymentDeclined, `order ${orderId} was declined`);
       const { balance } = accountOf(customerId);
       if (amount.amountMinor > balance) {
         insertPayment.run(orderId, customerId, amount.amountMinor, amount.currency, 'declined', now());
         return rejected(
-          REASON.paymentDeclined,
+          PAYMENT_REASON.paymentDeclined,
           `amount ${amount.amountMinor} ${amount.currency} exceeds balance ${balance} of customer ${customerId}`,
         );
       }
@@ -99,9 +109,9 @@ export function createPaymentParticipant(db: Db, options: PaymentOptions): Payme
       return ok(`charged ${amount.amountMinor} ${amount.currency} to customer ${customerId}`);
     }).immediate();
 
-  const refundPayment: CommandHandler<'refundPayment'> = (body) =>
+  /** Refunds what was charged for a payment reference, or leaves a tombstone. */
+  const refund = (orderId: string, customerId: string, amount: Money): HandlerResult =>
     db.transaction(() => {
-      const { orderId, customerId, amount } = body;
       const existing = selectPayment.get(orderId);
       if (!existing) {
         // The refund overtook its charge (or the charge never came): record it as done with
@@ -119,7 +129,12 @@ export function createPaymentParticipant(db: Db, options: PaymentOptions): Payme
     }).immediate();
 
   return {
-    handlers: { chargePayment, refundPayment },
+    handlers: [
+      handles(order.ChargePayment, (b) => charge(b.orderId, b.customerId, b.amount)),
+      handles(order.RefundPayment, (b) => refund(b.orderId, b.customerId, b.amount)),
+      handles(trip.ChargePayment, (b) => charge(tripPaymentReference(b.tripId), b.customerId, b.amount)),
+      handles(trip.RefundPayment, (b) => refund(tripPaymentReference(b.tripId), b.customerId, b.amount)),
+    ],
     getAccount: accountOf,
     setBalance(customerId, balance) {
       if (!customerId) throw new InvalidInputError('INVALID_CUSTOMER', 'customerId must not be empty');

@@ -1,6 +1,11 @@
-import type { Address } from '../../contracts/index.ts';
 import type { Db } from '../../store/index.ts';
-import { REASON, ok, rejected, type Clock, type CommandHandler } from '../types.ts';
+import { CancelShipment, ScheduleShipment, type Address } from '../../../sagas/order/contracts/index.ts';
+import { REASON, handles, ok, rejected, type Clock, type CommandHandlers } from '../kit/index.ts';
+
+/** Why shipping refuses a shipment. */
+export const SHIPPING_REASON = {
+  shippingUnavailable: 'SHIPPING_UNAVAILABLE',
+} as const;
 
 export interface ShippingOptions {
   /** ISO 3166 alpha-2 codes shipping refuses (SHIPPING_UNSERVED_COUNTRIES); compared case-insensitively. */
@@ -16,10 +21,7 @@ export interface Shipment {
 }
 
 export interface ShippingParticipant {
-  handlers: {
-    scheduleShipment: CommandHandler<'scheduleShipment'>;
-    cancelShipment: CommandHandler<'cancelShipment'>;
-  };
+  handlers: CommandHandlers;
   getShipment(orderId: string): Shipment | null;
 }
 
@@ -40,7 +42,7 @@ export function createShippingParticipant(db: Db, options: ShippingOptions): Shi
     "UPDATE shipments SET status = 'cancelled', updated_at = ? WHERE order_id = ?",
   );
 
-  const scheduleShipment: CommandHandler<'scheduleShipment'> = (body) =>
+  const scheduleShipment = handles(ScheduleShipment, (body) =>
     db.transaction(() => {
       const { orderId, address, items } = body;
       const existing = selectShipment.get(orderId);
@@ -49,12 +51,13 @@ export function createShippingParticipant(db: Db, options: ShippingOptions): Shi
         return rejected(REASON.alreadyCompensated, `shipment for order ${orderId} was cancelled before it was scheduled`);
       }
       const country = address.country.toUpperCase();
-      if (unserved.has(country)) return rejected(REASON.shippingUnavailable, `country ${country} is not served`);
+      if (unserved.has(country)) return rejected(SHIPPING_REASON.shippingUnavailable, `country ${country} is not served`);
       insertShipment.run(orderId, 'scheduled', JSON.stringify(address), JSON.stringify(items), now());
       return ok(`shipment scheduled to ${address.city}, ${country}`);
-    }).immediate();
+    }).immediate(),
+  );
 
-  const cancelShipment: CommandHandler<'cancelShipment'> = (body) =>
+  const cancelShipment = handles(CancelShipment, (body) =>
     db.transaction(() => {
       const { orderId } = body;
       const existing = selectShipment.get(orderId);
@@ -67,10 +70,11 @@ export function createShippingParticipant(db: Db, options: ShippingOptions): Shi
       if (existing.status === 'cancelled') return ok(`shipment for order ${orderId} already cancelled`);
       markCancelled.run(now(), orderId);
       return ok(`shipment for order ${orderId} cancelled`);
-    }).immediate();
+    }).immediate(),
+  );
 
   return {
-    handlers: { scheduleShipment, cancelShipment },
+    handlers: [scheduleShipment, cancelShipment],
     getShipment(orderId) {
       const row = selectShipment.get(orderId);
       if (!row) return null;

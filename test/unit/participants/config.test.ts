@@ -4,6 +4,7 @@ import { loadParticipantConfig } from '../../../src/participants/index.ts';
 describe('participant config', () => {
   it('has working local defaults', () => {
     expect(loadParticipantConfig('payment', {})).toEqual({
+      names: ['payment'],
       name: 'payment',
       natsUrl: 'nats://127.0.0.1:4222',
       nats: { auth: { kind: 'none' }, tls: undefined },
@@ -13,12 +14,13 @@ describe('participant config', () => {
       ackWaitMs: 5_000,
       chaos: { failureRate: 0, delayMs: 0, unansweredRate: 0, actions: undefined },
       logLevel: 'info',
-      domain: { name: 'payment', defaultBalance: 100_000 },
+      adminToken: undefined,
+      domain: { defaultBalance: 100_000 },
     });
     expect(loadParticipantConfig('inventory', {}).httpPort).toBe(3001);
-    expect(loadParticipantConfig('inventory', {}).domain).toEqual({ name: 'inventory', defaultStock: 0 });
+    expect(loadParticipantConfig('inventory', {}).domain).toEqual({ defaultStock: 0 });
     expect(loadParticipantConfig('shipping', {}).httpPort).toBe(3003);
-    expect(loadParticipantConfig('shipping', {}).domain).toEqual({ name: 'shipping', unservedCountries: ['AQ'] });
+    expect(loadParticipantConfig('shipping', {}).domain).toEqual({ unservedCountries: ['AQ'] });
   });
 
   it('reads every setting', () => {
@@ -43,7 +45,7 @@ describe('participant config', () => {
       ackWaitMs: 12_000,
       chaos: { failureRate: 0.25, delayMs: 150, unansweredRate: 0.5, actions: ['chargePayment', 'scheduleShipment'] },
       logLevel: 'debug',
-      domain: { name: 'shipping', unservedCountries: ['AQ', 'KP', 'IR'] },
+      domain: { unservedCountries: ['AQ', 'KP', 'IR'] },
     });
   });
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../../src/store/index.ts';
 import { createPaymentParticipant, type PaymentParticipant } from '../../../src/participants/index.ts';
-import { tempParticipantDb } from './temp-db.ts';
+import { handlerOf, tempParticipantDb } from './temp-db.ts';
 
 const eur = (amountMinor: number) => ({ amountMinor, currency: 'EUR' });
 
@@ -22,52 +22,52 @@ describe('payment', () => {
   });
 
   it('charges the balance and records the payment', () => {
-    const result = payment.handlers.chargePayment({ orderId: 'o1', customerId: 'c1', amount: eur(2_500) });
+    const result = handlerOf(payment.handlers, 'order.v1.ChargePayment')({ orderId: 'o1', customerId: 'c1', amount: eur(2_500) });
     expect(result.outcome).toBe('OK');
     expect(payment.getAccount('c1').balance).toBe(97_500);
     expect(payment.getPayment('o1')).toEqual({ orderId: 'o1', customerId: 'c1', status: 'charged', amount: 2_500, currency: 'EUR' });
   });
 
   it('does not charge twice for a repeated charge of the same order', () => {
-    payment.handlers.chargePayment({ orderId: 'o1', customerId: 'c1', amount: eur(2_500) });
-    expect(payment.handlers.chargePayment({ orderId: 'o1', customerId: 'c1', amount: eur(2_500) }).outcome).toBe('OK');
+    handlerOf(payment.handlers, 'order.v1.ChargePayment')({ orderId: 'o1', customerId: 'c1', amount: eur(2_500) });
+    expect(handlerOf(payment.handlers, 'order.v1.ChargePayment')({ orderId: 'o1', customerId: 'c1', amount: eur(2_500) }).outcome).toBe('OK');
     expect(payment.getAccount('c1').balance).toBe(97_500);
   });
 
   it('declines a charge above the balance and records it as declined', () => {
     payment.setBalance('c1', 1_000);
-    const result = payment.handlers.chargePayment({ orderId: 'o1', customerId: 'c1', amount: eur(1_001) });
+    const result = handlerOf(payment.handlers, 'order.v1.ChargePayment')({ orderId: 'o1', customerId: 'c1', amount: eur(1_001) });
     expect(result).toMatchObject({ outcome: 'REJECTED', reasonCode: 'PAYMENT_DECLINED' });
     expect(payment.getAccount('c1').balance).toBe(1_000);
     expect(payment.getPayment('o1')?.status).toBe('declined');
     // Exactly the balance is fine.
-    expect(payment.handlers.chargePayment({ orderId: 'o2', customerId: 'c1', amount: eur(1_000) }).outcome).toBe('OK');
+    expect(handlerOf(payment.handlers, 'order.v1.ChargePayment')({ orderId: 'o2', customerId: 'c1', amount: eur(1_000) }).outcome).toBe('OK');
     expect(payment.getAccount('c1').balance).toBe(0);
   });
 
   it('refunds a charge, restoring the balance; a second refund changes nothing', () => {
-    payment.handlers.chargePayment({ orderId: 'o1', customerId: 'c1', amount: eur(2_500) });
-    expect(payment.handlers.refundPayment({ orderId: 'o1', customerId: 'c1', amount: eur(2_500) }).outcome).toBe('OK');
+    handlerOf(payment.handlers, 'order.v1.ChargePayment')({ orderId: 'o1', customerId: 'c1', amount: eur(2_500) });
+    expect(handlerOf(payment.handlers, 'order.v1.RefundPayment')({ orderId: 'o1', customerId: 'c1', amount: eur(2_500) }).outcome).toBe('OK');
     expect(payment.getAccount('c1').balance).toBe(100_000);
     expect(payment.getPayment('o1')?.status).toBe('refunded');
-    expect(payment.handlers.refundPayment({ orderId: 'o1', customerId: 'c1', amount: eur(2_500) }).outcome).toBe('OK');
+    expect(handlerOf(payment.handlers, 'order.v1.RefundPayment')({ orderId: 'o1', customerId: 'c1', amount: eur(2_500) }).outcome).toBe('OK');
     expect(payment.getAccount('c1').balance).toBe(100_000);
   });
 
   it('treats a refund of a declined payment as done, changing nothing', () => {
     payment.setBalance('c1', 10);
-    payment.handlers.chargePayment({ orderId: 'o1', customerId: 'c1', amount: eur(50) });
-    expect(payment.handlers.refundPayment({ orderId: 'o1', customerId: 'c1', amount: eur(50) }).outcome).toBe('OK');
+    handlerOf(payment.handlers, 'order.v1.ChargePayment')({ orderId: 'o1', customerId: 'c1', amount: eur(50) });
+    expect(handlerOf(payment.handlers, 'order.v1.RefundPayment')({ orderId: 'o1', customerId: 'c1', amount: eur(50) }).outcome).toBe('OK');
     expect(payment.getAccount('c1').balance).toBe(10);
     expect(payment.getPayment('o1')?.status).toBe('declined');
   });
 
   it('records a refund before its charge as a tombstone and refuses the late charge', () => {
-    const refund = payment.handlers.refundPayment({ orderId: 'o1', customerId: 'c1', amount: eur(2_500) });
+    const refund = handlerOf(payment.handlers, 'order.v1.RefundPayment')({ orderId: 'o1', customerId: 'c1', amount: eur(2_500) });
     expect(refund.outcome).toBe('OK');
     expect(payment.getPayment('o1')).toEqual({ orderId: 'o1', customerId: 'c1', status: 'refunded', amount: 0, currency: 'EUR' });
     expect(payment.getAccount('c1').balance).toBe(100_000);
-    const late = payment.handlers.chargePayment({ orderId: 'o1', customerId: 'c1', amount: eur(2_500) });
+    const late = handlerOf(payment.handlers, 'order.v1.ChargePayment')({ orderId: 'o1', customerId: 'c1', amount: eur(2_500) });
     expect(late).toMatchObject({ outcome: 'REJECTED', reasonCode: 'ALREADY_COMPENSATED' });
     expect(payment.getAccount('c1').balance).toBe(100_000);
   });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../../src/store/index.ts';
 import { createShippingParticipant, type ShippingParticipant } from '../../../src/participants/index.ts';
-import { tempParticipantDb } from './temp-db.ts';
+import { handlerOf, tempParticipantDb } from './temp-db.ts';
 
 const address = (country: string) => ({ line1: '1 Main St', city: 'Town', postalCode: '12345', country });
 const items = [{ sku: 'A', quantity: 1, unitPriceMinor: 100 }];
@@ -18,30 +18,30 @@ describe('shipping', () => {
   afterEach(() => dispose());
 
   it('schedules a shipment to a served country', () => {
-    expect(shipping.handlers.scheduleShipment({ orderId: 'o1', address: address('DE'), items }).outcome).toBe('OK');
+    expect(handlerOf(shipping.handlers, 'order.v1.ScheduleShipment')({ orderId: 'o1', address: address('DE'), items }).outcome).toBe('OK');
     expect(shipping.getShipment('o1')).toEqual({ orderId: 'o1', status: 'scheduled', address: address('DE') });
-    expect(shipping.handlers.scheduleShipment({ orderId: 'o1', address: address('DE'), items }).outcome).toBe('OK');
+    expect(handlerOf(shipping.handlers, 'order.v1.ScheduleShipment')({ orderId: 'o1', address: address('DE'), items }).outcome).toBe('OK');
   });
 
   it('rejects an unserved country, case-insensitively, and records no shipment', () => {
-    const result = shipping.handlers.scheduleShipment({ orderId: 'o1', address: address('aq'), items });
+    const result = handlerOf(shipping.handlers, 'order.v1.ScheduleShipment')({ orderId: 'o1', address: address('aq'), items });
     expect(result).toMatchObject({ outcome: 'REJECTED', reasonCode: 'SHIPPING_UNAVAILABLE' });
     expect(result.detail).toContain('AQ');
     expect(shipping.getShipment('o1')).toBeNull();
   });
 
   it('cancels a shipment, and a second cancel changes nothing', () => {
-    shipping.handlers.scheduleShipment({ orderId: 'o1', address: address('DE'), items });
-    expect(shipping.handlers.cancelShipment({ orderId: 'o1' }).outcome).toBe('OK');
+    handlerOf(shipping.handlers, 'order.v1.ScheduleShipment')({ orderId: 'o1', address: address('DE'), items });
+    expect(handlerOf(shipping.handlers, 'order.v1.CancelShipment')({ orderId: 'o1' }).outcome).toBe('OK');
     expect(shipping.getShipment('o1')?.status).toBe('cancelled');
-    expect(shipping.handlers.cancelShipment({ orderId: 'o1' }).outcome).toBe('OK');
+    expect(handlerOf(shipping.handlers, 'order.v1.CancelShipment')({ orderId: 'o1' }).outcome).toBe('OK');
     expect(shipping.getShipment('o1')).toEqual({ orderId: 'o1', status: 'cancelled', address: address('DE') });
   });
 
   it('records a cancel before its schedule as a tombstone and refuses the late schedule', () => {
-    expect(shipping.handlers.cancelShipment({ orderId: 'o1' }).outcome).toBe('OK');
+    expect(handlerOf(shipping.handlers, 'order.v1.CancelShipment')({ orderId: 'o1' }).outcome).toBe('OK');
     expect(shipping.getShipment('o1')).toEqual({ orderId: 'o1', status: 'cancelled', address: null });
-    const late = shipping.handlers.scheduleShipment({ orderId: 'o1', address: address('DE'), items });
+    const late = handlerOf(shipping.handlers, 'order.v1.ScheduleShipment')({ orderId: 'o1', address: address('DE'), items });
     expect(late).toMatchObject({ outcome: 'REJECTED', reasonCode: 'ALREADY_COMPENSATED' });
     expect(shipping.getShipment('o1')?.status).toBe('cancelled');
   });

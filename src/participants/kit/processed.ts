@@ -1,4 +1,4 @@
-import type { Db } from '../store/index.ts';
+import type { Db } from '../../store/index.ts';
 import type { HandlerResult } from './types.ts';
 
 /** One row of processed_commands: the reply a participant gave to a command id. */

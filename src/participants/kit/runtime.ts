@@ -1,8 +1,8 @@
 import { jetstream, jetstreamManager, type JsMsg } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { performance } from 'node:perf_hooks';
-import { MESSAGE_TYPE, decodeCommand, encodeReply, type Command, type CommandKind, type Reply } from '../contracts/index.ts';
-import { classify } from '../errors.ts';
+import { MESSAGE_TYPE, commandKindOf, decodeCommand, encodeReply, type Command, type Reply } from '../../contracts/index.ts';
+import { classify } from '../../errors.ts';
 import {
   HEADER,
   STREAM,
@@ -17,13 +17,14 @@ import {
   startWorkerPool,
   toNatsHeaders,
   type WorkerPool,
-} from '../messaging/index.ts';
-import { flushToDisk, GroupCommit, type Db } from '../store/index.ts';
-import { silentLogger, type Logger } from '../logger.ts';
-import { ATTR, MESSAGING_SYSTEM } from '../telemetry/attributes.ts';
-import { noSpans, type Spans, type StartedSpan } from '../telemetry/spans.ts';
+} from '../../messaging/index.ts';
+import { flushToDisk, GroupCommit, type Db } from '../../store/index.ts';
+import { silentLogger, type Logger } from '../../logger.ts';
+import { ATTR, MESSAGING_SYSTEM } from '../../telemetry/attributes.ts';
+import { noSpans, type Spans, type StartedSpan } from '../../telemetry/spans.ts';
+import { ensureKitTables } from './kit-tables.ts';
 import { processedCommands } from './processed.ts';
-import { DEFAULT_ACK_WAIT_MS, REASON, type Clock, type CommandHandler, type CommandHandlers, type HandlerResult } from './types.ts';
+import { DEFAULT_ACK_WAIT_MS, REASON, type AnyHandlerEntry, type Clock, type CommandHandlers, type HandlerResult } from './types.ts';
 
 /** Fault injection for tests and demos; off unless configured. */
 export interface ChaosOptions {
@@ -36,16 +37,16 @@ export interface ChaosOptions {
    * so JetStream redelivers it after the ack wait. A participant that is alive but does not answer.
    */
   unansweredRate?: number;
-  /** The command kinds the chaos applies to; every kind when absent. */
-  actions?: readonly CommandKind[];
+  /** The command kinds (e.g. reserveInventory, see commandKindOf) the chaos applies to; every kind when absent. */
+  actions?: readonly string[];
   /** Uniform in [0, 1); injected so tests can decide. */
   random?: () => number;
 }
 
 /** One answered command, as reported to {@link ParticipantRuntimeMetrics.onCommand}. */
 export interface CommandObservation {
-  /** The command kind, e.g. reserveInventory. */
-  action: CommandKind;
+  /** The command kind, e.g. reserveInventory (the message type's last segment, see commandKindOf). */
+  action: string;
   outcome: 'OK' | 'REJECTED' | 'FAILED';
   /** Answered from the stored reply of an earlier delivery of the same command id. */
   duplicate: boolean;
@@ -71,7 +72,7 @@ export interface ParticipantRuntimeOptions {
   name: string;
   /** The participant's connection: commands come in, replies go out, acks are flushed on stop. */
   nc: NatsConnection;
-  /** The participant's own database, migrated (it must have processed_commands). */
+  /** The participant's own database, migrated; the kit adds its own tables (processed_commands) if missing. */
   db: Db;
   handlers: CommandHandlers;
   /** Commands handled at once, and the consumer's max_ack_pending. */
@@ -117,6 +118,14 @@ export interface ParticipantRuntime {
   readonly stats: Readonly<ParticipantStats>;
 }
 
+/** A decoded command, its kind (for metrics and chaos) and the handler it goes to. */
+interface Work {
+  command: Command;
+  kind: string;
+  body: unknown;
+  entry: AnyHandlerEntry;
+}
+
 /** A processed command's answer; FAILED answers are never stored. */
 type Answer = { outcome: 'OK' | 'REJECTED' | 'FAILED'; reasonCode: string; detail: string };
 
@@ -151,9 +160,11 @@ export async function startParticipant(options: ParticipantRuntimeOptions): Prom
     unansweredRate: options.chaos?.unansweredRate ?? 0,
     actions: options.chaos?.actions,
   };
-  const chaosAppliesTo = (kind: CommandKind): boolean => chaos.actions === undefined || chaos.actions.includes(kind);
+  const chaosAppliesTo = (kind: string): boolean => chaos.actions === undefined || chaos.actions.includes(kind);
   const random = options.chaos?.random ?? Math.random;
+  ensureKitTables(db);
   const processed = processedCommands(db);
+  const byType = new Map(handlers.map((h) => [h.type.name, h]));
   const metrics = options.metrics ?? {};
   const stats: ParticipantStats = {
     received: 0,
@@ -170,18 +181,28 @@ export async function startParticipant(options: ParticipantRuntimeOptions): Prom
   // Synchronous from start to end: the stored reply and the domain effect commit together, and
   // a concurrent delivery of the same command id sees the row once this one has committed.
   const answerOnce = db.transaction(
-    (command: Command, handler: CommandHandler<Command['kind']>): { result: HandlerResult; duplicate: boolean } => {
+    (work: Work): { result: HandlerResult; duplicate: boolean } => {
+      const { command } = work;
       const stored = processed.find(command.commandId);
       if (stored) return { result: stored, duplicate: true };
-      const result = handler(command.body);
+      const at = now();
+      const result = work.entry.handle(work.body as never, {
+        db,
+        sagaId: command.sagaId,
+        sagaType: command.sagaType,
+        commandId: command.commandId,
+        attempt: command.attempt,
+        businessKey: command.businessKey,
+        now: at,
+      });
       processed.record({
         commandId: command.commandId,
         sagaId: command.sagaId,
-        kind: command.kind,
+        kind: work.kind,
         outcome: result.outcome,
         reasonCode: result.reasonCode,
         detail: result.detail,
-        processedAt: now(),
+        processedAt: at,
       });
       return { result, duplicate: false };
     },
@@ -214,9 +235,10 @@ export async function startParticipant(options: ParticipantRuntimeOptions): Prom
     onCommitted: (jobs, seconds) => observe(() => metrics.onGroupCommit?.(jobs, seconds)),
   });
 
-  async function answer(command: Command, handler: CommandHandler<Command['kind']>): Promise<{ result: Answer; duplicate: boolean }> {
+  async function answer(work: Work): Promise<{ result: Answer; duplicate: boolean }> {
+    const { command } = work;
     try {
-      const { result, duplicate } = await group.submit(() => answerOnce(command, handler));
+      const { result, duplicate } = await group.submit(() => answerOnce(work));
       if (duplicate) {
         stats.duplicates++;
         logger.info({ command_id: command.commandId, saga_id: command.sagaId }, 'duplicate command answered from stored reply');
@@ -263,12 +285,22 @@ export async function startParticipant(options: ParticipantRuntimeOptions): Prom
       await toDeadLetter(msg, `${classified.code}: ${classified.message}`);
       return;
     }
-    // The codec pairs kind and body, but TypeScript cannot correlate the two through the lookup.
-    const handler = handlers[command.kind] as CommandHandler<Command['kind']> | undefined;
-    if (!handler) {
-      await toDeadLetter(msg, `UNSUPPORTED_COMMAND: ${name} does not handle ${command.kind}`);
+    const entry = byType.get(command.commandType);
+    if (!entry) {
+      await toDeadLetter(msg, `UNSUPPORTED_COMMAND: ${name} does not handle ${command.commandType}`);
       return;
     }
+    let body: unknown;
+    try {
+      body = entry.type.decode(command.payload);
+    } catch (err) {
+      const classified = classify(err);
+      if (classified.kind !== 'invalid') throw err;
+      await toDeadLetter(msg, `${classified.code}: ${classified.message}`);
+      return;
+    }
+    const kind = commandKindOf(command.commandType);
+    const work: Work = { command, kind, body, entry };
     if (!REPLY_SUBJECT.test(command.replyTo)) {
       await toDeadLetter(msg, `INVALID_REPLY_TO: "${command.replyTo}" is not a saga.reply.<saga-type> subject`);
       return;
@@ -276,18 +308,18 @@ export async function startParticipant(options: ParticipantRuntimeOptions): Prom
     span.setAttributes({
       [ATTR.sagaId]: command.sagaId,
       [ATTR.sagaType]: command.sagaType,
-      [ATTR.sagaStep]: incoming[HEADER.sagaStep] ?? command.kind,
+      [ATTR.sagaStep]: incoming[HEADER.sagaStep] ?? kind,
       [ATTR.sagaAttempt]: command.attempt,
       [ATTR.sagaCompensation]: incoming[HEADER.sagaCompensation] === 'true',
-      [ATTR.orderId]: command.body.orderId,
+      [ATTR.businessKey]: command.businessKey,
     });
 
-    const chaotic = chaosAppliesTo(command.kind);
+    const chaotic = chaosAppliesTo(kind);
     if (chaotic && chaos.unansweredRate > 0 && random() < chaos.unansweredRate) {
       // Returning frees the worker slot; the message stays pending on the consumer until its ack
       // wait, as with a participant that took it and hung.
       stats.chaosUnanswered++;
-      logger.debug({ command_id: command.commandId, saga_id: command.sagaId, kind: command.kind }, 'command left unanswered (chaos)');
+      logger.debug({ command_id: command.commandId, saga_id: command.sagaId, kind }, 'command left unanswered (chaos)');
       return;
     }
     if (chaotic && chaos.delayMs > 0) await new Promise((r) => setTimeout(r, chaos.delayMs));
@@ -297,7 +329,7 @@ export async function startParticipant(options: ParticipantRuntimeOptions): Prom
       stats.chaosFailures++;
       result = { outcome: 'FAILED', reasonCode: REASON.transient, detail: 'injected transient failure (chaos)' };
     } else {
-      ({ result, duplicate } = await answer(command, handler));
+      ({ result, duplicate } = await answer(work));
     }
 
     span.setAttributes({ [ATTR.replyOutcome]: result.outcome, [ATTR.replyReason]: result.reasonCode, 'saga.duplicate': duplicate });
@@ -340,10 +372,10 @@ export async function startParticipant(options: ParticipantRuntimeOptions): Prom
     msg.ack();
     stats.replied++;
     observe(() =>
-      metrics.onCommand?.({ action: command.kind, outcome: result.outcome, duplicate, durationMs: performance.now() - startedAt }),
+      metrics.onCommand?.({ action: kind, outcome: result.outcome, duplicate, durationMs: performance.now() - startedAt }),
     );
     logger.debug(
-      { command_id: command.commandId, saga_id: command.sagaId, kind: command.kind, outcome: result.outcome, reason_code: result.reasonCode },
+      { command_id: command.commandId, saga_id: command.sagaId, kind, outcome: result.outcome, reason_code: result.reasonCode },
       'command answered',
     );
   }

@@ -1,0 +1,22 @@
+import { NotFoundError } from '../../errors.ts';
+import { defineParticipant } from '../kit/index.ts';
+import { createShippingParticipant } from './domain.ts';
+
+/** The shipping participant: one shipment per order, refused for unserved countries. */
+export const shipping = defineParticipant({
+  name: 'shipping',
+  migrations: 'shipping',
+  defaultHttpPort: 3003,
+  config: (read) => ({
+    unservedCountries: read.list('SHIPPING_UNSERVED_COUNTRIES', ['AQ'], /^[A-Za-z]{2}$/).map((c) => c.toUpperCase()),
+  }),
+  create: (db, config) => createShippingParticipant(db, config),
+  routes(router, shipping, kit) {
+    router.get('/shipments/:orderId', (ctx) => {
+      const orderId = kit.pathParam(ctx, 'orderId');
+      const shipment = shipping.getShipment(orderId);
+      if (!shipment) throw new NotFoundError('SHIPMENT_NOT_FOUND', `no shipment for order ${orderId}`);
+      ctx.body = shipment;
+    });
+  },
+});
