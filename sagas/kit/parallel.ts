@@ -1,3 +1,5 @@
+import type { StepContext } from './command-step.ts';
+
 /**
  * A fan-out/fan-in of command steps (like Promise.all): every branch sends its command at once,
  * each with its own retries and timeouts, and the group moves on to `onDone` once all succeeded.
@@ -20,7 +22,12 @@ export function parallelSteps(group: string, branches: readonly { info: { name: 
       },
     };
   }
-  return { id: group, type: 'parallel' as const, states, onDone };
+  const names = branches.map((b) => b.info.name);
+  // A join on the steps' records rather than XState's onDone: the done event XState raises carries
+  // no clock reading, while an eventless transition sees the reply that finished the last branch
+  // (its `at` dates the next step's start).
+  const allSucceeded = ({ context }: { context: StepContext }) => names.every((n) => context.steps[n]!.status === 'succeeded');
+  return { id: group, type: 'parallel' as const, states, always: { guard: allSucceeded, target: onDone } };
 }
 
 /** The target a parallel branch's step goes to when it succeeds (its branch's final state). */

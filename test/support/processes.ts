@@ -14,6 +14,8 @@ export interface ProcessOptions {
   compiled?: boolean;
   /** Checkout to run the code of; defaults to this one. */
   root?: string;
+  /** Start the travel process too (default: when the checkout has it). The order benchmark leaves it out, so both builds it compares run the same processes. */
+  travel?: boolean;
 }
 
 /** One of the four real entry points run as a child process (TypeScript run directly by Node 24). */
@@ -140,7 +142,7 @@ export async function startProcesses(
   const payment = await make('payment', env.payment, env.participants);
   const shipping = await make('shipping', env.shipping, env.participants);
   const root = options.root ?? ROOT;
-  const hasTravel = existsSync(options.compiled ? join(root, 'dist/bin/travel.js') : join(root, 'src/bin/travel.ts'));
+  const hasTravel = options.travel ?? existsSync(options.compiled ? join(root, 'dist/bin/travel.js') : join(root, 'src/bin/travel.ts'));
   const travel = hasTravel ? await make('travel', env.travel, env.participants) : undefined;
   return {
     orchestrator,

@@ -26,8 +26,11 @@ describe('trip saga machine (pure transitions)', () => {
     expect(d.commands()).toEqual(['reserveFlight#1', 'reserveHotel#1']);
     d.reply('reserveHotel', 'OK');
     expect(d.commands()).toEqual(['reserveFlight#1', 'reserveHotel#1']);
-    d.reply('reserveFlight', 'OK');
+    const joinedAt = d.reply('reserveFlight', 'OK') && d.step('reserveFlight').finishedAt;
     expect(d.commands()).toEqual(['reserveFlight#1', 'reserveHotel#1', 'reserveCar#1']);
+    // The car starts on the clock of the reply that completed the pair.
+    expect(d.step('reserveCar').startedAt).toBe(joinedAt);
+    expect(joinedAt).toBeGreaterThan(0);
     d.reply('reserveCar', 'OK');
     d.reply('chargePayment', 'OK');
     expect(d.status()).toBe('completed');
