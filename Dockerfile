@@ -1,5 +1,5 @@
 # syntax=docker/dockerfile:1
-# One image, four entry points: node dist/bin/{orchestrator,inventory,payment,shipping}.js.
+# One image, five entry points: node dist/bin/{orchestrator,inventory,payment,shipping,travel}.js.
 # Debian (glibc) rather than Alpine so better-sqlite3 uses its prebuilt binary or builds with the
 # toolchain of the build stage; the runtime stage has the same base, so the addon loads there.
 ARG NODE_IMAGE=node:24-bookworm-slim
