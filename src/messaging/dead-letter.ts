@@ -25,7 +25,7 @@ export async function deadLetter(js: JetStreamClient, msg: JsMsg, source: string
     msg.nak(5_000);
     throw err;
   }
-  // No reason argument: nats-server before 2.11 does not parse "+TERM <reason>", ignores the
+  // No reason argument: nats-server before 2.10.4 does not parse "+TERM <reason>", ignores the
   // ack and redelivers the message after ack_wait (checked on 2.9.10). The reason is in the
   // dead letter's header instead.
   msg.term();

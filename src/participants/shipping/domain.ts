@@ -33,7 +33,7 @@ interface ShipmentRow {
 /** Shipping: one shipment per order, refused for unserved countries, with tombstones. */
 export function createShippingParticipant(db: Db, options: ShippingOptions): ShippingParticipant {
   const now = options.now ?? Date.now;
-  const unserved = new Set(options.unservedCountries.map((c) => c.toUpperCase()));
+  const unserved = new Set(options.unservedCountries.map((c) => c.trim().toUpperCase()));
   const selectShipment = db.prepare<[string], ShipmentRow>('SELECT status, address FROM shipments WHERE order_id = ?');
   const insertShipment = db.prepare<[string, string, string | null, string, number]>(
     'INSERT INTO shipments (order_id, status, address, items, updated_at) VALUES (?, ?, ?, ?, ?)',
@@ -50,7 +50,7 @@ export function createShippingParticipant(db: Db, options: ShippingOptions): Shi
       if (existing?.status === 'cancelled') {
         return rejected(REASON.alreadyCompensated, `shipment for order ${orderId} was cancelled before it was scheduled`);
       }
-      const country = address.country.toUpperCase();
+      const country = address.country.trim().toUpperCase();
       if (unserved.has(country)) return rejected(SHIPPING_REASON.shippingUnavailable, `country ${country} is not served`);
       insertShipment.run(orderId, 'scheduled', JSON.stringify(address), JSON.stringify(items), now());
       return ok(`shipment scheduled to ${address.city}, ${country}`);

@@ -28,6 +28,8 @@ describe('shipping', () => {
     expect(result).toMatchObject({ outcome: 'REJECTED', reasonCode: 'SHIPPING_UNAVAILABLE' });
     expect(result.detail).toContain('AQ');
     expect(shipping.getShipment('o1')).toBeNull();
+    // Spaces around the code do not make it served (the codec checks only that the field is not empty).
+    expect(handlerOf(shipping.handlers, 'order.v1.ScheduleShipment')({ orderId: 'o2', address: address(' kp '), items })).toMatchObject({ outcome: 'REJECTED', reasonCode: 'SHIPPING_UNAVAILABLE' });
   });
 
   it('cancels a shipment, and a second cancel changes nothing', () => {
