@@ -7,7 +7,7 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     projects: [
-      { extends: true, test: { name: 'tests', include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, 'test/chaos/**', 'test/outage/**', 'test/bench/**'] } },
+      { extends: true, test: { name: 'tests', include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, 'test/chaos/**', 'test/outage/**', 'test/bench/**', 'test/containers/**'] } },
       // The chaos suite runs its five processes alone, after the others (a later group), so neither
       // slows the other's timeouts; it has its own time budget (under 3 minutes).
       { extends: true, test: { name: 'chaos', include: ['test/chaos/**/*.test.ts'], testTimeout: 180_000, sequence: { groupOrder: 1 } } },
