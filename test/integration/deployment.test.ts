@@ -119,8 +119,9 @@ describe('docker-compose.yml, Dockerfile and the NATS config match the code', ()
       const env = envOf(service);
       const port = env.HTTP_PORT;
       expect(port, `${name} sets HTTP_PORT`).toMatch(/^\d+$/);
-      // The published port is the one the process listens on.
-      expect(service.ports, name).toContain(`${port}:${port}`);
+      // The published port is the one the process listens on; the host side may be moved by a variable.
+      expect(service.ports.map(interpolate), name).toContain(`${port}:${port}`);
+      expect(service.ports.join(' '), `${name}: the host port can be set (e.g. ${name.toUpperCase()}_PORT)`).toMatch(/^\$\{[A-Z_]+_PORT:-\d+\}:\d+$/);
       const check = service.healthcheck?.test.join(' ') ?? '';
       expect(check, name).toContain('process.env.HTTP_PORT');
       expect(check, name).toContain("'/healthz'");
@@ -144,7 +145,7 @@ describe('docker-compose.yml, Dockerfile and the NATS config match the code', ()
       // Traces go to the trace backend's OTLP/HTTP port, which it exposes.
       expect(env.OTEL_EXPORTER_OTLP_ENDPOINT, name).toBe('http://jaeger:4318');
     }
-    expect(compose.services.jaeger?.ports).toEqual(expect.arrayContaining(['16686:16686', '4318:4318']));
+    expect(compose.services.jaeger?.ports.map(interpolate)).toEqual(expect.arrayContaining(['16686:16686', '4318:4318']));
 
     const nats = compose.services.nats!;
     expect(nats.command).toEqual(['-c', '/etc/nats/nats-server.conf']);
@@ -152,7 +153,7 @@ describe('docker-compose.yml, Dockerfile and the NATS config match the code', ()
     expect(nats.volumes.some((v) => v.endsWith(':/data'))).toBe(true);
     expect(natsConfigCode).toMatch(/store_dir:\s*\/data/);
     const monitor = /http_port:\s*(\d+)/.exec(natsConfigCode)?.[1];
-    expect(nats.ports).toContain(`${monitor}:${monitor}`);
+    expect(nats.ports.map(interpolate)).toContain(`${monitor}:${monitor}`);
     expect(nats.healthcheck?.test.join(' ')).toContain(`http://127.0.0.1:${monitor}/healthz`);
     expect(nats.restart).toBe('unless-stopped');
     // Every $VAR the server config does not define itself comes from the nats service's environment.
