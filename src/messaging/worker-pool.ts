@@ -17,6 +17,12 @@ export interface WorkerPoolOptions {
    * handler keeps its delivery and the ack wait can stay short. None when absent.
    */
   progressEveryMs?: number;
+  /**
+   * Called when the server says the consumer is gone (deleted, or not found when the pulls go
+   * unanswered): the caller creates it again, and the pulls resume once it exists. Never run twice
+   * at once. Without it a deleted consumer leaves the pool idle until a restart.
+   */
+  onConsumerLost?: () => Promise<void>;
 }
 
 /** A running consume loop with a bounded number of handlers in flight. */
@@ -32,8 +38,9 @@ export interface WorkerPool {
  * loop of @nats-io/jetstream resumes by itself after a reconnect, so this runs until stop().
  */
 export async function startWorkerPool(js: JetStreamClient, options: WorkerPoolOptions): Promise<WorkerPool> {
-  const consumer = await js.consumers.get(options.stream, options.durable);
-  const messages: ConsumerMessages = await consumer.consume({ max_messages: options.concurrency });
+  /** Consumes the durable consumer; replaced when the consumer was lost and created again. */
+  const open = async (): Promise<ConsumerMessages> => (await js.consumers.get(options.stream, options.durable)).consume({ max_messages: options.concurrency });
+  let messages: ConsumerMessages = await open();
   const running = new Set<Promise<void>>();
   /** Messages being handled, with when their handling (or their last in-progress ack) began. */
   const handling = new Map<JsMsg, number>();
@@ -53,26 +60,65 @@ export async function startWorkerPool(js: JetStreamClient, options: WorkerPoolOp
         }, Math.max(50, Math.floor(every / 2)));
   progress?.unref();
 
-  const loop = (async () => {
-    for await (const msg of messages) {
-      if (stopping) {
-        // Pulled but not started: hand it back now rather than after ack_wait.
-        msg.nak();
-        continue;
+  /**
+   * Watches one consume() for the consumer going away. Once the caller has created it again, that
+   * consume() is stopped and the loop opens a new one: the old one would only pull again after its
+   * idle heartbeats were missed (half a minute).
+   */
+  const watch = (current: ConsumerMessages): void => {
+    const recreate = options.onConsumerLost;
+    if (!recreate) return;
+    void (async () => {
+      for await (const status of current.status()) {
+        if (status.type !== 'consumer_deleted' && status.type !== 'consumer_not_found') continue;
+        if (stopping) return;
+        await recreate();
+        current.stop();
+        return;
       }
-      while (running.size >= options.concurrency) await Promise.race(running);
-      handling.set(msg, Date.now());
-      const job: Promise<void> = options
-        .handle(msg)
-        .catch((err: unknown) => {
-          options.onError(err, msg);
-          msg.nak(options.errorRedeliveryDelayMs ?? 1_000);
-        })
-        .finally(() => {
-          handling.delete(msg);
-          running.delete(job);
-        });
-      running.add(job);
+    })();
+  };
+  watch(messages);
+
+  const loop = (async () => {
+    for (;;) {
+      for await (const msg of messages) {
+        if (stopping) {
+          // Pulled but not started: hand it back now rather than after ack_wait.
+          msg.nak();
+          continue;
+        }
+        while (running.size >= options.concurrency) await Promise.race(running);
+        handling.set(msg, Date.now());
+        const job: Promise<void> = options
+          .handle(msg)
+          .catch((err: unknown) => {
+            options.onError(err, msg);
+            msg.nak(options.errorRedeliveryDelayMs ?? 1_000);
+          })
+          .finally(() => {
+            handling.delete(msg);
+            running.delete(job);
+          });
+        running.add(job);
+      }
+      if (stopping) return;
+      // Ended without stop(): the consumer was replaced (see watch). Consume the new one.
+      for (;;) {
+        try {
+          messages = await open();
+          // stop() may have come while this one was opening: it stopped the previous one only.
+          if (stopping) {
+            messages.stop();
+            return;
+          }
+          watch(messages);
+          break;
+        } catch (err) {
+          if (stopping || (err instanceof Error && err.name === 'ClosedConnectionError')) return;
+          await new Promise((r) => setTimeout(r, 1_000));
+        }
+      }
     }
   })();
 

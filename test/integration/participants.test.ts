@@ -415,6 +415,22 @@ describe('participants over JetStream', () => {
     const consumer = await jsm.consumers.info(STREAM.commands, 'slowship');
     expect(consumer.num_ack_pending).toBe(0);
   });
+
+  it('creates its consumer again when it is deleted under it, and goes on answering', async () => {
+    const db = database('phoenix', 'shipping');
+    const phoenix = createShippingParticipant(db, { unservedCountries: [] });
+    await start('phoenix', db, phoenix.handlers);
+    await send(js, 'phoenix', { kind: 'scheduleShipment', body: { orderId: 'phoenix-1', address, items } }, { commandId: 'phoenix-1' });
+    expect((await waitReply(collector.replies, 'phoenix-1')).reply.outcome).toBe('OK');
+    await jsm.consumers.delete(STREAM.commands, 'phoenix');
+    // The pull in flight is told the consumer was deleted; the participant creates it again.
+    await waitFor(async () => (await jsm.consumers.info(STREAM.commands, 'phoenix').then(() => true, () => false)), DEADLINE_MS, 'the consumer created again');
+    const info = await jsm.consumers.info(STREAM.commands, 'phoenix');
+    expect(info.config.filter_subject).toBe('saga.cmd.phoenix.>');
+    await send(js, 'phoenix', { kind: 'scheduleShipment', body: { orderId: 'phoenix-2', address, items } }, { commandId: 'phoenix-2' });
+    expect((await waitReply(collector.replies, 'phoenix-2')).reply.outcome).toBe('OK');
+    expect(phoenix.getShipment('phoenix-2')?.status).toBe('scheduled');
+  });
 });
 
 describe('participant process', () => {

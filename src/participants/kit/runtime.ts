@@ -382,13 +382,14 @@ export async function startParticipant(options: ParticipantRuntimeOptions): Prom
 
   const jsm = await jetstreamManager(nc);
   const ackWaitMs = options.ackWaitMs ?? DEFAULT_ACK_WAIT_MS;
-  await ensureConsumer(jsm, {
+  const consumerSpec = {
     stream: STREAM.commands,
     durable: name,
     filterSubject: commandFilter(name),
     ackWaitMs,
     maxAckPending: options.workerPoolSize,
-  });
+  };
+  await ensureConsumer(jsm, consumerSpec);
   const pool: WorkerPool = await startWorkerPool(js, {
     stream: STREAM.commands,
     durable: name,
@@ -400,6 +401,16 @@ export async function startParticipant(options: ParticipantRuntimeOptions): Prom
     },
     errorRedeliveryDelayMs: BUG_REDELIVERY_MS,
     progressEveryMs: Math.max(100, Math.floor(ackWaitMs / 3)),
+    // Deleted by an operator or lost with a server's store: commands wait in the stream until the
+    // consumer exists again, so create it now rather than at the next restart.
+    onConsumerLost: async () => {
+      try {
+        await ensureConsumer(jsm, consumerSpec);
+        logger.warn({ consumer: name }, 'consumer was gone; created again');
+      } catch (err) {
+        logger.error({ err, consumer: name }, 'consumer is gone and could not be created again; retrying at the next notice');
+      }
+    },
   });
   // Only once consuming: presence tells the orchestrator that a command sent now can be answered.
   const presence = startPresenceBeacon(nc, name, { intervalMs: options.presenceIntervalMs });
