@@ -26,6 +26,16 @@ export const orderInputSchema = z.strictObject({
     postalCode: text(20),
     country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as DE'),
   }),
+}).meta({
+  // Published with the JSON Schema (GET /saga-types, OpenAPI) and used by npm run check:sagas.
+  examples: [
+    {
+      customerId: 'alice',
+      currency: 'EUR',
+      items: [{ sku: 'BOOK-1', quantity: 2, unitPrice: 1250 }],
+      shippingAddress: { line1: '1 Main St', city: 'Berlin', postalCode: '10115', country: 'DE' },
+    },
+  ],
 });
 export type OrderInput = z.infer<typeof orderInputSchema>;
 

@@ -15,6 +15,18 @@ export const tripInputSchema = z.strictObject({
   flight: z.strictObject({ number: text(20), date, seats: count(20), pricePerSeat: price }),
   hotel: z.strictObject({ name: text(100), checkIn: date, nights: count(365), rooms: count(20), pricePerNight: price }),
   car: z.strictObject({ city: text(100), pickUp: date, days: count(365), pricePerDay: price }),
+}).meta({
+  // Published with the JSON Schema (GET /saga-types, OpenAPI) and used by npm run check:sagas.
+  examples: [
+    {
+      customerId: 'carol',
+      traveller: 'Carol Shaw',
+      currency: 'EUR',
+      flight: { number: 'LH400', date: '2027-03-14', seats: 1, pricePerSeat: 30000 },
+      hotel: { name: 'Adlon', checkIn: '2027-03-14', nights: 2, rooms: 1, pricePerNight: 20000 },
+      car: { city: 'Berlin', pickUp: '2027-03-14', days: 2, pricePerDay: 5000 },
+    },
+  ],
 });
 export type TripInput = z.infer<typeof tripInputSchema>;
 

@@ -1,0 +1,2 @@
+export { explore, EXPLORATION_BOUND, type Exploration, type TraceStep, type Violation } from './explore.ts';
+export { checkSagaTypes, formatExploration, CHECK_POLICIES } from './check.ts';
