@@ -1,6 +1,7 @@
 // The order saga as a plugin: reserve stock, charge the payment, schedule the shipment; undo in
 // reverse order on a rejection, an exhausted step or a cancel.
 import { kitDescribe, kitSagaStatus, type BasePolicies, type SagaDefinition, type SagaPlugin } from '../kit/index.ts';
+import { compensationMaps } from './compensation-map.ts';
 import { orderContracts } from './contracts/index.ts';
 import { orderInputSchema, toOrder, type Order } from './input.ts';
 import { buildOrderSaga, orderContext, COMPENSATION_STEPS, FORWARD_STEPS, type OrderMachineInput, type OrderSagaOptions } from './machine.ts';
@@ -20,6 +21,7 @@ export function orderSagaV1(options: OrderSagaOptions = {}): SagaDefinition<Orde
     inputSchema: orderInputSchema,
     steps,
     contracts: orderContracts,
+    compensationMap: compensationMaps[1],
     parseInput: (raw, sagaId) => toOrder(orderInputSchema.parse(raw), sagaId),
     machineInput: (sagaId, order, at): OrderMachineInput => ({ sagaId, order, at }),
     createdSnapshot(sagaId, order, at) {

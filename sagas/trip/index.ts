@@ -1,6 +1,7 @@
 // The trip saga as a plugin: reserve a flight and a hotel at once, then a car, then charge one
 // payment; undo what was done (or may have been done) in reverse order when one fails.
 import { kitDescribe, kitSagaStatus, type BasePolicies, type SagaDefinition, type SagaPlugin } from '../kit/index.ts';
+import { compensationMaps } from './compensation-map.ts';
 import { tripContracts } from './contracts/index.ts';
 import { toTrip, tripInputSchema, type Trip } from './input.ts';
 import { buildTripSaga, tripContext, COMPENSATION_STEPS, FORWARD_STEPS, type TripMachineInput, type TripSagaOptions } from './machine.ts';
@@ -20,6 +21,7 @@ export function tripSagaV1(options: TripSagaOptions = {}): SagaDefinition<Trip> 
     inputSchema: tripInputSchema,
     steps,
     contracts: tripContracts,
+    compensationMap: compensationMaps[1],
     parseInput: (raw, sagaId) => toTrip(tripInputSchema.parse(raw), sagaId),
     machineInput: (sagaId, trip, at): TripMachineInput => ({ sagaId, trip, at }),
     createdSnapshot(sagaId, trip, at) {

@@ -247,12 +247,17 @@ export function openApiDocument(sagaTypes: readonly RegisteredSagaType[]): Recor
         },
         SagaTypeVersion: {
           type: 'object',
-          required: ['version', 'steps', 'inputSchema'],
+          required: ['version', 'steps', 'inputSchema', 'compensationMap'],
           additionalProperties: false,
           properties: {
             version: { type: 'integer' },
             steps: { type: 'array', items: ref('StepInfo'), description: 'Forward steps in the order they run, then the compensations' },
             inputSchema: { type: 'object', description: 'JSON Schema (2020-12) of the body POST /sagas/{type} accepts on this version' },
+            compensationMap: {
+              type: ['object', 'null'],
+              additionalProperties: { type: 'array', items: { type: 'string' } },
+              description: 'For each configuration at rest (atomic state ids joined by +): the compensations that may still be owed if the saga aborted there; verified by npm run check:sagas',
+            },
           },
         },
         SagaType: {

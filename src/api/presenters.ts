@@ -67,7 +67,7 @@ export function sagaTypeBody(t: RegisteredSagaType) {
     type: t.plugin.name,
     description: t.plugin.description,
     latestVersion: latestDefinition(t).version,
-    versions: versions.map((def) => ({ version: def.version, steps: def.steps.map(stepInfoBody), inputSchema: inputJsonSchema(def) })),
+    versions: versions.map((def) => ({ version: def.version, steps: def.steps.map(stepInfoBody), inputSchema: inputJsonSchema(def), compensationMap: def.compensationMap ?? null })),
   };
 }
 

@@ -16,7 +16,7 @@ export interface TraceStep {
 }
 
 export interface Violation {
-  kind: 'DOES_NOT_END' | 'NOT_COMPENSATED' | 'COMPENSATED_NEVER_SENT' | 'DEAD_END' | 'UNREACHABLE_STATE' | 'PATH_TOO_LONG' | 'COMPENSATED_ON_COMPLETION';
+  kind: 'DOES_NOT_END' | 'NOT_COMPENSATED' | 'COMPENSATED_NEVER_SENT' | 'DEAD_END' | 'UNREACHABLE_STATE' | 'PATH_TOO_LONG' | 'COMPENSATED_ON_COMPLETION' | 'COMPENSATION_MAP_STALE';
   message: string;
   /** The shortest sequence of events from the start that shows it (empty for an unreachable state). */
   trace: TraceStep[];
@@ -202,8 +202,9 @@ export function explore(def: SagaDefinition, input: unknown, options: { maxState
     longest = Math.max(longest, node.depth);
     if (node.depth > pathLimit) report('PATH_TOO_LONG', `a path takes more than ${pathLimit} events (12 per step)`, node);
 
-    // Owed if it aborted now: forward steps sent and not rejected whose compensation has not run yet.
-    const owed = forward.filter((f) => node.sent.has(f.name) && !node.rejected.has(f.name) && !node.sent.has(compensationOf.get(f.name)?.name ?? '')).map((f) => compensationOf.get(f.name)?.name ?? `(none for ${f.name})`);
+    // Owed if it aborted now: forward steps sent and not rejected whose compensation has not run yet
+    // (nothing once final: a finished saga cannot abort).
+    const owed = status === 'completed' || status === 'cancelled' ? [] : forward.filter((f) => node.sent.has(f.name) && !node.rejected.has(f.name) && !node.sent.has(compensationOf.get(f.name)?.name ?? '')).map((f) => compensationOf.get(f.name)?.name ?? `(none for ${f.name})`);
     compensationMap[config] ??= new Set();
     for (const c of owed) compensationMap[config]!.add(c);
 
@@ -244,6 +245,10 @@ export function explore(def: SagaDefinition, input: unknown, options: { maxState
 
   const resting = restingNodes(def);
   for (const id of resting) if (!visitedNodes.has(id)) report('UNREACHABLE_STATE', `state ${id} is never reached`, undefined);
+  const explored = Object.fromEntries(Object.entries(compensationMap).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, [...v].sort()]));
+  if (JSON.stringify(explored) !== JSON.stringify(sortedMap(def.compensationMap ?? {}))) {
+    report('COMPENSATION_MAP_STALE', `the definition's compensation map is ${def.compensationMap ? 'not what the paths show' : 'missing'}: run npm run check:sagas -- --write`, undefined);
+  }
 
   return {
     type: def.name,
@@ -257,6 +262,10 @@ export function explore(def: SagaDefinition, input: unknown, options: { maxState
     longestShortestPath: longest,
     pathLimit,
     violations,
-    compensationMap: Object.fromEntries(Object.entries(compensationMap).map(([k, v]) => [k, [...v].sort()])),
+    compensationMap: explored,
   };
+}
+
+function sortedMap(map: Readonly<Record<string, readonly string[]>>): Record<string, string[]> {
+  return Object.fromEntries(Object.entries(map).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, [...v].sort()]));
 }

@@ -1,2 +1,3 @@
 export { explore, EXPLORATION_BOUND, type Exploration, type TraceStep, type Violation } from './explore.ts';
 export { checkSagaTypes, formatExploration, CHECK_POLICIES } from './check.ts';
+export { writeCompensationMaps } from './write-maps.ts';

@@ -196,6 +196,9 @@ describe('orchestrator HTTP API', () => {
     expect(validate(orderBody())).toBe(true);
     expect(validate(orderBody({ orderId: undefined }))).toBe(true);
     expect(validate(orderBody({ discount: 5 }))).toBe(false);
+    // The compensation map, as verified by npm run check:sagas: aborting while the charge is awaited owes refund and release.
+    expect(v1.compensationMap['order.forward.chargePayment.awaiting']).toEqual(['refundPayment', 'releaseInventory']);
+    expect(v1.compensationMap['order.completed']).toEqual([]);
 
     const doc = (await get('/openapi.json', '/openapi.json')).body;
     const inputs = doc.paths['/sagas/{type}'].post.requestBody.content['application/json'].schema;

@@ -65,6 +65,14 @@ describe('saga checker', () => {
     expect(stuck!.trace.map((t) => t.event)).toEqual(['START', 'REPLY reserveInventory REJECTED']);
   });
 
+  it('fails when the compensation map the definition carries is not what the paths show', () => {
+    const stale = { ...order, compensationMap: { ...order.compensationMap, 'order.forward.chargePayment.awaiting': ['releaseInventory'] } };
+    expect(explore(stale, orderInput).violations).toContainEqual(expect.objectContaining({ kind: 'COMPENSATION_MAP_STALE' }));
+    expect(explore({ ...order, compensationMap: undefined }, orderInput).violations.map((v) => v.message)).toContain(
+      "the definition's compensation map is missing: run npm run check:sagas -- --write",
+    );
+  });
+
   it('reports a state no event reaches', () => {
     const orphan = mutate(order, (c) => ({ ...c, states: { ...(c.states as Config), orphan: { on: { CANCEL: 'cancelled' } } } }));
     expect(explore(orphan, orderInput).violations).toContainEqual(expect.objectContaining({ kind: 'UNREACHABLE_STATE', message: 'state order.orphan is never reached' }));
