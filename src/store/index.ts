@@ -4,3 +4,4 @@ export { migrate, MIGRATIONS_ROOT } from './migrate.ts';
 export { databaseWritable } from './writable.ts';
 export { SagaStore, type SagaRow, type SagaHead, type HistoryRow, type OutboxRow, type NewOutboxRow, type TimerRow, type SagaListFilter, type PublishedCommand, UNARMED } from './saga-store.ts';
 export { GroupCommit, type RunInTransaction } from './group-commit.ts';
+export { readRecordedSagas, type RecordedSagaRow } from './recorded.ts';

@@ -1,28 +1,10 @@
 // The saga checker (npm run check:sagas): the real definitions hold, and copies of them with one
 // compensation removed, or with a rejection that leads nowhere, fail with a readable counterexample.
-import { createMachine, type AnyStateMachine } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import type { SagaDefinition } from '../../sagas/kit/index.ts';
+import { edit, mutate, type Config } from '../support/mutate-machine.ts';
 import { orderSaga } from '../../sagas/order/index.ts';
 import { SAGA_TYPES } from '../../sagas/registry.ts';
 import { CHECK_POLICIES, checkSagaTypes, explore, formatExploration } from '../../src/verify/index.ts';
-
-type Config = Record<string, unknown>;
-
-/** A copy of `config` with the node at `path` (state names from the root) replaced by `change(node)`; functions are kept. */
-function edit(config: Config, path: string[], change: (node: Config) => Config): Config {
-  if (path.length === 0) return change(config);
-  const [head, ...rest] = path;
-  const states = config.states as Record<string, Config>;
-  return { ...config, states: { ...states, [head!]: edit(states[head!]!, rest, change) } };
-}
-
-/** The definition with its machine rebuilt from an edited config and the same implementations. */
-function mutate(def: SagaDefinition, change: (config: Config) => Config): SagaDefinition {
-  const machine = def.machine as AnyStateMachine & { config: Config; implementations: Parameters<AnyStateMachine['provide']>[0] };
-  const mutated = createMachine(change(machine.config) as never).provide(machine.implementations);
-  return { ...def, machine: mutated, createdSnapshot: (sagaId, input, at) => mutated.resolveState({ value: 'created', context: def.createdSnapshot(sagaId, input, at).context }) };
-}
 
 const order = orderSaga.definitions(CHECK_POLICIES)[0]!;
 const orderInput = (order.inputSchema.meta() as { examples: unknown[] }).examples[0];
