@@ -6,17 +6,10 @@
 import type { AnyMachineSnapshot } from 'xstate';
 import type { SagaDefinition, SagaStatus } from '../../sagas/kit/index.ts';
 import { PureTransitions } from '../engine/pure-transition.ts';
+import type { RecordedSagaRow } from '../store/index.ts';
 
-/** One saga as recorded: its row and its history, as the store keeps them (JSON columns as text). */
-export interface RecordedSaga {
-  id: string;
-  type: string;
-  version: number;
-  createdAt: number;
-  /** The saga's validated input, JSON. */
-  input: string;
-  history: { seq: number; at: number; eventType: string; event: string; status: string; effects: string; ignored: boolean }[];
-}
+/** One saga as recorded: its row and its history, as the store reads them (JSON columns as text). */
+export type RecordedSaga = RecordedSagaRow;
 
 export interface Divergence {
   seq: number;
