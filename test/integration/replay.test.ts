@@ -71,5 +71,10 @@ describe('replay of recorded histories', () => {
     expect(stdout).toContain('every one does what it did');
     const bad = await run(process.execPath, [join(ROOT, 'src/bin/replay.ts'), '--type', 'order'], {}).catch((err: { code: number; stderr: string }) => err);
     expect(bad).toMatchObject({ code: 2, stderr: expect.stringContaining('--db is required') });
+    // Moving the trips to a version: the one they ran on is safe; one that does not exist is refused.
+    const moved = await run(process.execPath, [join(ROOT, 'src/bin/replay.ts'), '--db', dbPath, '--type', 'trip', '--to-version', '1', '--limit', '2']);
+    expect(moved.stdout).toContain('2 saga(s) replayed');
+    const noSuchVersion = await run(process.execPath, [join(ROOT, 'src/bin/replay.ts'), '--db', dbPath, '--type', 'trip', '--to-version', '9']).catch((err: { code: number; stderr: string }) => err);
+    expect(noSuchVersion).toMatchObject({ code: 2, stderr: expect.stringContaining('saga type trip has no version 9') });
   });
 });
