@@ -24,7 +24,7 @@ export function checkSagaTypes(types: readonly SagaPlugin[]): Exploration[] {
 export function formatExploration(e: Exploration): string {
   const lines = [
     `${e.type}@${e.version}: ${e.violations.length === 0 ? 'OK' : `${e.violations.length} VIOLATION(S)`}`,
-    `  explored ${e.states} states, ${e.transitions} transitions; ${e.configurations} configurations at rest of ${e.restingNodes} resting state nodes; ${e.finalStates} final, ${e.parkedStates} parked; longest shortest path ${e.longestShortestPath} events (limit ${e.pathLimit})`,
+    `  explored ${e.states} states, ${e.transitions} transitions, ${e.configurations} configurations at rest; reached ${e.reachedNodes} of ${e.restingNodes} resting state nodes; ${e.finalStates} final, ${e.parkedStates} parked; longest shortest path ${e.longestShortestPath} events (limit ${e.pathLimit})`,
   ];
   for (const v of e.violations) {
     lines.push(`  ${v.kind}: ${v.message}`);

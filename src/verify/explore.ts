@@ -28,9 +28,11 @@ export interface Exploration {
   /** Distinct abstract states (snapshot, steps, pending timers, what was sent) and the events between them. */
   states: number;
   transitions: number;
-  /** Distinct configurations (state values) at rest, and how many state nodes the machine has that can be at rest. */
+  /** Distinct configurations (sets of active atomic states) at rest. */
   configurations: number;
+  /** State nodes that can be at rest, and how many of them the exploration reached. */
   restingNodes: number;
+  reachedNodes: number;
   /** Reachable states with no event left: completed, cancelled. */
   finalStates: number;
   /** Reachable states parked for an operator (needs_attention). */
@@ -257,6 +259,7 @@ export function explore(def: SagaDefinition, input: unknown, options: { maxState
     transitions,
     configurations: configurations.size,
     restingNodes: resting.length,
+    reachedNodes: resting.filter((id) => visitedNodes.has(id)).length,
     finalStates,
     parkedStates,
     longestShortestPath: longest,
