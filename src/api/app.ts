@@ -14,6 +14,7 @@ import type { DeadLettersReader } from '../messaging/index.ts';
 import { encodeCursor, parseDeadLetterQuery, parseListQuery } from './list-query.ts';
 import { openApiDocument } from './openapi.ts';
 import { historyBody, sagaBody, sagaTypeBody, summaryBody, type SagaAlias } from './presenters.ts';
+import { uiRoutes } from '../ui/routes.ts';
 
 export interface ApiOptions {
   engine: SagaEngine;
@@ -35,7 +36,7 @@ export interface ApiOptions {
 const IDEMPOTENCY_KEY_MAX = 200;
 
 /** First path segments the API serves itself: no alias may take them. */
-const OWN_PATHS = ['sagas', 'saga-types', 'dead-letters', 'metrics', 'openapi.json', 'healthz', 'readyz'];
+const OWN_PATHS = ['sagas', 'saga-types', 'dead-letters', 'metrics', 'openapi.json', 'healthz', 'readyz', 'ui'];
 /** Fields every saga view has: an alias field of the same name would overwrite one. */
 const VIEW_FIELDS = ['sagaId', 'type', 'version', 'status', 'reason', 'businessKey', 'input', 'state', 'steps', 'compensations', 'createdAt', 'updatedAt', 'finishedAt'];
 
@@ -152,6 +153,8 @@ export function createApi(options: ApiOptions): Koa {
   app.use(problemMiddleware(logger));
   const health = healthRoutes(options.readiness);
   app.use(health.routes());
+  // The saga explorer (HTML pages under /ui): it renders its own errors as HTML pages.
+  app.use(uiRoutes({ engine, sagaTypes, logger }).routes());
   app.use(router.routes());
   app.use(router.allowedMethods());
   return app;

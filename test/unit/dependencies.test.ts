@@ -27,8 +27,8 @@ const RULES: DependencyRule[] = [
     not: [SAGA_TYPE],
   },
   {
-    name: 'engine, store, messaging, contracts, http, telemetry, the API and the checker import no saga type (only the kit)',
-    from: /^src\/(engine|store|messaging|contracts|http|telemetry|api|verify)\//,
+    name: 'engine, store, messaging, contracts, http, telemetry, the API, the explorer and the checker import no saga type (only the kit)',
+    from: /^src\/(engine|store|messaging|contracts|http|telemetry|api|ui|verify)\//,
     not: [SAGA_TYPE],
   },
   {
@@ -94,7 +94,7 @@ describe('dependency rules', () => {
         ? `${readFileSync(resolve(ROOT, file), 'utf8')}\nimport { orderSagaV1 } from '../../sagas/order/index.ts';\n`
         : readFileSync(resolve(ROOT, file), 'utf8');
     expect(violations(importEdges(ROOT, files, read), RULES)).toEqual([
-      'engine, store, messaging, contracts, http, telemetry, the API and the checker import no saga type (only the kit): src/engine/engine.ts -> sagas/order/index.ts',
+      'engine, store, messaging, contracts, http, telemetry, the API, the explorer and the checker import no saga type (only the kit): src/engine/engine.ts -> sagas/order/index.ts',
     ]);
   });
 

@@ -1,0 +1,87 @@
+import { SAGA_STATUSES } from '../../api/list-query.ts';
+import { age, sagaStatus } from '../format.ts';
+import { html, type Html } from '../html.ts';
+import { layout } from './layout.ts';
+
+/** One row of the list: what the listing has plus the saga's current state path. */
+export interface ListRow {
+  id: string;
+  type: string;
+  businessKey: string;
+  status: string;
+  reason: string | null;
+  state: string;
+  createdAt: number;
+}
+
+/** What the list page shows: the filters as given, the rows, and where the next page starts. */
+export interface ListModel {
+  types: readonly string[];
+  /** The raw filter values from the URL, echoed back into the form even when invalid. */
+  filters: { type: string; status: string; businessKey: string };
+  rows: readonly ListRow[];
+  /** Query string of the next (older) page, or null on the last page. */
+  olderQuery: string | null;
+  /** Whether this is a later page (then a link back to the newest is offered). */
+  paged: boolean;
+  /** A validation error of the filters: shown instead of rows. */
+  error: string | null;
+  now: number;
+}
+
+function option(value: string, label: string, selected: string): Html {
+  return html`<option value="${value}"${value === selected ? html` selected` : ''}>${label}</option>`;
+}
+
+/** GET /ui/sagas: the filter form and the newest-first saga table. */
+export function listPage(m: ListModel): Html {
+  const f = m.filters;
+  const form = html`<form class="filters" method="get" action="/ui/sagas">
+<label for="f-type">Type
+<select id="f-type" name="type">${option('', 'Any type', f.type)}${m.types.map((t) => option(t, t, f.type))}</select></label>
+<label for="f-status">Status
+<select id="f-status" name="status">${option('', 'Any status', f.status)}${SAGA_STATUSES.map((s) => option(s, s.replace('_', ' '), f.status))}</select></label>
+<label for="f-key">Business key
+<input id="f-key" name="businessKey" type="search" value="${f.businessKey}" maxlength="200" autocomplete="off"></label>
+<button type="submit">Filter</button>
+<a href="/ui/sagas">Clear filters</a>
+</form>`;
+
+  const table =
+    m.rows.length === 0
+      ? html`<p>No sagas match these filters.</p>`
+      : html`<table>
+<caption class="muted">Newest first</caption>
+<thead><tr><th scope="col">Business key</th><th scope="col">Type</th><th scope="col">Status</th><th scope="col">Reason</th><th scope="col">Current state</th><th scope="col">Created</th></tr></thead>
+<tbody>
+${m.rows.map(
+  (r) => html`<tr>
+<td><a href="/ui/sagas/${encodeURIComponent(r.id)}">${r.businessKey}</a></td>
+<td>${r.type}</td>
+<td>${sagaStatus(r.status)}</td>
+<td>${r.reason ?? html`<span class="muted">–</span>`}</td>
+<td><code>${r.state}</code></td>
+<td>${age(r.createdAt, m.now)}</td>
+</tr>
+`,
+)}</tbody>
+</table>`;
+
+  return layout({
+    title: 'Sagas',
+    types: m.types,
+    body: html`<h1>Sagas</h1>
+${form}
+${m.error !== null ? html`<p class="alert" role="alert">Invalid filter: ${m.error}</p>` : table}
+<nav class="pager" aria-label="Pages">
+${m.paged ? html`<a href="/ui/sagas${queryOf(f)}">Newest</a>` : ''}
+${m.olderQuery !== null ? html`<a href="/ui/sagas?${m.olderQuery}" rel="next">Older</a>` : ''}
+</nav>`,
+  });
+}
+
+/** The filters that are set, as a query string ("" or "?a=b"). */
+function queryOf(f: ListModel['filters']): string {
+  const q = new URLSearchParams(Object.entries(f).filter(([, v]) => v !== '')).toString();
+  return q ? `?${q}` : '';
+}

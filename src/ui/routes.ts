@@ -1,0 +1,128 @@
+// The saga explorer: server-rendered pages under /ui for the on-call engineer. Read-only and
+// script-free in this slice, so a strict CSP holds and every page works without JavaScript.
+import Router from '@koa/router';
+import type { Context, Next } from 'koa';
+import type { RegisteredSagaType } from '../../sagas/kit/index.ts';
+import { encodeCursor, parseListQuery } from '../api/list-query.ts';
+import { statePath, type SagaEngine } from '../engine/index.ts';
+import { classify } from '../errors.ts';
+import { httpStatusOf } from '../http/problem.ts';
+import type { Logger } from '../logger.ts';
+import type { Html } from './html.ts';
+import { errorPage } from './pages/layout.ts';
+import { listPage, type ListRow } from './pages/list.ts';
+import { sagaPage } from './pages/saga.ts';
+import { typePage } from './pages/type.ts';
+import { FAVICON, STYLESHEET } from './style.ts';
+
+export interface UiOptions {
+  engine: Pick<SagaEngine, 'list' | 'get' | 'history'>;
+  sagaTypes: readonly RegisteredSagaType[];
+  logger: Logger;
+  /** Clock for ages and durations (tests pin it). */
+  now?: () => number;
+}
+
+/** The CSP of every /ui response: no scripts at all, styles only from /ui/assets. */
+export const UI_CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+const FILTERS = ['type', 'status', 'businessKey'] as const;
+
+/** The explorer's routes (GET /ui, /ui/sagas, /ui/sagas/:id, /ui/types/:type, /ui/assets/{style.css,favicon.svg}). */
+export function uiRoutes(options: UiOptions): Router {
+  const { engine, sagaTypes, logger } = options;
+  const now = options.now ?? Date.now;
+  const types = new Map(sagaTypes.map((t) => [t.plugin.name, t]));
+  const typeNames = [...types.keys()];
+  const router = new Router();
+
+  /** Security headers on every /ui response, and errors rendered as HTML rather than problem+json. */
+  async function guard(ctx: Context, next: Next): Promise<void> {
+    ctx.set('Content-Security-Policy', UI_CSP);
+    ctx.set('X-Content-Type-Options', 'nosniff');
+    ctx.set('Referrer-Policy', 'no-referrer');
+    try {
+      await next();
+    } catch (err) {
+      const e = classify(err);
+      const status = httpStatusOf(e);
+      if (status >= 500) logger.error({ err, code: e.code, path: ctx.path }, 'ui request failed');
+      // Internal details stay in the log, as on the API.
+      send(ctx, errorPage(typeNames, status, e.kind === 'bug' ? 'An internal error occurred; it was logged.' : e.message), status);
+    }
+  }
+
+  function send(ctx: Context, page: Html, status = 200): void {
+    ctx.status = status;
+    ctx.type = 'text/html; charset=utf-8';
+    // Pages show live state: never serve a stale one from a cache.
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = page.toString();
+  }
+
+  router.get('/ui', guard, (ctx) => {
+    ctx.redirect('/ui/sagas');
+  });
+
+  router.get('/ui/assets/style.css', guard, (ctx) => {
+    ctx.type = 'text/css; charset=utf-8';
+    // Pages link it with its content hash (?v=), so a new stylesheet gets a new URL: cache for a year.
+    ctx.set('Cache-Control', 'public, max-age=31536000, immutable');
+    ctx.body = STYLESHEET;
+  });
+
+  router.get('/ui/assets/favicon.svg', guard, (ctx) => {
+    ctx.type = 'image/svg+xml';
+    ctx.set('Cache-Control', 'public, max-age=86400');
+    ctx.body = FAVICON;
+  });
+
+  router.get('/ui/sagas', guard, (ctx) => {
+    const raw = (k: string) => (typeof ctx.query[k] === 'string' ? (ctx.query[k] as string) : '');
+    const filters = { type: raw('type'), status: raw('status'), businessKey: raw('businessKey') };
+    // The form submits empty fields for "any": drop them so the API's strict parser sees only real filters.
+    const query = Object.fromEntries(Object.entries(ctx.query).filter(([, v]) => v !== ''));
+    let q: ReturnType<typeof parseListQuery>;
+    try {
+      q = parseListQuery(query);
+    } catch (err) {
+      const e = classify(err);
+      if (e.kind !== 'invalid') throw err;
+      send(ctx, listPage({ types: typeNames, filters, rows: [], olderQuery: null, paged: false, error: e.message, now: now() }), 400);
+      return;
+    }
+    // One extra row tells whether an older page exists, without a count query.
+    const found = engine.list({ ...q, limit: q.limit + 1 });
+    const page = found.slice(0, q.limit);
+    // Listings carry no snapshot: read the current state of this page's rows only (at most 100).
+    const rows: ListRow[] = page.map((s) => {
+      const view = engine.get(s.id);
+      return { ...s, state: view ? statePath(view.state) : '' };
+    });
+    const last = page.at(-1);
+    let olderQuery: string | null = null;
+    if (found.length > q.limit && last) {
+      const p = new URLSearchParams();
+      for (const k of FILTERS) if (filters[k] !== '') p.set(k, filters[k]);
+      if (typeof ctx.query.limit === 'string') p.set('limit', ctx.query.limit);
+      p.set('cursor', encodeCursor({ createdAt: last.createdAt, id: last.id }));
+      olderQuery = p.toString();
+    }
+    send(ctx, listPage({ types: typeNames, filters, rows, olderQuery, paged: q.before !== undefined, error: null, now: now() }));
+  });
+
+  router.get('/ui/sagas/:id', guard, (ctx) => {
+    const id = ctx.params.id!;
+    const saga = engine.get(id);
+    if (!saga) return send(ctx, errorPage(typeNames, 404, `No saga with id ${id}.`), 404);
+    send(ctx, sagaPage(typeNames, saga, engine.history(saga.id), now()));
+  });
+
+  router.get('/ui/types/:type', guard, (ctx) => {
+    const type = types.get(ctx.params.type!);
+    if (!type) return send(ctx, errorPage(typeNames, 404, `No saga type ${ctx.params.type!}; known types: ${typeNames.join(', ')}.`), 404);
+    send(ctx, typePage(typeNames, type));
+  });
+
+  return router;
+}

@@ -1,0 +1,66 @@
+// The explorer's one stylesheet, served from /ui/assets/style.css: the CSP allows no inline
+// styles, and keeping it in a module (not a .css file) means the build needs no asset copying.
+// Colours were picked for at least 4.5:1 contrast against their background in both schemes;
+// status is always also given as text and a symbol, never by colour alone.
+import { createHash } from 'node:crypto';
+
+/** The stylesheet served at /ui/assets/style.css. */
+export const STYLESHEET = `
+:root {
+  color-scheme: light dark;
+  --bg: #ffffff; --fg: #1a1a1a; --muted: #4a4a4a; --line: #c8c8c8; --head: #eef0f3; --stripe: #f7f7f8;
+  --link: #0a4fb3; --focus: #0a4fb3;
+  --ok: #176b2c; --bad: #a3240c; --warn: #7a4a00; --run: #1b4fc4; --alert-bg: #fff1ee; --alert-line: #a3240c;
+  font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; line-height: 1.45;
+}
+@media (prefers-color-scheme: dark) {
+  :root {
+    --bg: #121417; --fg: #e9eaec; --muted: #b8bcc2; --line: #3b4048; --head: #1f232a; --stripe: #181b20;
+    --link: #8cb8ff; --focus: #8cb8ff;
+    --ok: #7fdc8f; --bad: #ff9c87; --warn: #ffc46b; --run: #9dbcff; --alert-bg: #2a1714; --alert-line: #ff9c87;
+  }
+}
+* { box-sizing: border-box; }
+body { margin: 0; background: var(--bg); color: var(--fg); }
+a { color: var(--link); }
+a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
+header.site { border-bottom: 1px solid var(--line); padding: .5rem 1rem; }
+header.site nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: 1rem; margin: 0; padding: 0; }
+header.site .brand { font-weight: 700; }
+main { padding: 1rem; max-width: 90rem; }
+h1 { font-size: 1.5rem; margin: .5rem 0 1rem; }
+h2 { font-size: 1.2rem; margin: 1.5rem 0 .5rem; }
+table { border-collapse: collapse; width: 100%; font-size: .95rem; }
+th, td { border: 1px solid var(--line); padding: .35rem .5rem; text-align: left; vertical-align: top; }
+thead th { background: var(--head); }
+tbody tr:nth-child(even) { background: var(--stripe); }
+th[scope="row"] { font-weight: 600; background: var(--head); width: 12rem; }
+code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .9em; overflow-wrap: anywhere; }
+.muted { color: var(--muted); }
+form.filters { display: flex; flex-wrap: wrap; gap: .75rem 1.25rem; align-items: end; margin-bottom: 1rem; }
+form.filters label { display: flex; flex-direction: column; gap: .2rem; font-weight: 600; }
+input, select, button { font: inherit; color: var(--fg); background: var(--bg); border: 1px solid var(--muted); padding: .3rem .5rem; border-radius: 3px; }
+button { cursor: pointer; background: var(--head); }
+.status { font-weight: 600; white-space: nowrap; }
+.status-completed, .step-succeeded { color: var(--ok); }
+.status-cancelled, .step-rejected, .step-failed { color: var(--bad); }
+.status-needs_attention, .status-compensating, .step-parked, .step-backoff, .step-queued { color: var(--warn); }
+.status-running, .step-running { color: var(--run); }
+.alert { border: 2px solid var(--alert-line); background: var(--alert-bg); padding: .75rem 1rem; margin: 0 0 1rem; border-radius: 4px; }
+.alert p { margin: .25rem 0; }
+.pager { margin-top: 1rem; display: flex; gap: 1.5rem; }
+ol.timeline { list-style: none; padding: 0; margin: 0; }
+ol.timeline > li { border-left: 3px solid var(--line); padding: .4rem .75rem; margin-bottom: .4rem; }
+ol.timeline > li:target { border-left-color: var(--focus); background: var(--stripe); }
+ol.timeline .ignored { font-style: italic; }
+ol.timeline ul { margin: .25rem 0 0; padding-left: 1.25rem; }
+dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; margin: 0 0 1rem; }
+dl.facts dt { font-weight: 600; }
+dl.facts dd { margin: 0; }
+`;
+
+/** Content hash of the stylesheet: pages link to it with ?v=<hash>, so it can be cached for a year. */
+export const STYLESHEET_VERSION = createHash('sha256').update(STYLESHEET).digest('hex').slice(0, 12);
+
+/** A small icon, served at /ui/assets/favicon.svg: without one the browser asks for /favicon.ico and logs a 404. */
+export const FAVICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><circle cx="8" cy="8" r="7" fill="#1b4fc4"/><path d="M5 8h6M8 5v6" stroke="#fff" stroke-width="2"/></svg>';

@@ -1,0 +1,204 @@
+// The saga explorer end to end: a real system (NATS, orchestrator, participants), the API served
+// over HTTP, and Debian's Chromium driven by playwright-core. Checks what the on-call engineer
+// relies on: the list and its filters, the saga page (reason first, compensations), the type page,
+// escaping of saga data, no console errors or failed requests under the strict CSP, and axe's
+// WCAG 2 A/AA rules in the light and dark schemes.
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitFor } from '../support/nats-server.ts';
+import { TestSystem, orderBody } from '../support/system.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const SCREENSHOTS = resolve(ROOT, 'docs/screenshots');
+const CHROMIUM = '/usr/bin/chromium';
+const CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+/** The part of axe.run's result the test reads. */
+interface AxeResults {
+  violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
+}
+
+describe('saga explorer (/ui)', () => {
+  let sys: TestSystem;
+  let base: string;
+  let browser: Browser;
+  let completedId: string;
+  let cancelledId: string;
+  let xssId: string;
+  const axeSource = readFileSync(resolve(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+  beforeAll(async () => {
+    sys = await TestSystem.start({ defaultStock: 100 });
+    base = await sys.serveApi();
+    completedId = sys.startOrder();
+    cancelledId = sys.startOrder({ shippingAddress: { line1: '1 Ice Shelf', city: 'McMurdo', postalCode: '0000', country: 'AQ' } });
+    xssId = sys.startOrder({ orderId: `<b>x</b>-${Date.now()}` });
+    // The Chromium package may still be installing when the suite starts (CI installs it alongside).
+    await waitFor(() => existsSync(CHROMIUM), 20_000, `${CHROMIUM} to exist`);
+    [browser] = await Promise.all([
+      chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] }),
+      sys.waitForStatus(completedId, ['completed']),
+      sys.waitForStatus(cancelledId, ['cancelled']),
+      sys.waitForStatus(xssId, ['completed']),
+    ]);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await sys?.dispose();
+  });
+
+  /** A page that records console errors and failed or >= 400 responses (CSP violations show up as console errors). */
+  async function openPage(scheme: 'light' | 'dark' = 'light'): Promise<{ page: Page; problems: string[] }> {
+    const page = await browser.newPage({ colorScheme: scheme, viewport: { width: 1280, height: 900 } });
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('requestfailed', (r) => problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`));
+    page.on('response', (r) => {
+      if (r.status() >= 400) problems.push(`${r.status()}: ${r.url()}`);
+    });
+    return { page, problems };
+  }
+
+  /** Runs axe's WCAG 2 A and AA rules on the page; evaluating the source over CDP is not subject to the page's CSP. */
+  async function axeViolations(page: Page): Promise<string[]> {
+    await page.evaluate(axeSource);
+    const results = await page.evaluate(() =>
+      (globalThis as unknown as { axe: { run(o: object): Promise<AxeResults> } }).axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } }),
+    );
+    return results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+  }
+
+  it('lists both sagas, filters by status through the form, opens the cancelled saga', async () => {
+    const { page, problems } = await openPage();
+    await page.goto(`${base}/ui`);
+    expect(new URL(page.url()).pathname).toBe('/ui/sagas');
+    const rows = page.locator('main table tbody tr');
+    const completed = sys.orchestrator.engine.get(completedId)!;
+    const cancelled = sys.orchestrator.engine.get(cancelledId)!;
+    await expect.poll(() => rows.count()).toBe(3);
+    const text = await page.locator('main').innerText();
+    expect(text).toContain(completed.businessKey);
+    expect(text).toContain(cancelled.businessKey);
+    expect(text).toContain('SHIPPING_UNAVAILABLE');
+    // Status is text as well as a symbol: colour or the symbol alone never carries it.
+    expect(await page.locator('main table').innerText()).toMatch(/✓ completed[\s\S]*✕ cancelled|✕ cancelled[\s\S]*✓ completed/);
+    await page.screenshot({ path: resolve(SCREENSHOTS, 'ui-sagas.png'), fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByLabel('Status').selectOption('cancelled');
+    await Promise.all([page.waitForURL(/status=cancelled/), page.getByRole('button', { name: 'Filter' }).click()]);
+    expect(await rows.count()).toBe(1);
+    expect(await rows.first().innerText()).toContain(cancelled.businessKey);
+    expect(await page.getByLabel('Status').inputValue()).toBe('cancelled');
+
+    await Promise.all([page.waitForURL(/\/ui\/sagas\/[^?]+$/), rows.first().getByRole('link').click()]);
+    const main = await page.locator('main').innerText();
+    // Why it failed comes before everything else.
+    expect(main.indexOf('SHIPPING_UNAVAILABLE')).toBeGreaterThan(-1);
+    expect(main.indexOf('SHIPPING_UNAVAILABLE')).toBeLessThan(main.indexOf('Status'));
+    const steps = await page.locator('table tbody tr').allInnerTexts();
+    expect(steps.map((r) => r.split('\t').slice(0, 3).join(' | '))).toEqual([
+      'reserveInventory | forward | ✓ succeeded',
+      'chargePayment | forward | ✓ succeeded',
+      'scheduleShipment | forward | ✕ rejected',
+      // The rejected shipment left nothing to undo: its compensation is shown as skipped, as the API does.
+      'cancelShipment | compensation | – skipped',
+      'refundPayment | compensation | ✓ succeeded',
+      'releaseInventory | compensation | ✓ succeeded',
+    ]);
+    const history = sys.orchestrator.engine.history(cancelledId);
+    expect(await page.locator('ol.timeline > li').count()).toBe(history.length);
+    expect(await page.locator('#event-1').innerText()).toContain('saga.cmd.inventory.reserve');
+    expect(await page.locator(`a[href="/sagas/${cancelledId}/history"]`).count()).toBe(1);
+    await page.screenshot({ path: resolve(SCREENSHOTS, 'ui-saga.png'), fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
+
+    await Promise.all([page.waitForURL(/\/ui\/types\/order$/), page.getByRole('link', { name: 'Type: order' }).click()]);
+    const type = await page.locator('main').innerText();
+    expect(type).toContain('Compensation map');
+    expect(type).toContain('order.compensating.cancelShipment.awaiting');
+    expect(type).toMatch(/order\.compensating\.cancelShipment\.awaiting\s+refundPayment, releaseInventory/);
+    await page.screenshot({ path: resolve(SCREENSHOTS, 'ui-type.png'), fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('meets WCAG 2 A/AA in the dark scheme too', async () => {
+    const { page, problems } = await openPage('dark');
+    for (const path of ['/ui/sagas', `/ui/sagas/${cancelledId}`, '/ui/types/order']) {
+      await page.goto(`${base}${path}`);
+      expect(await axeViolations(page), path).toEqual([]);
+    }
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('renders saga data as text, never as markup', async () => {
+    const key = sys.orchestrator.engine.get(xssId)!.businessKey;
+    const { page, problems } = await openPage();
+    await page.goto(`${base}/ui/sagas?businessKey=${encodeURIComponent(key)}`);
+    expect(await page.locator('main b').count()).toBe(0);
+    expect(await page.locator('main table').innerText()).toContain(key);
+    await page.goto(`${base}/ui/sagas/${xssId}`);
+    expect(await page.locator('main b').count()).toBe(0);
+    expect(await page.locator('h1').innerText()).toContain('<b>x</b>');
+    expect(problems).toEqual([]);
+    await page.close();
+    const body = await (await fetch(`${base}/ui/sagas/${xssId}`)).text();
+    expect(body).toContain('&lt;b&gt;x&lt;/b&gt;');
+    expect(body).not.toContain('<b>x</b>');
+  });
+
+  it('sends the security headers, a cacheable stylesheet, and HTML error pages', async () => {
+    for (const path of ['/ui/sagas', `/ui/sagas/${completedId}`, '/ui/types/order', '/ui/assets/style.css', '/ui/sagas/no-such-saga']) {
+      const res = await fetch(`${base}${path}`);
+      expect(res.headers.get('content-security-policy'), path).toBe(CSP);
+      expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
+      expect(res.headers.get('referrer-policy'), path).toBe('no-referrer');
+    }
+    const css = await fetch(`${base}/ui/assets/style.css`);
+    expect(css.headers.get('content-type')).toMatch(/^text\/css/);
+    expect(css.headers.get('cache-control')).toContain('max-age=31536000');
+    expect(await css.text()).toContain('prefers-color-scheme: dark');
+
+    const redirect = await fetch(`${base}/ui`, { redirect: 'manual' });
+    expect([redirect.status, redirect.headers.get('location')]).toEqual([302, '/ui/sagas']);
+
+    const missing = await fetch(`${base}/ui/sagas/no-such-saga`);
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-type')).toMatch(/^text\/html/);
+    const page = await missing.text();
+    expect(page).toMatch(/^<!doctype html>/);
+    expect(page).toContain('<html lang="en">');
+    expect(page).toContain('No saga with id no-such-saga');
+    expect((await fetch(`${base}/ui/types/nope`)).status).toBe(404);
+
+    const bad = await fetch(`${base}/ui/sagas?status=exploded`);
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toMatch(/Invalid filter: status: /);
+    // The API itself is unchanged: still problem+json.
+    const api = await fetch(`${base}/sagas/no-such-saga`);
+    expect([api.status, api.headers.get('content-type')]).toEqual([404, 'application/problem+json']);
+  });
+
+  it('pages older sagas through a cursor link', async () => {
+    const { page, problems } = await openPage();
+    await page.goto(`${base}/ui/sagas?limit=1`);
+    const first = await page.locator('main tbody tr').innerText();
+    await Promise.all([page.waitForURL(/cursor=/), page.getByRole('link', { name: 'Older' }).click()]);
+    expect(await page.locator('main tbody tr').count()).toBe(1);
+    expect(await page.locator('main tbody tr').innerText()).not.toBe(first);
+    expect(await page.getByRole('link', { name: 'Newest' }).count()).toBe(1);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
