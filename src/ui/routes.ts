@@ -13,6 +13,7 @@ import { errorPage } from './pages/layout.ts';
 import { listPage, type ListRow } from './pages/list.ts';
 import { sagaPage } from './pages/saga.ts';
 import { typePage } from './pages/type.ts';
+import { chartLayout, renderChart, sagaOverlay, type ChartLayout } from './statechart.ts';
 import { FAVICON, STYLESHEET } from './style.ts';
 
 export interface UiOptions {
@@ -49,6 +50,18 @@ export function uiRoutes(options: UiOptions): Router {
       if (status >= 500) logger.error({ err, code: e.code, path: ctx.path }, 'ui request failed');
       // Internal details stay in the log, as on the API.
       send(ctx, errorPage(typeNames, status, e.kind === 'bug' ? 'An internal error occurred; it was logged.' : e.message), status);
+    }
+  }
+
+  /** The definition's laid-out chart, or null when the layout fails (the page is still useful without it). */
+  async function layoutFor(type: string, version: number): Promise<{ def: RegisteredSagaType['definitions'][number]; layout: ChartLayout } | null> {
+    const def = types.get(type)?.definitions.find((d) => d.version === version);
+    if (!def) return null;
+    try {
+      return { def, layout: await chartLayout(type, def) };
+    } catch (err) {
+      logger.warn({ err, type, version }, 'statechart layout failed');
+      return null;
     }
   }
 
@@ -111,17 +124,31 @@ export function uiRoutes(options: UiOptions): Router {
     send(ctx, listPage({ types: typeNames, filters, rows, olderQuery, paged: q.before !== undefined, error: null, now: now() }));
   });
 
-  router.get('/ui/sagas/:id', guard, (ctx) => {
+  router.get('/ui/sagas/:id', guard, async (ctx) => {
     const id = ctx.params.id!;
     const saga = engine.get(id);
     if (!saga) return send(ctx, errorPage(typeNames, 404, `No saga with id ${id}.`), 404);
-    send(ctx, sagaPage(typeNames, saga, engine.history(saga.id), now()));
+    const history = engine.history(saga.id);
+    const chart = await layoutFor(saga.type, saga.version);
+    const svg = chart
+      ? renderChart(
+          chart.layout,
+          `Statechart of ${saga.type} version ${saga.version}`,
+          sagaOverlay(chart.def, saga.state, history.map((h) => h.state)),
+        )
+      : null;
+    send(ctx, sagaPage(typeNames, saga, history, now(), svg));
   });
 
-  router.get('/ui/types/:type', guard, (ctx) => {
+  router.get('/ui/types/:type', guard, async (ctx) => {
     const type = types.get(ctx.params.type!);
     if (!type) return send(ctx, errorPage(typeNames, 404, `No saga type ${ctx.params.type!}; known types: ${typeNames.join(', ')}.`), 404);
-    send(ctx, typePage(typeNames, type));
+    const charts = new Map<number, Html>();
+    for (const def of type.definitions) {
+      const chart = await layoutFor(type.plugin.name, def.version);
+      if (chart) charts.set(def.version, renderChart(chart.layout, `Statechart of ${type.plugin.name} version ${def.version}`, undefined, `sc-v${def.version}`));
+    }
+    send(ctx, typePage(typeNames, type, charts));
   });
 
   return router;

@@ -57,6 +57,28 @@ ol.timeline ul { margin: .25rem 0 0; padding-left: 1.25rem; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; margin: 0 0 1rem; }
 dl.facts dt { font-weight: 600; }
 dl.facts dd { margin: 0; }
+figure.statechart { margin: 0 0 1rem; }
+.statechart-scroll { overflow: auto; max-height: 48rem; border: 1px solid var(--line); border-radius: 4px; }
+.statechart-scroll:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
+.statechart svg { display: block; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12px; }
+.statechart text { fill: var(--fg); }
+.sc-node rect { fill: var(--bg); stroke: var(--muted); stroke-width: 1; }
+.sc-node.container rect { fill: var(--stripe); }
+.sc-node.container > text { font-weight: 700; }
+.sc-node.final rect { stroke-width: 3; stroke-dasharray: none; }
+.sc-edge polyline { fill: none; stroke: var(--muted); stroke-width: 1; }
+.sc-edge text { font-size: 11px; fill: var(--muted); }
+.statechart marker path { fill: var(--muted); }
+.sc-node.untaken rect { stroke-dasharray: 4 3; }
+.sc-node.taken rect { stroke: var(--run); stroke-width: 2.5; }
+.sc-node.current rect { stroke: var(--ok); stroke-width: 4; }
+.sc-node.current > text { font-weight: 700; }
+.sc-node.owed rect { stroke: var(--warn); stroke-width: 3; stroke-dasharray: 6 3; }
+ul.sc-legend { list-style: none; padding: 0; margin: .5rem 0 0; display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; }
+.sc-key { display: inline-block; padding: 0 .4rem; margin-right: .3rem; border: 1px dashed var(--muted); border-radius: 8px; font-weight: 600; }
+.sc-key.taken { border: 2.5px solid var(--run); }
+.sc-key.current { border: 4px solid var(--ok); }
+.sc-key.owed { border: 3px dashed var(--warn); }
 `;
 
 /** Content hash of the stylesheet: pages link to it with ?v=<hash>, so it can be cached for a year. */

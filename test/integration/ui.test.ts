@@ -8,6 +8,8 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { statePath } from '../../src/engine/index.ts';
+import { chartLayout } from '../../src/ui/statechart.ts';
 import { waitFor } from '../support/nats-server.ts';
 import { TestSystem, orderBody } from '../support/system.ts';
 
@@ -118,6 +120,22 @@ describe('saga explorer (/ui)', () => {
     expect(await page.locator('ol.timeline > li').count()).toBe(history.length);
     expect(await page.locator('#event-1').innerText()).toContain('saga.cmd.inventory.reserve');
     expect(await page.locator(`a[href="/sagas/${cancelledId}/history"]`).count()).toBe(1);
+    // The statechart, laid out on the server: where the saga is now and the path it took.
+    const chart = page.locator('main svg[role="img"]');
+    expect(await chart.count()).toBe(1);
+    expect(await chart.getAttribute('aria-labelledby')).toBe('sc-title');
+    expect(await page.locator('main svg title').textContent()).toContain('Statechart of order version 1');
+    expect(await page.locator('g.sc-node.current[data-key="cancelled"]').count()).toBe(1);
+    expect(await page.locator('g.sc-node.current[data-key="cancelled"] text').textContent()).toBe('● cancelled');
+    expect(await page.locator('g.sc-node.taken[data-key="scheduleShipment"]').count()).toBe(1);
+    expect(await page.locator('g.sc-node.taken[data-key="refundPayment"]').count()).toBe(1);
+    expect(await page.locator('g.sc-node.taken[data-state="order.completed"]').count()).toBe(0);
+    // A finished saga owes nothing.
+    expect(await page.locator('g.sc-node.owed').count()).toBe(0);
+    expect(await page.locator('g.sc-edge').count()).toBeGreaterThan(10);
+    expect(await page.locator('ul.sc-legend').innerText()).toContain('★ owed');
+    const { layoutMs } = await chartLayout('order', sys.sagaTypes.find((t) => t.plugin.name === 'order')!.definitions[0]!);
+    console.log(`statechart: first ELK layout of order@1 took ${layoutMs.toFixed(1)} ms`);
     await page.screenshot({ path: resolve(SCREENSHOTS, 'ui-saga.png'), fullPage: true });
     expect(await axeViolations(page)).toEqual([]);
 
@@ -126,6 +144,10 @@ describe('saga explorer (/ui)', () => {
     expect(type).toContain('Compensation map');
     expect(type).toContain('order.compensating.cancelShipment.awaiting');
     expect(type).toMatch(/order\.compensating\.cancelShipment\.awaiting\s+refundPayment, releaseInventory/);
+    // The type page shows the chart without any saga's overlay.
+    expect(await page.locator('main svg[role="img"]').count()).toBe(1);
+    expect(await page.locator('g.sc-node[data-key="chargePayment"]').count()).toBe(1);
+    expect(await page.locator('g.sc-node.taken, g.sc-node.current, g.sc-node.owed').count()).toBe(0);
     await page.screenshot({ path: resolve(SCREENSHOTS, 'ui-type.png'), fullPage: true });
     expect(await axeViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
@@ -188,6 +210,28 @@ describe('saga explorer (/ui)', () => {
     // The API itself is unchanged: still problem+json.
     const api = await fetch(`${base}/sagas/no-such-saga`);
     expect([api.status, api.headers.get('content-type')]).toEqual([404, 'application/problem+json']);
+  });
+
+  it('marks the compensations a running saga owes on its statechart', async () => {
+    await sys.stopParticipant('payment');
+    try {
+      const id = sys.startOrder();
+      await waitFor(() => statePath(sys.orchestrator.engine.get(id)!.state).includes('chargePayment'), 15_000, 'the saga to wait at chargePayment');
+      const { page, problems } = await openPage();
+      await page.goto(`${base}/ui/sagas/${id}`);
+      expect(await page.locator('g.sc-node.current[data-key="chargePayment"]').count()).toBe(1);
+      expect(await page.locator('g.sc-node.taken[data-key="reserveInventory"]').count()).toBe(1);
+      expect(await page.locator('g.sc-node.owed[data-key="releaseInventory"]').count()).toBe(1);
+      expect(await page.locator('g.sc-node.owed[data-key="refundPayment"]').count()).toBe(1);
+      expect(await page.locator('g.sc-node.owed[data-key="cancelShipment"]').count()).toBe(0);
+      expect(await page.locator('g.sc-node.owed[data-key="releaseInventory"] text').first().textContent()).toBe('★ releaseInventory');
+      await page.screenshot({ path: resolve(SCREENSHOTS, 'ui-saga-running.png'), fullPage: true });
+      expect(await axeViolations(page)).toEqual([]);
+      expect(problems).toEqual([]);
+      await page.close();
+    } finally {
+      await sys.startParticipant('payment');
+    }
   });
 
   it('pages older sagas through a cursor link', async () => {

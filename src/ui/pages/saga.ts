@@ -70,7 +70,7 @@ ${effects.length > 0 ? html`<ul>${effects.map(effect)}</ul>` : ''}
 }
 
 /** GET /ui/sagas/:id: why it failed first, then the facts, the steps and the history timeline. */
-export function sagaPage(types: readonly string[], s: SagaView, history: readonly HistoryRow[], now: number): Html {
+export function sagaPage(types: readonly string[], s: SagaView, history: readonly HistoryRow[], now: number, chart: Html | null = null): Html {
   const error = lastError(s.steps);
   const forward = s.steps.filter((st) => !st.compensation);
   // As in the API's view: only compensations that ran (or are running) are shown.
@@ -108,6 +108,10 @@ ${alert}
 <tbody>
 ${forward.map(stepRow)}${compensations.map(stepRow)}</tbody>
 </table>
+${chart ? html`<section aria-labelledby="chart">
+<h2 id="chart">Statechart</h2>
+${chart}
+</section>` : ''}
 <h2 id="timeline">Timeline</h2>
 <ol class="timeline" aria-labelledby="timeline">
 ${history.map(event)}</ol>`,

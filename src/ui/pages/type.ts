@@ -5,7 +5,7 @@ import { layout } from './layout.ts';
 const dash = html`<span class="muted">–</span>`;
 
 /** GET /ui/types/:type: description, each version's steps and its compensation map. */
-export function typePage(types: readonly string[], t: RegisteredSagaType): Html {
+export function typePage(types: readonly string[], t: RegisteredSagaType, charts: ReadonlyMap<number, Html> = new Map()): Html {
   const versions = [...t.definitions].sort((a, b) => b.version - a.version);
   return layout({
     title: `Type ${t.plugin.name}`,
@@ -26,6 +26,8 @@ ${def.steps.map(
 `,
 )}</tbody>
 </table>
+${charts.has(def.version) ? html`<h3>Statechart</h3>
+${charts.get(def.version)}` : ''}
 <h3>Compensation map</h3>
 ${
   map.length === 0
