@@ -55,11 +55,14 @@ export function listen(server: Server, port: number, host?: string): Promise<voi
   });
 }
 
-/** Stops accepting connections and waits for open requests to finish. */
-export function closeServer(server: Server): Promise<void> {
+/** Stops accepting connections and waits for open requests to finish, cutting what is still open after `graceMs`. */
+export function closeServer(server: Server, graceMs = 5_000): Promise<void> {
   return new Promise((resolve) => {
     server.close(() => resolve());
     server.closeIdleConnections();
+    // Long-lived responses (the explorer's event streams) would hold the close open until the saga
+    // ends: after the grace period they are cut, and their EventSource reconnects to the next process.
+    setTimeout(() => server.closeAllConnections(), graceMs).unref();
   });
 }
 

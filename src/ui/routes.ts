@@ -1,5 +1,6 @@
-// The saga explorer: server-rendered pages under /ui for the on-call engineer. Read-only and
-// script-free in this slice, so a strict CSP holds and every page works without JavaScript.
+// The saga explorer: server-rendered pages under /ui for the on-call engineer. Read-only; every
+// page works without JavaScript. The one script (/ui/assets/live.js, from 'self' only) adds live
+// updates to the saga page over Server-Sent Events (/ui/sagas/:id/events).
 import Router from '@koa/router';
 import type { Context, Next } from 'koa';
 import type { RegisteredSagaType } from '../../sagas/kit/index.ts';
@@ -14,6 +15,8 @@ import { listPage, type ListRow } from './pages/list.ts';
 import { sagaPage } from './pages/saga.ts';
 import { typePage } from './pages/type.ts';
 import { chartLayout, renderChart, sagaOverlay, type ChartLayout } from './statechart.ts';
+import { LIVE_SCRIPT } from './live.ts';
+import { streamSagaEvents, type SagaEventsOptions } from './sse.ts';
 import { FAVICON, STYLESHEET } from './style.ts';
 
 export interface UiOptions {
@@ -22,14 +25,17 @@ export interface UiOptions {
   logger: Logger;
   /** Clock for ages and durations (tests pin it). */
   now?: () => number;
+  /** Poll and heartbeat intervals of the saga page's live updates (tests shorten them). */
+  live?: SagaEventsOptions;
 }
 
-/** The CSP of every /ui response: no scripts at all, styles only from /ui/assets. */
-export const UI_CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+/** The CSP of every /ui response: scripts and styles only from /ui/assets (never inline), connections (the live updates) only to 'self'. */
+export const UI_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 const FILTERS = ['type', 'status', 'businessKey'] as const;
 
-/** The explorer's routes (GET /ui, /ui/sagas, /ui/sagas/:id, /ui/types/:type, /ui/assets/{style.css,favicon.svg}). */
+/** The explorer's routes (GET /ui, /ui/sagas, /ui/sagas/:id, /ui/sagas/:id/events, /ui/types/:type, /ui/assets/{style.css,live.js,favicon.svg}). */
 export function uiRoutes(options: UiOptions): Router {
   const { engine, sagaTypes, logger } = options;
   const now = options.now ?? Date.now;
@@ -82,6 +88,13 @@ export function uiRoutes(options: UiOptions): Router {
     // Pages link it with its content hash (?v=), so a new stylesheet gets a new URL: cache for a year.
     ctx.set('Cache-Control', 'public, max-age=31536000, immutable');
     ctx.body = STYLESHEET;
+  });
+
+  router.get('/ui/assets/live.js', guard, (ctx) => {
+    ctx.type = 'text/javascript; charset=utf-8';
+    // Linked with its content hash (?v=), like the stylesheet.
+    ctx.set('Cache-Control', 'public, max-age=31536000, immutable');
+    ctx.body = LIVE_SCRIPT;
   });
 
   router.get('/ui/assets/favicon.svg', guard, (ctx) => {
@@ -138,6 +151,13 @@ export function uiRoutes(options: UiOptions): Router {
         )
       : null;
     send(ctx, sagaPage(typeNames, saga, history, now(), svg));
+  });
+
+  router.get('/ui/sagas/:id/events', guard, (ctx) => {
+    const id = ctx.params.id!;
+    const saga = engine.get(id);
+    if (!saga) return send(ctx, errorPage(typeNames, 404, `No saga with id ${id}.`), 404);
+    streamSagaEvents(ctx, engine, saga.id, options.live);
   });
 
   router.get('/ui/types/:type', guard, async (ctx) => {

@@ -54,6 +54,7 @@ ol.timeline > li { border-left: 3px solid var(--line); padding: .4rem .75rem; ma
 ol.timeline > li:target { border-left-color: var(--focus); background: var(--stripe); }
 ol.timeline .ignored { font-style: italic; }
 ol.timeline ul { margin: .25rem 0 0; padding-left: 1.25rem; }
+p.live { margin: 0; min-height: 1.45em; font-size: .9rem; color: var(--muted); }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; margin: 0 0 1rem; }
 dl.facts dt { font-weight: 600; }
 dl.facts dd { margin: 0; }

@@ -16,7 +16,8 @@ import { TestSystem, orderBody } from '../support/system.ts';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const SCREENSHOTS = resolve(ROOT, 'docs/screenshots');
 const CHROMIUM = '/usr/bin/chromium';
-const CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+const CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 /** The part of axe.run's result the test reads. */
 interface AxeResults {
@@ -181,7 +182,7 @@ describe('saga explorer (/ui)', () => {
   });
 
   it('sends the security headers, a cacheable stylesheet, and HTML error pages', async () => {
-    for (const path of ['/ui/sagas', `/ui/sagas/${completedId}`, '/ui/types/order', '/ui/assets/style.css', '/ui/sagas/no-such-saga']) {
+    for (const path of ['/ui/sagas', `/ui/sagas/${completedId}`, '/ui/types/order', '/ui/assets/style.css', '/ui/assets/live.js', '/ui/sagas/no-such-saga']) {
       const res = await fetch(`${base}${path}`);
       expect(res.headers.get('content-security-policy'), path).toBe(CSP);
       expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
@@ -232,6 +233,68 @@ describe('saga explorer (/ui)', () => {
     } finally {
       await sys.startParticipant('payment');
     }
+  });
+
+  it('updates a running saga page live over Server-Sent Events, without a reload', async () => {
+    await sys.stopParticipant('payment');
+    let restarted = false;
+    try {
+      const id = sys.startOrder();
+      await waitFor(() => statePath(sys.orchestrator.engine.get(id)!.state).includes('chargePayment'), 15_000, 'the saga to wait at chargePayment');
+      const { page, problems } = await openPage();
+      let navigations = 0;
+      page.on('framenavigated', (f) => {
+        if (f === page.mainFrame()) navigations++;
+      });
+      await page.goto(`${base}/ui/sagas/${id}`);
+      expect(await page.locator('script[src^="/ui/assets/live.js"]').count()).toBe(1);
+      // The first fact is the status.
+      expect(await page.locator('dl.facts dd').first().innerText()).toMatch(/running$/);
+      await expect.poll(() => page.locator('#live').innerText()).toBe('Live: updates as the saga moves');
+      expect(await page.locator('#live').getAttribute('aria-live')).toBe('polite');
+      expect(await axeViolations(page)).toEqual([]);
+      const before = await page.locator('ol.timeline > li').count();
+      await sys.startParticipant('payment');
+      restarted = true;
+      await expect.poll(() => page.locator('dl.facts dd').first().innerText(), { timeout: 10_000 }).toMatch(/completed$/);
+      expect(await page.locator('ol.timeline > li').count()).toBeGreaterThan(before);
+      expect(await page.locator('g.sc-node.current[data-state="order.completed"]').count()).toBe(1);
+      await expect.poll(() => page.locator('#live').innerText()).toBe('Finished: no more updates');
+      // The page was patched in place: one navigation (the goto), no reload.
+      expect(navigations).toBe(1);
+      expect(await axeViolations(page)).toEqual([]);
+      expect(problems).toEqual([]);
+      await page.close();
+    } finally {
+      if (!restarted) await sys.startParticipant('payment');
+    }
+  });
+
+  it('streams a saga\'s history as Server-Sent Events, resuming after Last-Event-ID', async () => {
+    const res = await fetch(`${base}/ui/sagas/${completedId}/events`, { headers: { 'Last-Event-ID': '0' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    expect(res.headers.get('content-security-policy')).toBe(CSP);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    // The saga is final: the stream ends by itself after `event: final`.
+    const body = await res.text();
+    const history = sys.orchestrator.engine.history(completedId);
+    expect(body).toContain('id: 1\n');
+    expect(body).toContain(`id: ${history.at(-1)!.seq}\n`);
+    const first = JSON.parse(/^id: 1\ndata: (.*)$/m.exec(body)![1]!);
+    expect(first).toEqual({ seq: 1, type: history[0]!.event_type, status: history[0]!.status, at: history[0]!.at });
+    expect(body.match(/^id: /gm)!.length).toBe(history.length);
+    expect(body.trimEnd()).toMatch(/event: final\ndata: .*"completed".*$/);
+    // Resuming after the last seq: nothing but `final`; without Last-Event-ID, only what is new (nothing here).
+    const resumed = await (await fetch(`${base}/ui/sagas/${completedId}/events`, { headers: { 'Last-Event-ID': String(history.at(-1)!.seq) } })).text();
+    expect(resumed).not.toMatch(/^id: /m);
+    expect(resumed).toContain('event: final');
+    const fresh = await (await fetch(`${base}/ui/sagas/${completedId}/events`)).text();
+    expect(fresh).not.toMatch(/^id: /m);
+    expect(fresh).toContain('event: final');
+    const missing = await fetch(`${base}/ui/sagas/no-such-saga/events`);
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-security-policy')).toBe(CSP);
   });
 
   it('pages older sagas through a cursor link', async () => {

@@ -1,4 +1,5 @@
 import { html, type Html, type Interpolation } from '../html.ts';
+import { LIVE_SCRIPT_VERSION } from '../live.ts';
 import { STYLESHEET_VERSION } from '../style.ts';
 
 /** Everything a page's frame needs: its title, the types to link to, its body. */
@@ -7,6 +8,8 @@ export interface PageFrame {
   /** Registered saga type names, one nav link each. */
   types: readonly string[];
   body: Interpolation;
+  /** Whether the page loads /ui/assets/live.js (the saga page's live updates). */
+  live?: boolean;
 }
 
 /** Wraps a page body in the document every explorer page shares (nav, stylesheet, colour schemes). */
@@ -20,7 +23,8 @@ export function layout(frame: PageFrame): Html {
 <title>${frame.title} · Saga explorer</title>
 <link rel="icon" href="/ui/assets/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/ui/assets/style.css?v=${STYLESHEET_VERSION}">
-</head>
+${frame.live ? html`<script src="/ui/assets/live.js?v=${LIVE_SCRIPT_VERSION}" defer></script>
+` : ''}</head>
 <body>
 <header class="site">
 <nav aria-label="Main">

@@ -1,3 +1,4 @@
+import { FINAL_STATUSES } from '../../../sagas/kit/index.ts';
 import type { SagaView } from '../../engine/index.ts';
 import { statePath } from '../../engine/index.ts';
 import type { HistoryRow } from '../../store/index.ts';
@@ -87,7 +88,11 @@ ${error ? html`<p>Last error (step ${error.name}): <span class="mono">${error.la
   return layout({
     title: `${s.type} ${s.businessKey}`,
     types,
-    body: html`<h1>${s.type} saga <span class="mono">${s.businessKey}</span></h1>
+    live: true,
+    // live.js swaps #saga-body when the saga moves and reports in #live (empty without JavaScript).
+    body: html`<p id="live" class="live" aria-live="polite" data-events="/ui/sagas/${id}/events" data-final="${FINAL_STATUSES.includes(s.status) ? 'true' : 'false'}"></p>
+<div id="saga-body">
+<h1>${s.type} saga <span class="mono">${s.businessKey}</span></h1>
 ${alert}
 <dl class="facts">
 <dt>Status</dt><dd>${sagaStatus(s.status)}</dd>
@@ -114,6 +119,7 @@ ${chart}
 </section>` : ''}
 <h2 id="timeline">Timeline</h2>
 <ol class="timeline" aria-labelledby="timeline">
-${history.map(event)}</ol>`,
+${history.map(event)}</ol>
+</div>`,
   });
 }
