@@ -3,6 +3,18 @@ import type { SagaStatus, StepView } from './definition.ts';
 import type { StepContext } from './command-step.ts';
 
 /**
+ * The key of a configuration in a compensation map: the ids of the atomic and final states it is in,
+ * sorted, joined by +. The checker writes the map with it, the explorer looks the map up with it.
+ */
+export function configurationKey(nodes: Iterable<{ id: string; type: string }>): string {
+  return [...nodes]
+    .filter((n) => n.type === 'atomic' || n.type === 'final')
+    .map((n) => n.id)
+    .sort()
+    .join('+');
+}
+
+/**
  * Status and reason of a saga built with the kit's conventions: a final state named `completed`
  * (anything else final is `cancelled`), and the tags `needs_attention` and `compensating`.
  */

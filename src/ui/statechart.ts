@@ -4,7 +4,7 @@
 // so the page stays script-free and the CSP needs no inline styles.
 import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
-import type { SagaDefinition } from '../../sagas/kit/index.ts';
+import { configurationKey, type SagaDefinition } from '../../sagas/kit/index.ts';
 import { html, type Html } from './html.ts';
 
 /** The parts of an XState v5 StateNode the chart reads. */
@@ -227,11 +227,7 @@ export function sagaOverlay(def: SagaDefinition, current: unknown, historyStates
   const initial = def.machine.root.config.initial;
   if (typeof initial === 'string') for (const n of nodesOfValue(top, initial)) taken.add(n.id);
   const nowIn = nodesOfValue(top, current);
-  const configuration = nowIn
-    .filter((n) => Object.keys(n.states).length === 0)
-    .map((n) => n.id)
-    .sort()
-    .join('+');
+  const configuration = configurationKey(nowIn);
   const owedSteps = def.compensationMap?.[configuration] ?? [];
   const owed = new Set<string>();
   if (owedSteps.length > 0) {

@@ -5,7 +5,7 @@
 // or unreachable. A violation comes with the shortest event sequence that shows it.
 import type { AnyMachineSnapshot, AnyStateNode } from 'xstate';
 import { PureTransitions } from '../engine/pure-transition.ts';
-import type { EngineEvent, SagaDefinition, SagaStatus, StepInfo, StepState } from '../../sagas/kit/index.ts';
+import { configurationKey, type EngineEvent, type SagaDefinition, type SagaStatus, type StepInfo, type StepState } from '../../sagas/kit/index.ts';
 
 /** One event of a counterexample, with what it led to. */
 export interface TraceStep {
@@ -72,11 +72,7 @@ function stepsOf(snapshot: AnyMachineSnapshot): Record<string, StepState> {
 }
 
 function configuration(snapshot: AnyMachineSnapshot): string {
-  return (snapshot as unknown as { _nodes: AnyStateNode[] })._nodes
-    .filter((n) => n.type === 'atomic' || n.type === 'final')
-    .map((n) => n.id)
-    .sort()
-    .join('+');
+  return configurationKey((snapshot as unknown as { _nodes: AnyStateNode[] })._nodes);
 }
 
 /** What makes two nodes equivalent: attempts beyond the second, and clock readings, do not matter. */

@@ -46,13 +46,7 @@ export interface FlightsParticipant {
   getBooking(tripId: string): FlightBooking | null;
 }
 
-interface BookingRow {
-  status: 'reserved' | 'cancelled';
-  traveller: string | null;
-  flight: string | null;
-  date: string | null;
-  seats: number | null;
-}
+type BookingRow = Omit<FlightBooking, 'tripId'>;
 
 /** Flights: a seat capacity per flight, seats booked per flight and date, one booking per trip, with tombstones. */
 export function createFlightsParticipant(db: Db, options: FlightsOptions): FlightsParticipant {

@@ -43,14 +43,7 @@ export interface HotelsParticipant {
   getBooking(tripId: string): HotelBooking | null;
 }
 
-interface BookingRow {
-  status: 'reserved' | 'cancelled';
-  traveller: string | null;
-  hotel: string | null;
-  checkIn: string | null;
-  nights: number | null;
-  rooms: number | null;
-}
+type BookingRow = Omit<HotelBooking, 'tripId'>;
 
 /** Hotels: rooms per hotel, one booking per trip, with tombstones. */
 export function createHotelsParticipant(db: Db, options: HotelsOptions): HotelsParticipant {
