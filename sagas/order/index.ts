@@ -7,7 +7,7 @@ import { orderInputSchema, toOrder, type Order } from './input.ts';
 import { buildOrderSaga, orderContext, COMPENSATION_STEPS, FORWARD_STEPS, type OrderMachineInput, type OrderSagaOptions } from './machine.ts';
 
 export { orderInputSchema, toOrder, type Order, type OrderInput } from './input.ts';
-export { ORDER_REASON, createOrderMachine, FORWARD_STEPS, COMPENSATION_STEPS, type OrderContext, type OrderSagaOptions, type OrderStep } from './machine.ts';
+export { ORDER_REASON, buildOrderSaga, FORWARD_STEPS, COMPENSATION_STEPS, type OrderContext, type OrderSagaOptions, type OrderStep } from './machine.ts';
 
 const STEP_NAMES = [...FORWARD_STEPS, ...COMPENSATION_STEPS];
 

@@ -68,11 +68,6 @@ export function orderContext(input: OrderMachineInput): OrderContext {
   };
 }
 
-/** Builds the order saga machine with the given retry policies. */
-export function createOrderMachine(options: OrderSagaOptions = {}) {
-  return buildOrderSaga(options).machine;
-}
-
 /** The order saga machine and its steps, with the given retry policies. */
 export function buildOrderSaga(options: OrderSagaOptions = {}) {
   const policy = (step: OrderStep, compensation: boolean): RetryPolicy =>
