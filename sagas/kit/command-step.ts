@@ -278,6 +278,7 @@ export function commandStep<C extends StepContext>(spec: CommandStepSpec<C>) {
     compensation: spec.compensation,
     compensates: spec.compensates ?? null,
     parallelGroup: spec.parallelGroup ?? null,
+    policy,
   };
   return { state, delays, info };
 }

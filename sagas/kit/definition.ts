@@ -1,6 +1,7 @@
 import type { AnyStateMachine, AnyMachineSnapshot } from 'xstate';
 import type { z } from 'zod';
 import type { Message, MessageCatalog } from '../../src/contracts/index.ts';
+import type { RetryPolicy } from './retry-policy.ts';
 
 /** Where a saga is in its life; `reason` explains the last three. */
 export type SagaStatus = 'running' | 'compensating' | 'completed' | 'cancelled' | 'needs_attention';
@@ -100,6 +101,8 @@ export interface StepInfo {
   compensates: string | null;
   /** Forward steps run in parallel with the others of the same group (null: alone). */
   parallelGroup: string | null;
+  /** How the step is retried (timeouts, attempts, backoff, queue budget). */
+  policy: RetryPolicy;
 }
 
 /** A saga type the engine can run: the machine plus how to read its input and its status. */
@@ -121,6 +124,11 @@ export interface SagaDefinition<TInput = unknown> {
    * and verified against the explored paths by every check.
    */
   compensationMap?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * How long a running or compensating saga may stay in a state before it counts as stuck, in ms,
+   * by state node id (a kit step's id is its name). Default: each step's retry budget (stepAgeLimits).
+   */
+  ageLimits?: Readonly<Record<string, number>>;
   /** Validates untrusted input (throws with the offending field) and returns it typed; `sagaId` fills defaults. */
   parseInput(raw: unknown, sagaId: string): TInput;
   /** The machine input for a new saga (for XState's own initialTransition, e.g. in tests). */

@@ -154,7 +154,7 @@ export function createApi(options: ApiOptions): Koa {
   const health = healthRoutes(options.readiness);
   app.use(health.routes());
   // The saga explorer (HTML pages under /ui): it renders its own errors as HTML pages.
-  app.use(uiRoutes({ engine, sagaTypes, logger }).routes());
+  app.use(uiRoutes({ engine, sagaTypes, logger, deadLetters: options.deadLetters }).routes());
   app.use(router.routes());
   app.use(router.allowedMethods());
   return app;

@@ -23,6 +23,7 @@ const querySchema = z.strictObject({
     .pipe(z.number().int().min(1, `must be an integer from 1 to ${MAX_PAGE}`).max(MAX_PAGE, `must be an integer from 1 to ${MAX_PAGE}`))
     .optional(),
   cursor: z.string().max(300).optional(),
+  stuck: z.enum(['true', 'false'], "must be 'true' or 'false'").optional(),
 });
 
 /** A position in the newest-first listing: the last item returned. */
@@ -67,6 +68,7 @@ export function parseListQuery(query: Record<string, string | string[] | undefin
     status: q.status,
     type: q.type,
     businessKey: q.businessKey,
+    stuck: q.stuck === 'true',
     limit: q.limit ?? DEFAULT_PAGE,
     before: q.cursor === undefined ? undefined : decodeCursor(q.cursor),
   };

@@ -155,6 +155,7 @@ export function openApiDocument(sagaTypes: readonly RegisteredSagaType[]): Recor
             { name: 'status', in: 'query', schema: { type: 'string', enum: SAGA_STATUSES } },
             { name: 'type', in: 'query', schema: { type: 'string' } },
             { name: 'businessKey', in: 'query', schema: { type: 'string', minLength: 1, maxLength: BUSINESS_KEY_MAX }, description: 'Exact business key (the order id, the trip id), no control characters' },
+            { name: 'stuck', in: 'query', schema: { type: 'string', enum: ['true', 'false'] }, description: 'true: only sagas stuck now (running or compensating, in a state past its age limit)' },
             ...pageParams,
           ],
           responses: { '200': { description: 'A page of sagas', content: json(ref('SagaList')) }, '400': problem('Invalid query parameter') },
@@ -294,7 +295,7 @@ export function openApiDocument(sagaTypes: readonly RegisteredSagaType[]): Recor
         },
         Saga: {
           type: 'object',
-          required: ['sagaId', 'type', 'version', 'status', 'reason', 'businessKey', 'input', 'state', 'steps', 'compensations', 'createdAt', 'updatedAt', 'finishedAt'],
+          required: ['sagaId', 'type', 'version', 'status', 'reason', 'businessKey', 'input', 'state', 'steps', 'compensations', 'createdAt', 'updatedAt', 'finishedAt', 'stuck'],
           additionalProperties: false,
           ...(legacyInput.rules.length ? { allOf: legacyInput.rules } : {}),
           properties: {
@@ -312,11 +313,12 @@ export function openApiDocument(sagaTypes: readonly RegisteredSagaType[]): Recor
             createdAt: dateTime,
             updatedAt: dateTime,
             finishedAt: nullableDateTime,
+            stuck: ref('Stuck'),
           },
         },
         SagaSummary: {
           type: 'object',
-          required: ['sagaId', 'type', 'version', 'status', 'reason', 'businessKey', 'createdAt', 'updatedAt', 'finishedAt'],
+          required: ['sagaId', 'type', 'version', 'status', 'reason', 'businessKey', 'createdAt', 'updatedAt', 'finishedAt', 'stuck'],
           additionalProperties: false,
           ...(legacyKey.rules.length ? { allOf: legacyKey.rules } : {}),
           properties: {
@@ -330,9 +332,17 @@ export function openApiDocument(sagaTypes: readonly RegisteredSagaType[]): Recor
             createdAt: dateTime,
             updatedAt: dateTime,
             finishedAt: nullableDateTime,
+            stuck: ref('Stuck'),
           },
         },
         SagaList: pageOf('SagaSummary'),
+        Stuck: {
+          type: ['object', 'null'],
+          description: 'Set while the saga is stuck: running or compensating, and in `state` longer than its age limit (by default the step\'s whole retry budget)',
+          required: ['state', 'since'],
+          additionalProperties: false,
+          properties: { state: { type: 'string', description: 'The state node that ran out (a step name)' }, since: dateTime },
+        },
         HistoryEvent: {
           type: 'object',
           required: ['seq', 'at', 'type', 'event', 'state', 'status', 'sent', 'ignored'],

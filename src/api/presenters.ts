@@ -34,6 +34,7 @@ function identity(s: SagaSummary) {
     createdAt: iso(s.createdAt),
     updatedAt: iso(s.updatedAt),
     finishedAt: iso(s.finishedAt),
+    stuck: s.stuck ? { state: s.stuck.state, since: iso(s.stuck.since) } : null,
   };
 }
 

@@ -4,12 +4,13 @@ import type { AnyMachineSnapshot } from 'xstate';
 import { PureTransitions } from './pure-transition.ts';
 import { ZodError } from 'zod';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.ts';
-import { FINAL_STATUSES, timerOf, type EngineEvent, type SagaDefinition, type SagaStatus, type StepView } from '../../sagas/kit/index.ts';
+import { FINAL_STATUSES, stepAgeLimits, timerOf, type EngineEvent, type SagaDefinition, type SagaStatus, type StepView } from '../../sagas/kit/index.ts';
 import { GroupCommit, UNARMED, type HistoryRow, type OutboxRow, type SagaHead, type SagaRow, type SagaStore, type TimerRow } from '../store/index.ts';
 import { ATTR } from '../telemetry/attributes.ts';
 import { noSpans, type Spans, type StartedSpan, type TraceContext } from '../telemetry/spans.ts';
 import { toEffects, type MachineAction } from './effects.ts';
 import { SnapshotCache } from './snapshot-cache.ts';
+import { NO_AGES, stateAges, type StateAges } from './stuck.ts';
 
 
 /** What a commit produced, so the relay and the timer scheduler wake only when needed. */
@@ -125,6 +126,8 @@ export interface SagaView {
   createdAt: number;
   updatedAt: number;
   finishedAt: number | null;
+  /** Set while the saga is stuck: in `state` past its age limit since `since`. */
+  stuck: { state: string; since: number } | null;
 }
 
 /** A saga as listings show it: no snapshot to restore. */
@@ -177,6 +180,8 @@ export class SagaEngine {
   private readonly pure = new PureTransitions();
   private readonly snapshots: SnapshotCache | undefined;
   private readonly recheckMs: (queuedForMs: number) => number;
+  /** Age limits per definition (name@version), by state node id. */
+  private readonly ageLimits = new Map<string, ReadonlyMap<string, number>>();
 
   constructor(options: EngineOptions) {
     this.recheckMs = options.queueRecheckMs ?? defaultRecheckMs;
@@ -191,6 +196,7 @@ export class SagaEngine {
     this.snapshots = cacheSize > 0 ? new SnapshotCache(cacheSize) : undefined;
     for (const def of options.definitions) {
       this.defs.set(`${def.name}@${def.version}`, def);
+      this.ageLimits.set(`${def.name}@${def.version}`, new Map(Object.entries(def.ageLimits ?? stepAgeLimits(def.steps))));
       const current = this.latest.get(def.name);
       if (!current || current.version < def.version) this.latest.set(def.name, def);
     }
@@ -260,6 +266,7 @@ export class SagaEngine {
       }
       const [snapshot, actions] = this.pure.transition(def.machine, def.createdSnapshot(sagaId, input, now), { type: 'START', at: now });
       const { status, reason } = def.status(snapshot);
+      const ages = this.agesOf(def, status, snapshot, null, now);
       const row: SagaRow = {
         id: sagaId,
         type: def.name,
@@ -277,6 +284,9 @@ export class SagaEngine {
         created_at: now,
         updated_at: now,
         finished_at: FINAL_STATUSES.includes(status) ? now : null,
+        state_entered: ages.stateEntered,
+        stuck_at: ages.stuckAt,
+        stuck_state: ages.stuckState,
       };
       this.store.insertSaga(row);
       this.writeEffects(row, 1, { type: 'START', at: now }, null, snapshot, actions, now, info, trace);
@@ -419,8 +429,9 @@ export class SagaEngine {
   }
 
   /** Sagas newest first, filtered, keyset-paginated: pass the last item's (createdAt, id) as `before`. */
-  list(filter: { status?: SagaStatus; type?: string; businessKey?: string; limit: number; before?: { createdAt: number; id: string } }): SagaSummary[] {
-    return this.store.listSagas(filter).map(summaryOf);
+  list(filter: { status?: SagaStatus; type?: string; businessKey?: string; stuck?: boolean; limit: number; before?: { createdAt: number; id: string } }): SagaSummary[] {
+    const now = this.clock();
+    return this.store.listSagas({ ...filter, stuckAt: filter.stuck ? now : undefined }).map((r) => summaryOf(r, now));
   }
 
   /** The saga's event history, oldest first. */
@@ -518,6 +529,7 @@ export class SagaEngine {
     }
     // seq 1 is the start: the row was just inserted with this snapshot.
     if (seq > 1) {
+      const ages = this.agesOf(def, status, next, row.state_entered, now);
       this.store.updateSaga({
         id: row.id,
         status,
@@ -526,6 +538,9 @@ export class SagaEngine {
         seq,
         updated_at: now,
         finished_at: FINAL_STATUSES.includes(status) ? now : null,
+        state_entered: ages.stateEntered,
+        stuck_at: ages.stuckAt,
+        stuck_state: ages.stuckState,
       });
     }
     this.store.appendHistory({
@@ -557,6 +572,13 @@ export class SagaEngine {
     return status;
   }
 
+  /** The ages of the states the saga is in after a transition; only a running or compensating saga can be stuck. */
+  private agesOf(def: SagaDefinition, status: SagaStatus, snapshot: AnyMachineSnapshot, previous: string | null, now: number): StateAges {
+    if (status !== 'running' && status !== 'compensating') return NO_AGES;
+    // A parked saga stored no ages: after an operator's RETRY its states start afresh.
+    return stateAges(this.ageLimits.get(`${def.name}@${def.version}`)!, (snapshot as unknown as { _nodes: readonly { id: string }[] })._nodes, previous, now);
+  }
+
   /** Reports a commit after it happened, and again once it is on disk. */
   private committed(info: CommitInfo): void {
     this.store.afterCommit(() => {
@@ -585,11 +607,11 @@ export class SagaEngine {
   /** The API view of a saga; `live` is its current snapshot when the caller has it (no re-parse). */
   private view(row: SagaRow, live?: AnyMachineSnapshot): SagaView {
     const { def, snapshot } = live ? { def: this.defs.get(`${row.type}@${row.version}`)!, snapshot: live } : this.load(row, row.snapshot);
-    return { ...summaryOf(row), input: JSON.parse(row.input) as unknown, steps: def.describe(snapshot).steps, state: snapshot.value };
+    return { ...summaryOf(row, this.clock()), input: JSON.parse(row.input) as unknown, steps: def.describe(snapshot).steps, state: snapshot.value };
   }
 }
 
-function summaryOf(row: SagaHead): SagaSummary {
+function summaryOf(row: SagaHead, now: number): SagaSummary {
   return {
     id: row.id,
     type: row.type,
@@ -600,6 +622,7 @@ function summaryOf(row: SagaHead): SagaSummary {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     finishedAt: row.finished_at,
+    stuck: row.stuck_at !== null && row.stuck_at <= now ? { state: row.stuck_state ?? '', since: row.stuck_at } : null,
   };
 }
 

@@ -20,13 +20,18 @@ export interface SagaRow {
   created_at: number;
   updated_at: number;
   finished_at: number | null;
+  /** JSON { stateNodeId: enteredAt } of the active age-limited states (see src/engine/stuck.ts). */
+  state_entered: string | null;
+  /** When the saga counts as stuck if it has not moved by then; NULL when it cannot be stuck. */
+  stuck_at: number | null;
+  stuck_state: string | null;
 }
 
 /** A saga row without its large and write-once columns: what applying an event needs besides the snapshot. */
 export type SagaHead = Omit<SagaRow, 'snapshot' | 'input' | 'idempotency_key' | 'request_hash'>;
 
 /** The columns of SagaHead, for the statements that read it. */
-const HEAD_COLUMNS = 'id, type, version, status, reason, business_key, trace_context, seq, created_at, updated_at, finished_at';
+const HEAD_COLUMNS = 'id, type, version, status, reason, business_key, trace_context, seq, created_at, updated_at, finished_at, state_entered, stuck_at, stuck_state';
 
 export interface HistoryRow {
   saga_id: string;
@@ -89,6 +94,8 @@ export interface SagaListFilter {
   limit: number;
   /** Rows strictly older than this (created_at, id) pair. */
   before?: { createdAt: number; id: string };
+  /** Only sagas stuck at this time (running or compensating, past their age limit). */
+  stuckAt?: number;
 }
 
 /**
@@ -112,9 +119,9 @@ export class SagaStore {
     this.writeProbe = databaseWritable(db);
     this.s = {
       insertSaga: db.prepare(`INSERT INTO sagas (id, type, version, status, reason, business_key, snapshot, input,
-        idempotency_key, request_hash, trace_context, seq, created_at, updated_at, finished_at)
+        idempotency_key, request_hash, trace_context, seq, created_at, updated_at, finished_at, state_entered, stuck_at, stuck_state)
         VALUES (@id, @type, @version, @status, @reason, @business_key, @snapshot, @input,
-        @idempotency_key, @request_hash, @trace_context, @seq, @created_at, @updated_at, @finished_at)`),
+        @idempotency_key, @request_hash, @trace_context, @seq, @created_at, @updated_at, @finished_at, @state_entered, @stuck_at, @stuck_state)`),
       getSaga: db.prepare('SELECT * FROM sagas WHERE id = ?'),
       // Applying an event to a saga whose live snapshot is cached needs neither the snapshot's
       // JSON (1–2 KB) nor the input: not reading them saves copying both into JS strings.
@@ -123,7 +130,8 @@ export class SagaStore {
       byIdempotencyKey: db.prepare('SELECT * FROM sagas WHERE idempotency_key = ?'),
       businessKeyExists: db.prepare('SELECT 1 FROM sagas WHERE type = ? AND business_key = ?').pluck(),
       updateSaga: db.prepare(`UPDATE sagas SET status = @status, reason = @reason, snapshot = @snapshot, seq = @seq,
-        updated_at = @updated_at, finished_at = @finished_at WHERE id = @id`),
+        updated_at = @updated_at, finished_at = @finished_at, state_entered = @state_entered, stuck_at = @stuck_at,
+        stuck_state = @stuck_state WHERE id = @id`),
       bumpSeq: db.prepare('UPDATE sagas SET seq = @seq WHERE id = @id'),
       appendHistory: db.prepare(`INSERT INTO saga_history (saga_id, seq, at, event_type, event, state, status, effects, ignored)
         VALUES (@saga_id, @seq, @at, @event_type, @event, @state, @status, @effects, @ignored)`),
@@ -149,6 +157,9 @@ export class SagaStore {
       dueTimers: db.prepare('SELECT * FROM timers WHERE due_at <= ? ORDER BY due_at LIMIT ?'),
       nextDue: db.prepare('SELECT min(due_at) FROM timers').pluck(),
       countByStatus: db.prepare('SELECT status, count(*) AS n FROM sagas GROUP BY status'),
+      // stuck_at is set only on sagas in flight: the status index narrows the scan to them.
+      countStuck: db.prepare(`SELECT type, stuck_state AS state, count(*) AS n FROM sagas
+        WHERE status IN ('running', 'compensating') AND stuck_at <= ? GROUP BY type, stuck_state`),
       oldestCreated: db.prepare('SELECT min(created_at) FROM sagas WHERE status = ?').pluck(),
       finishedBefore: db.prepare('SELECT id FROM sagas WHERE finished_at IS NOT NULL AND finished_at < ? ORDER BY finished_at LIMIT ?').pluck(),
       deleteSaga: db.prepare('DELETE FROM sagas WHERE id = ?'),
@@ -241,7 +252,7 @@ export class SagaStore {
     return this.s.businessKeyExists.get(type, key) !== undefined;
   }
 
-  updateSaga(row: Pick<SagaRow, 'id' | 'status' | 'reason' | 'snapshot' | 'seq' | 'updated_at' | 'finished_at'>): void {
+  updateSaga(row: Pick<SagaRow, 'id' | 'status' | 'reason' | 'snapshot' | 'seq' | 'updated_at' | 'finished_at' | 'state_entered' | 'stuck_at' | 'stuck_state'>): void {
     this.s.updateSaga.run(row);
   }
 
@@ -350,6 +361,11 @@ export class SagaStore {
     });
   }
 
+  /** Sagas stuck at `now` (past their age limit), counted by type and the state that ran out. */
+  countStuck(now: number): { type: string; state: string; n: number }[] {
+    return this.s.countStuck.all(now) as { type: string; state: string; n: number }[];
+  }
+
   /** Creation time of the oldest saga in `status`, or null. */
   oldestCreatedAt(status: string): number | null {
     return (this.s.oldestCreated.get(status) as number | null) ?? null;
@@ -377,6 +393,12 @@ export class SagaStore {
       where.push('business_key = @businessKey');
       params.businessKey = filter.businessKey;
     }
+    if (filter.stuckAt !== undefined) {
+      // Naming the statuses that can be stuck lets the status index find the sagas in flight.
+      if (!filter.status) where.push("status IN ('running', 'compensating')");
+      where.push('stuck_at <= @stuckAt');
+      params.stuckAt = filter.stuckAt;
+    }
     if (filter.before) {
       where.push('(created_at < @bc OR (created_at = @bc AND id < @bid))');
       params.bc = filter.before.createdAt;
@@ -387,7 +409,7 @@ export class SagaStore {
     const index = filter.businessKey ? 'INDEXED BY sagas_business_key' : '';
     const sql = `SELECT ${HEAD_COLUMNS} FROM sagas ${index} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY created_at DESC, id DESC LIMIT @limit`;
-    // Sixteen shapes at most (status, type, business key and cursor each present or not): each is compiled once.
+    // 32 shapes at most (status, type, business key, stuck and cursor each present or not): each is compiled once.
     let statement = this.listStatements.get(sql);
     if (!statement) this.listStatements.set(sql, (statement = this.db.prepare(sql)));
     return statement.all(params) as SagaHead[];

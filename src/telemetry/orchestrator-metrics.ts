@@ -118,6 +118,23 @@ export function createOrchestratorMetrics(options: { store: SagaStore; clock?: (
       for (const p of queuedParticipants) this.set({ participant: p }, counts[p] ?? 0);
     },
   });
+  const stuckSeen = new Set<string>();
+  new Gauge({
+    name: 'saga_stuck',
+    help: 'Sagas running or compensating in a state longer than its age limit (by default the step\'s whole retry budget), by type and state',
+    labelNames: ['type', 'state'],
+    registers: [registry],
+    collect() {
+      const now = clock();
+      const counts = new Map(store.countStuck(now).map((r) => [JSON.stringify([r.type, r.state]), r.n]));
+      for (const k of counts.keys()) stuckSeen.add(k);
+      // Like saga_steps_queued: a series seen once stays, at 0 once nothing is stuck there.
+      for (const k of stuckSeen) {
+        const [type, state] = JSON.parse(k) as [string, string];
+        this.set({ type, state }, counts.get(k) ?? 0);
+      }
+    },
+  });
   const queuedTotal = new Counter({
     name: 'saga_step_queued_total',
     help: 'Times a step was found queued when its attempt clock ran out (the attempt did not count), by step and why',

@@ -4,12 +4,18 @@
 import Router from '@koa/router';
 import type { Context, Next } from 'koa';
 import type { RegisteredSagaType } from '../../sagas/kit/index.ts';
-import { encodeCursor, parseListQuery } from '../api/list-query.ts';
-import { statePath, type SagaEngine } from '../engine/index.ts';
+import { encodeCursor, parseDeadLetterQuery, parseListQuery } from '../api/list-query.ts';
+import { historyBody, sagaBody } from '../api/presenters.ts';
+import { statePath, type SagaEngine, type SagaView } from '../engine/index.ts';
 import { classify } from '../errors.ts';
 import { httpStatusOf } from '../http/problem.ts';
 import type { Logger } from '../logger.ts';
+import type { DeadLettersReader } from '../messaging/index.ts';
+import { decodeDeadLetter } from './decode-payload.ts';
+import type { HistoryRow } from '../store/index.ts';
+import { contextDiffs, type ContextDiffs } from './context-diff.ts';
 import type { Html } from './html.ts';
+import { deadLettersPage } from './pages/dead-letters.ts';
 import { errorPage } from './pages/layout.ts';
 import { listPage, type ListRow } from './pages/list.ts';
 import { sagaPage } from './pages/saga.ts';
@@ -27,15 +33,17 @@ export interface UiOptions {
   now?: () => number;
   /** Poll and heartbeat intervals of the saga page's live updates (tests shorten them). */
   live?: SagaEventsOptions;
+  /** Reads the dead-letter stream for /ui/dead-letters; without it that page says it is not available. */
+  deadLetters?: Pick<DeadLettersReader, 'list'>;
 }
 
 /** The CSP of every /ui response: scripts and styles only from /ui/assets (never inline), connections (the live updates) only to 'self'. */
 export const UI_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-const FILTERS = ['type', 'status', 'businessKey'] as const;
+const FILTERS = ['type', 'status', 'businessKey', 'stuck'] as const;
 
-/** The explorer's routes (GET /ui, /ui/sagas, /ui/sagas/:id, /ui/sagas/:id/events, /ui/types/:type, /ui/assets/{style.css,live.js,favicon.svg}). */
+/** The explorer's routes (GET /ui, /ui/sagas, /ui/sagas/:id, /ui/sagas/:id/events, /ui/sagas/:id/export.json, /ui/types/:type, /ui/dead-letters, /ui/assets/{style.css,live.js,favicon.svg}). */
 export function uiRoutes(options: UiOptions): Router {
   const { engine, sagaTypes, logger } = options;
   const now = options.now ?? Date.now;
@@ -105,7 +113,7 @@ export function uiRoutes(options: UiOptions): Router {
 
   router.get('/ui/sagas', guard, (ctx) => {
     const raw = (k: string) => (typeof ctx.query[k] === 'string' ? (ctx.query[k] as string) : '');
-    const filters = { type: raw('type'), status: raw('status'), businessKey: raw('businessKey') };
+    const filters = { type: raw('type'), status: raw('status'), businessKey: raw('businessKey'), stuck: raw('stuck') };
     // The form submits empty fields for "any": drop them so the API's strict parser sees only real filters.
     const query = Object.fromEntries(Object.entries(ctx.query).filter(([, v]) => v !== ''));
     let q: ReturnType<typeof parseListQuery>;
@@ -123,7 +131,7 @@ export function uiRoutes(options: UiOptions): Router {
     // Listings carry no snapshot: read the current state of this page's rows only (at most 100).
     const rows: ListRow[] = page.map((s) => {
       const view = engine.get(s.id);
-      return { ...s, state: view ? statePath(view.state) : '' };
+      return { ...s, state: view ? statePath(view.state) : '', attempts: view ? view.steps.reduce((n, st) => n + st.attempts, 0) : 0 };
     });
     const last = page.at(-1);
     let olderQuery: string | null = null;
@@ -150,7 +158,31 @@ export function uiRoutes(options: UiOptions): Router {
           sagaOverlay(chart.def, saga.state, history.map((h) => h.state)),
         )
       : null;
-    send(ctx, sagaPage(typeNames, saga, history, now(), svg));
+    send(ctx, sagaPage(typeNames, saga, history, now(), svg, diffsFor(saga, history)));
+  });
+
+  /** Each event's context changes, replayed on request; null (the page says so) when the replay fails or diverges. */
+  function diffsFor(saga: SagaView, history: HistoryRow[]): ContextDiffs | null {
+    const def = types.get(saga.type)?.definitions.find((d) => d.version === saga.version);
+    if (!def) return null;
+    try {
+      return contextDiffs(def, saga, history);
+    } catch (err) {
+      logger.warn({ err, sagaId: saga.id, type: saga.type, version: saga.version }, 'context diff replay failed');
+      return null;
+    }
+  }
+
+  // Raw JSON, as the API shows the saga and its history, in one document to save or attach to a ticket.
+  router.get('/ui/sagas/:id/export.json', guard, (ctx) => {
+    const id = ctx.params.id!;
+    const saga = engine.get(id);
+    if (!saga) return send(ctx, errorPage(typeNames, 404, `No saga with id ${id}.`), 404);
+    ctx.type = 'application/json; charset=utf-8';
+    ctx.set('Cache-Control', 'no-store');
+    // Ids are generated, but the header must stay well-formed whatever the id holds.
+    ctx.set('Content-Disposition', `attachment; filename="saga-${saga.id.replace(/[^A-Za-z0-9._-]/g, '_')}.json"`);
+    ctx.body = JSON.stringify({ saga: sagaBody(saga), history: engine.history(saga.id).map(historyBody) }, null, 2);
   });
 
   router.get('/ui/sagas/:id/events', guard, (ctx) => {
@@ -169,6 +201,32 @@ export function uiRoutes(options: UiOptions): Router {
       if (chart) charts.set(def.version, renderChart(chart.layout, `Statechart of ${type.plugin.name} version ${def.version}`, undefined, `sc-v${def.version}`));
     }
     send(ctx, typePage(typeNames, type, charts));
+  });
+
+  router.get('/ui/dead-letters', guard, async (ctx) => {
+    const reader = options.deadLetters;
+    if (!reader) return send(ctx, errorPage(typeNames, 404, 'This server has no dead-letter stream reader configured.'), 404);
+    let q: ReturnType<typeof parseDeadLetterQuery>;
+    try {
+      q = parseDeadLetterQuery(ctx.query);
+    } catch (err) {
+      const e = classify(err);
+      if (e.kind !== 'invalid') throw err;
+      return send(ctx, deadLettersPage({ types: typeNames, rows: [], olderQuery: null, paged: false, error: e.message }), 400);
+    }
+    // An unreadable stream throws DEAD_LETTERS_UNAVAILABLE (transient): the guard renders it as a 503.
+    const page = await reader.list(q.limit, q.beforeSeq);
+    // Every version's catalog: a dead letter may be a message of any version still in flight.
+    const catalogs = [...new Set(sagaTypes.flatMap((t) => t.definitions.map((d) => d.contracts)))];
+    const rows = page.items.map((letter) => ({ letter, payload: decodeDeadLetter(letter, catalogs) }));
+    let olderQuery: string | null = null;
+    if (page.nextCursor !== null) {
+      const p = new URLSearchParams();
+      if (typeof ctx.query.limit === 'string') p.set('limit', ctx.query.limit);
+      p.set('cursor', String(page.nextCursor));
+      olderQuery = p.toString();
+    }
+    send(ctx, deadLettersPage({ types: typeNames, rows, olderQuery, paged: q.beforeSeq !== undefined, error: null }));
   });
 
   return router;

@@ -49,6 +49,10 @@ button { cursor: pointer; background: var(--head); }
 .alert { border: 2px solid var(--alert-line); background: var(--alert-bg); padding: .75rem 1rem; margin: 0 0 1rem; border-radius: 4px; }
 .alert p { margin: .25rem 0; }
 .pager { margin-top: 1rem; display: flex; gap: 1.5rem; }
+form.filters label.check { flex-direction: row; align-items: center; gap: .4rem; }
+tr.stuck > td:first-child { border-left: 4px solid var(--warn); }
+.badge { display: inline-block; font-size: .85rem; font-weight: 600; white-space: nowrap; }
+.stuck-badge { color: var(--warn); }
 ol.timeline { list-style: none; padding: 0; margin: 0; }
 ol.timeline > li { border-left: 3px solid var(--line); padding: .4rem .75rem; margin-bottom: .4rem; }
 ol.timeline > li:target { border-left-color: var(--focus); background: var(--stripe); }
@@ -80,6 +84,20 @@ ul.sc-legend { list-style: none; padding: 0; margin: .5rem 0 0; display: flex; f
 .sc-key.taken { border: 2.5px solid var(--run); }
 .sc-key.current { border: 4px solid var(--ok); }
 .sc-key.owed { border: 3px dashed var(--warn); }
+/* Dead letters and type pages (issue 17): payloads and schemas wrap rather than scroll sideways. */
+pre.payload, pre.schema { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0 0 1rem; padding: .5rem .75rem; background: var(--stripe); border: 1px solid var(--line); border-radius: 4px; font-size: .9rem; }
+section.dead-letter { border-top: 1px solid var(--line); margin-top: 1.5rem; }
+/* Timeline (issue 17): duration bars sized by their rect's width attribute (no inline styles), and
+   each event's context diff. The bar is decorative: the duration is written next to it. */
+ol.timeline .took { display: flex; align-items: center; gap: .5rem; margin-top: .2rem; font-size: .9rem; color: var(--muted); }
+svg.bar { flex: none; width: 12rem; height: .6rem; }
+svg.bar .track { fill: var(--head); }
+svg.bar .fill { fill: var(--run); }
+ol.timeline details.diff { margin-top: .3rem; }
+ol.timeline details.diff summary { cursor: pointer; }
+ol.timeline details.diff summary:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
+ol.timeline details.diff table { width: auto; max-width: 100%; margin-top: .3rem; font-style: normal; }
+ol.timeline p.diff-none { margin: .2rem 0 0; font-size: .9rem; }
 `;
 
 /** Content hash of the stylesheet: pages link to it with ?v=<hash>, so it can be cached for a year. */

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RetryPolicy } from '../../sagas/kit/index.ts';
+import { stepBudgetMs, type RetryPolicy } from '../../sagas/kit/index.ts';
 import { allSagaDefinitions } from '../../sagas/registry.ts';
 import { decodeCommand } from '../../src/contracts/index.ts';
 import { SagaEngine, silentLogger, timerKey, type DeliveryVerdict } from '../../src/engine/index.ts';
@@ -301,5 +301,67 @@ describe('engine on a real SQLite file', () => {
     expect(engine.get(running)?.status).toBe('running');
     expect(engine.history(running).length).toBe(1);
     expect(db.prepare('SELECT count(*) FROM timers WHERE saga_id = ?').pluck().get(running)).toBe(1);
+  });
+
+  it('a saga in a step past its retry budget is stuck, listed and counted; moving on, parking or finishing clears it', () => {
+    const engine = engineOn(db);
+    const store = new SagaStore(db);
+    const budget = stepBudgetMs(step);
+    // 2 attempts of 1 s, one pause of 100 ms, and the margin.
+    expect(budget).toBe(2 * 1_000 + 100 + 1_000);
+    const start = now;
+    const { saga } = engine.start('order', orderBody({ orderId: 'stuck-1' }));
+    const reply = (stepName: string, participant: string, outcome: 'OK' | 'REJECTED', attempt = 1) =>
+      engine.applyBatch([{ sagaId: saga.id, event: { type: 'REPLY', at: now, participant, commandId: `${saga.id}:${stepName}`, attempt, outcome, reasonCode: outcome === 'REJECTED' ? 'NO' : '', detail: '' } }]);
+    now = start + budget - 1;
+    expect(engine.get(saga.id)!.stuck).toBeNull();
+    expect(engine.list({ stuck: true, limit: 10 })).toEqual([]);
+    now = start + budget;
+    expect(engine.get(saga.id)!.stuck).toEqual({ state: 'reserveInventory', since: start + budget });
+    expect(engine.list({ stuck: true, limit: 10 }).map((s) => s.id)).toEqual([saga.id]);
+    expect(engine.list({ stuck: true, status: 'running', type: 'order', limit: 10 }).map((s) => s.id)).toEqual([saga.id]);
+    expect(engine.list({ stuck: true, status: 'compensating', limit: 10 })).toEqual([]);
+    expect(store.countStuck(now)).toEqual([{ type: 'order', state: 'reserveInventory', n: 1 }]);
+    // A late reply that changes nothing (ignored) does not restart the clock.
+    reply('chargePayment', 'payment', 'OK');
+    expect(engine.get(saga.id)!.stuck).not.toBeNull();
+
+    // The next step starts its own clock.
+    reply('reserveInventory', 'inventory', 'OK');
+    const entered = now;
+    expect(engine.get(saga.id)!.stuck).toBeNull();
+    now = entered + budget;
+    expect(engine.get(saga.id)!.stuck).toEqual({ state: 'chargePayment', since: entered + budget });
+
+    // A rejection compensates: the compensation is a new state with its own clock.
+    reply('chargePayment', 'payment', 'REJECTED');
+    expect(engine.get(saga.id)!).toMatchObject({ status: 'compensating', stuck: null });
+    expect(store.countStuck(now)).toEqual([]);
+    now += budget;
+    expect(engine.get(saga.id)!.stuck).toEqual({ state: 'releaseInventory', since: now });
+    reply('releaseInventory', 'inventory', 'OK');
+    expect(engine.get(saga.id)!).toMatchObject({ status: 'cancelled', stuck: null });
+    now += 10 * budget;
+    expect(engine.list({ stuck: true, limit: 10 })).toEqual([]);
+    expect(db.prepare('SELECT stuck_at, stuck_state, state_entered FROM sagas').get()).toEqual({ stuck_at: null, stuck_state: null, state_entered: null });
+  });
+
+  it('a parked saga is not stuck; after an operator retry its state starts a fresh clock', () => {
+    const engine = engineOn(db);
+    const { saga } = engine.start('order', orderBody({ orderId: 'parked-1' }));
+    const reply = (stepName: string, participant: string, outcome: 'OK' | 'REJECTED', attempt = 1) =>
+      engine.applyBatch([{ sagaId: saga.id, event: { type: 'REPLY', at: now, participant, commandId: `${saga.id}:${stepName}`, attempt, outcome, reasonCode: 'NO', detail: '' } }]);
+    reply('reserveInventory', 'inventory', 'OK');
+    reply('chargePayment', 'payment', 'REJECTED');
+    // A compensation rejected parks the saga.
+    reply('releaseInventory', 'inventory', 'REJECTED');
+    expect(engine.get(saga.id)!.status).toBe('needs_attention');
+    now += 100 * stepBudgetMs(step);
+    expect(engine.get(saga.id)!.stuck).toBeNull();
+    engine.retry(saga.id);
+    const retried = now;
+    expect(engine.get(saga.id)!).toMatchObject({ status: 'compensating', stuck: null });
+    now = retried + stepBudgetMs(step);
+    expect(engine.get(saga.id)!.stuck).toEqual({ state: 'releaseInventory', since: now });
   });
 });

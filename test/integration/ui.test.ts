@@ -3,26 +3,17 @@
 // relies on: the list and its filters, the saga page (reason first, compensations), the type page,
 // escaping of saga data, no console errors or failed requests under the strict CSP, and axe's
 // WCAG 2 A/AA rules in the light and dark schemes.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { resolve } from 'node:path';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { statePath } from '../../src/engine/index.ts';
 import { chartLayout } from '../../src/ui/statechart.ts';
+import { axeViolations, launchChromium, openPage as openBrowserPage, SCREENSHOTS } from '../support/browser.ts';
 import { waitFor } from '../support/nats-server.ts';
 import { TestSystem, orderBody } from '../support/system.ts';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const SCREENSHOTS = resolve(ROOT, 'docs/screenshots');
-const CHROMIUM = '/usr/bin/chromium';
 const CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
-
-/** The part of axe.run's result the test reads. */
-interface AxeResults {
-  violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
-}
 
 describe('saga explorer (/ui)', () => {
   let sys: TestSystem;
@@ -31,7 +22,6 @@ describe('saga explorer (/ui)', () => {
   let completedId: string;
   let cancelledId: string;
   let xssId: string;
-  const axeSource = readFileSync(resolve(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
   beforeAll(async () => {
     sys = await TestSystem.start({ defaultStock: 100 });
@@ -39,15 +29,12 @@ describe('saga explorer (/ui)', () => {
     completedId = sys.startOrder();
     cancelledId = sys.startOrder({ shippingAddress: { line1: '1 Ice Shelf', city: 'McMurdo', postalCode: '0000', country: 'AQ' } });
     xssId = sys.startOrder({ orderId: `<b>x</b>-${Date.now()}` });
-    // The Chromium package may still be installing when the suite starts (CI installs it alongside).
-    await waitFor(() => existsSync(CHROMIUM), 20_000, `${CHROMIUM} to exist`);
     [browser] = await Promise.all([
-      chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] }),
+      launchChromium(),
       sys.waitForStatus(completedId, ['completed']),
       sys.waitForStatus(cancelledId, ['cancelled']),
       sys.waitForStatus(xssId, ['completed']),
     ]);
-    mkdirSync(SCREENSHOTS, { recursive: true });
   });
 
   afterAll(async () => {
@@ -55,29 +42,7 @@ describe('saga explorer (/ui)', () => {
     await sys?.dispose();
   });
 
-  /** A page that records console errors and failed or >= 400 responses (CSP violations show up as console errors). */
-  async function openPage(scheme: 'light' | 'dark' = 'light'): Promise<{ page: Page; problems: string[] }> {
-    const page = await browser.newPage({ colorScheme: scheme, viewport: { width: 1280, height: 900 } });
-    const problems: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    page.on('requestfailed', (r) => problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`));
-    page.on('response', (r) => {
-      if (r.status() >= 400) problems.push(`${r.status()}: ${r.url()}`);
-    });
-    return { page, problems };
-  }
-
-  /** Runs axe's WCAG 2 A and AA rules on the page; evaluating the source over CDP is not subject to the page's CSP. */
-  async function axeViolations(page: Page): Promise<string[]> {
-    await page.evaluate(axeSource);
-    const results = await page.evaluate(() =>
-      (globalThis as unknown as { axe: { run(o: object): Promise<AxeResults> } }).axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } }),
-    );
-    return results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
-  }
+  const openPage = (scheme: 'light' | 'dark' = 'light') => openBrowserPage(browser, { scheme });
 
   it('lists both sagas, filters by status through the form, opens the cancelled saga', async () => {
     const { page, problems } = await openPage();
@@ -107,7 +72,7 @@ describe('saga explorer (/ui)', () => {
     // Why it failed comes before everything else.
     expect(main.indexOf('SHIPPING_UNAVAILABLE')).toBeGreaterThan(-1);
     expect(main.indexOf('SHIPPING_UNAVAILABLE')).toBeLessThan(main.indexOf('Status'));
-    const steps = await page.locator('table tbody tr').allInnerTexts();
+    const steps = await page.locator('table[aria-labelledby="steps"] tbody tr').allInnerTexts();
     expect(steps.map((r) => r.split('\t').slice(0, 3).join(' | '))).toEqual([
       'reserveInventory | forward | ✓ succeeded',
       'chargePayment | forward | ✓ succeeded',
@@ -232,6 +197,49 @@ describe('saga explorer (/ui)', () => {
       await page.close();
     } finally {
       await sys.startParticipant('payment');
+    }
+  });
+
+  it('lists a saga stuck behind a silent participant, in the API, the metrics and the page', async () => {
+    // The saga of the test before finishes first, once payment is back.
+    await waitFor(() => sys.orchestrator.engine.list({ status: 'running', limit: 1 }).length === 0, 15_000, 'no saga running');
+    await sys.stopParticipant('payment');
+    let restarted = false;
+    try {
+      const id = sys.startOrder();
+      // The payment step's budget on the test's policies is a few seconds; queued time does not use it up.
+      await waitFor(() => sys.orchestrator.engine.get(id)!.stuck !== null, 15_000, 'the saga to be stuck');
+      const listed = (await (await fetch(`${base}/sagas?stuck=true`)).json()) as { items: { sagaId: string; status: string; stuck: { state: string; since: string } | null }[] };
+      expect(listed.items.map((i) => i.sagaId)).toEqual([id]);
+      expect(listed.items[0]).toMatchObject({ status: 'running', stuck: { state: 'chargePayment' } });
+      expect(((await (await fetch(`${base}/sagas?stuck=false&limit=100`)).json()) as { items: unknown[] }).items.length).toBeGreaterThan(1);
+      const metrics = await (await fetch(`${base}/metrics`)).text();
+      expect(metrics).toMatch(/^saga_stuck\{type="order",state="chargePayment"\} 1$/m);
+
+      const { page, problems } = await openPage();
+      await page.goto(`${base}/ui/sagas`);
+      await page.getByLabel('Stuck only').check();
+      await Promise.all([page.waitForURL(/stuck=true/), page.getByRole('button', { name: 'Filter' }).click()]);
+      const rows = page.locator('main table tbody tr');
+      expect(await rows.count()).toBe(1);
+      expect(await rows.first().getAttribute('class')).toBe('stuck');
+      expect(await rows.first().innerText()).toMatch(/running\s+⏱ stuck in chargePayment for /);
+      expect(await page.getByLabel('Stuck only').isChecked()).toBe(true);
+      await page.screenshot({ path: resolve(SCREENSHOTS, 'ui-stuck.png'), fullPage: true });
+      expect(await axeViolations(page)).toEqual([]);
+      await Promise.all([page.waitForURL(/\/ui\/sagas\/[^?]+$/), rows.first().getByRole('link').click()]);
+      expect(await page.locator('section.alert').innerText()).toMatch(/stuck in chargePayment for .*: in state chargePayment longer than its age limit/);
+      expect(await axeViolations(page)).toEqual([]);
+      expect(problems).toEqual([]);
+      await page.close();
+
+      await sys.startParticipant('payment');
+      restarted = true;
+      await sys.waitForStatus(id, ['completed']);
+      expect(((await (await fetch(`${base}/sagas?stuck=true`)).json()) as { items: unknown[] }).items).toEqual([]);
+      expect(await (await fetch(`${base}/metrics`)).text()).toMatch(/^saga_stuck\{type="order",state="chargePayment"\} 0$/m);
+    } finally {
+      if (!restarted) await sys.startParticipant('payment');
     }
   });
 

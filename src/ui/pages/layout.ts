@@ -31,6 +31,7 @@ ${frame.live ? html`<script src="/ui/assets/live.js?v=${LIVE_SCRIPT_VERSION}" de
 <ul>
 <li class="brand">Saga explorer</li>
 <li><a href="/ui/sagas">Sagas</a></li>
+<li><a href="/ui/dead-letters">Dead letters</a></li>
 ${frame.types.map((t) => html`<li><a href="/ui/types/${encodeURIComponent(t)}">Type: ${t}</a></li>`)}
 </ul>
 </nav>
@@ -45,7 +46,8 @@ ${frame.body}
 
 /** A page that only says what went wrong (404 of an unknown saga or type, 400 of a bad request). */
 export function errorPage(types: readonly string[], status: number, message: string): Html {
-  const title = status === 404 ? 'Not found' : status >= 500 ? 'Internal error' : 'Bad request';
+  // A 503 is an outage of something the page reads (the dead-letter stream), not a bug of ours.
+  const title = status === 404 ? 'Not found' : status === 503 ? 'Service unavailable' : status >= 500 ? 'Internal error' : 'Bad request';
   return layout({
     title,
     types,

@@ -1,5 +1,5 @@
 import { SAGA_STATUSES } from '../../api/list-query.ts';
-import { age, sagaStatus } from '../format.ts';
+import { age, sagaStatus, stuckBadge } from '../format.ts';
 import { html, type Html } from '../html.ts';
 import { layout } from './layout.ts';
 
@@ -12,13 +12,16 @@ export interface ListRow {
   reason: string | null;
   state: string;
   createdAt: number;
+  /** Attempts of all its steps so far, compensations included. */
+  attempts: number;
+  stuck: { state: string; since: number } | null;
 }
 
 /** What the list page shows: the filters as given, the rows, and where the next page starts. */
 export interface ListModel {
   types: readonly string[];
   /** The raw filter values from the URL, echoed back into the form even when invalid. */
-  filters: { type: string; status: string; businessKey: string };
+  filters: { type: string; status: string; businessKey: string; stuck: string };
   rows: readonly ListRow[];
   /** Query string of the next (older) page, or null on the last page. */
   olderQuery: string | null;
@@ -43,6 +46,7 @@ export function listPage(m: ListModel): Html {
 <select id="f-status" name="status">${option('', 'Any status', f.status)}${SAGA_STATUSES.map((s) => option(s, s.replace('_', ' '), f.status))}</select></label>
 <label for="f-key">Business key
 <input id="f-key" name="businessKey" type="search" value="${f.businessKey}" maxlength="200" autocomplete="off"></label>
+<label for="f-stuck" class="check"><input id="f-stuck" name="stuck" type="checkbox" value="true"${f.stuck === 'true' ? html` checked` : ''}> Stuck only</label>
 <button type="submit">Filter</button>
 <a href="/ui/sagas">Clear filters</a>
 </form>`;
@@ -52,15 +56,16 @@ export function listPage(m: ListModel): Html {
       ? html`<p>No sagas match these filters.</p>`
       : html`<table>
 <caption class="muted">Newest first</caption>
-<thead><tr><th scope="col">Business key</th><th scope="col">Type</th><th scope="col">Status</th><th scope="col">Reason</th><th scope="col">Current state</th><th scope="col">Created</th></tr></thead>
+<thead><tr><th scope="col">Business key</th><th scope="col">Type</th><th scope="col">Status</th><th scope="col">Reason</th><th scope="col">Current state</th><th scope="col">Attempts</th><th scope="col">Created</th></tr></thead>
 <tbody>
 ${m.rows.map(
-  (r) => html`<tr>
+  (r) => html`<tr${r.stuck ? html` class="stuck"` : ''}>
 <td><a href="/ui/sagas/${encodeURIComponent(r.id)}">${r.businessKey}</a></td>
 <td>${r.type}</td>
-<td>${sagaStatus(r.status)}</td>
+<td>${sagaStatus(r.status)}${r.stuck ? html`<br>${stuckBadge(r.stuck, m.now)}` : ''}</td>
 <td>${r.reason ?? html`<span class="muted">–</span>`}</td>
 <td><code>${r.state}</code></td>
+<td>${r.attempts}</td>
 <td>${age(r.createdAt, m.now)}</td>
 </tr>
 `,

@@ -2,7 +2,8 @@ import { FINAL_STATUSES } from '../../../sagas/kit/index.ts';
 import type { SagaView } from '../../engine/index.ts';
 import { statePath } from '../../engine/index.ts';
 import type { HistoryRow } from '../../store/index.ts';
-import { duration, sagaStatus, stepStatus, time } from '../format.ts';
+import type { ContextChange, ContextDiffs } from '../context-diff.ts';
+import { duration, sagaStatus, stepStatus, stuckBadge, time } from '../format.ts';
 import { html, type Html } from '../html.ts';
 import { layout } from './layout.ts';
 
@@ -53,7 +54,40 @@ function stepRow(s: Step): Html {
 `;
 }
 
-function event(h: HistoryRow): Html {
+/** A context value as compact JSON; "absent" where the key did not (or no longer does) exist. */
+function value(v: unknown): Html {
+  return v === undefined ? html`<span class="muted">absent</span>` : html`<code>${JSON.stringify(v)}</code>`;
+}
+
+function diffTable(seq: number, changes: readonly ContextChange[]): Html {
+  if (changes.length === 0) return html`<p class="muted diff-none">No change to the context.</p>`;
+  return html`<details class="diff">
+<summary>Context change: ${changes.length} ${changes.length === 1 ? 'field' : 'fields'}</summary>
+<table aria-label="Context change of event #${seq}">
+<thead><tr><th scope="col">Path</th><th scope="col">Before</th><th scope="col">After</th></tr></thead>
+<tbody>
+${changes.map((c) => html`<tr><td><code>${c.path}</code></td><td>${value(c.before)}</td><td>${value(c.after)}</td></tr>
+`)}</tbody>
+</table>
+</details>`;
+}
+
+/** How long the saga stayed after an event: until the next one, or (still running) until now. */
+interface Gap {
+  ms: number;
+  /** What the gap ends at, for its text ("until #5", "so far"). */
+  until: string;
+}
+
+// The bar is drawn by width attributes (the CSP allows no inline styles) and hidden from assistive
+// technology: the duration is also given as text.
+function bar(gap: Gap, longest: number): Html {
+  const width = longest > 0 ? Math.max(0.5, (gap.ms / longest) * 100) : 0.5;
+  return html`<span class="took"><svg class="bar" viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true" focusable="false"><rect class="track" x="0" y="0" width="100" height="6"></rect><rect class="fill" x="0" y="0" width="${width.toFixed(2)}" height="6"></rect></svg>
+<span>${duration(gap.ms)} ${gap.until}</span></span>`;
+}
+
+function event(h: HistoryRow, gap: Gap | null, longest: number, diff: readonly ContextChange[] | undefined): Html {
   const effects = parseEffects(h.effects);
   let state = '';
   try {
@@ -65,22 +99,42 @@ function event(h: HistoryRow): Html {
 <a href="#event-${h.seq}">#${h.seq}</a> ${time(h.at)} <strong>${h.event_type}</strong>
 ${h.ignored === 1 ? html`<em>(ignored: no transition)</em>` : ''}
 → ${sagaStatus(h.status)} <code>${state}</code>
+${gap ? bar(gap, longest) : ''}
 ${effects.length > 0 ? html`<ul>${effects.map(effect)}</ul>` : ''}
+${diff && h.ignored !== 1 ? diffTable(h.seq, diff) : ''}
 </li>
 `;
 }
 
-/** GET /ui/sagas/:id: why it failed first, then the facts, the steps and the history timeline. */
-export function sagaPage(types: readonly string[], s: SagaView, history: readonly HistoryRow[], now: number, chart: Html | null = null): Html {
+/** The timeline: each event with the time until the next, what it sent and (when replayable) what it changed. */
+function timeline(s: SagaView, history: readonly HistoryRow[], now: number, diffs: ContextDiffs | null | undefined): Html {
+  const gaps = history.map((h, i): Gap | null => {
+    const next = history[i + 1];
+    if (next) return { ms: Math.max(0, next.at - h.at), until: `until #${next.seq}` };
+    return s.finishedAt === null ? { ms: Math.max(0, now - h.at), until: 'so far' } : null;
+  });
+  const longest = Math.max(0, ...gaps.map((g) => g?.ms ?? 0));
+  return html`<h2 id="timeline">Timeline</h2>
+${diffs === null ? html`<p class="muted diff-unavailable">Context changes are unavailable: this saga's history could not be replayed through its definition (the log says why).</p>` : ''}
+<ol class="timeline" aria-labelledby="timeline">
+${history.map((h, i) => event(h, gaps[i] ?? null, longest, diffs?.get(h.seq)))}</ol>`;
+}
+
+/**
+ * GET /ui/sagas/:id: why it failed first, then the facts, the steps and the history timeline.
+ * `diffs`: each event's context changes; null when the replay failed, undefined when not computed.
+ */
+export function sagaPage(types: readonly string[], s: SagaView, history: readonly HistoryRow[], now: number, chart: Html | null = null, diffs?: ContextDiffs | null): Html {
   const error = lastError(s.steps);
   const forward = s.steps.filter((st) => !st.compensation);
   // As in the API's view: only compensations that ran (or are running) are shown.
   const compensations = s.steps.filter((st) => st.compensation && st.status !== 'pending');
   const id = encodeURIComponent(s.id);
   const alert =
-    s.reason !== null || error
+    s.reason !== null || error || s.stuck
       ? html`<section class="alert" aria-labelledby="why">
 <h2 id="why">What went wrong</h2>
+${s.stuck ? html`<p>${stuckBadge(s.stuck, now)}: in state <code>${s.stuck.state}</code> longer than its age limit, since ${time(s.stuck.since)}.</p>` : ''}
 ${s.reason !== null ? html`<p>Reason: <strong class="mono">${s.reason}</strong></p>` : ''}
 ${error ? html`<p>Last error (step ${error.name}): <span class="mono">${error.lastError}</span></p>` : ''}
 </section>`
@@ -105,7 +159,7 @@ ${alert}
 <dt>Updated</dt><dd>${time(s.updatedAt)}</dd>
 <dt>Finished</dt><dd>${time(s.finishedAt)}</dd>
 <dt>Duration</dt><dd>${duration((s.finishedAt ?? now) - s.createdAt)}${s.finishedAt === null ? ' so far' : ''}</dd>
-<dt>Raw JSON</dt><dd><a href="/sagas/${id}">saga</a> · <a href="/sagas/${id}/history">history</a></dd>
+<dt>Raw JSON</dt><dd><a href="/sagas/${id}">saga</a> · <a href="/sagas/${id}/history">history</a> · <a href="/ui/sagas/${id}/export.json" download>download</a></dd>
 </dl>
 <h2 id="steps">Steps</h2>
 <table aria-labelledby="steps">
@@ -117,9 +171,7 @@ ${chart ? html`<section aria-labelledby="chart">
 <h2 id="chart">Statechart</h2>
 ${chart}
 </section>` : ''}
-<h2 id="timeline">Timeline</h2>
-<ol class="timeline" aria-labelledby="timeline">
-${history.map(event)}</ol>
+${timeline(s, history, now, diffs)}
 </div>`,
   });
 }
