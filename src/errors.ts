@@ -81,6 +81,14 @@ export class UnauthorizedError extends SagaError {
   }
 }
 
+/** The caller is known (or needs no credentials) but this request is refused: a cross-site form post, a missing CSRF token. */
+export class ForbiddenError extends SagaError {
+  constructor(code: string, message: string) {
+    super('invalid', code, message);
+    this.name = 'ForbiddenError';
+  }
+}
+
 /** A configuration value is missing or malformed; the message names the variable. */
 export class ConfigError extends SagaError {
   constructor(variable: string, message: string) {

@@ -2,19 +2,21 @@ import Router from '@koa/router';
 import Koa, { type Context } from 'koa';
 import type { Registry } from 'prom-client';
 import type { RegisteredSagaType } from '../../sagas/kit/index.ts';
-import type { SagaEngine, SagaView, Logger } from '../engine/index.ts';
+import { runBulk, selectForBulk, type SagaEngine, type SagaView, type Logger } from '../engine/index.ts';
 import { ConflictError, InvalidInputError, NotFoundError, SagaError } from '../errors.ts';
 import { requireBearer } from '../http/auth.ts';
 import { tracingMiddleware, type TracedState } from '../http/tracing.ts';
 import { noSpans, type Spans } from '../telemetry/spans.ts';
 import { healthRoutes, type ReadinessCheck } from '../http/health.ts';
 import { problemMiddleware } from '../http/problem.ts';
-import { readJsonBody } from '../http/json-body.ts';
+import { readJsonBody } from '../http/body.ts';
 import type { DeadLettersReader } from '../messaging/index.ts';
+import { parseBulkBody } from './bulk-body.ts';
 import { encodeCursor, parseDeadLetterQuery, parseListQuery } from './list-query.ts';
 import { openApiDocument } from './openapi.ts';
 import { historyBody, sagaBody, sagaTypeBody, summaryBody, type SagaAlias } from './presenters.ts';
 import { uiRoutes } from '../ui/routes.ts';
+import { uiAccess } from '../ui/access.ts';
 
 export interface ApiOptions {
   engine: SagaEngine;
@@ -36,7 +38,7 @@ export interface ApiOptions {
 const IDEMPOTENCY_KEY_MAX = 200;
 
 /** First path segments the API serves itself: no alias may take them. */
-const OWN_PATHS = ['sagas', 'saga-types', 'dead-letters', 'metrics', 'openapi.json', 'healthz', 'readyz', 'ui'];
+const OWN_PATHS = ['sagas', 'saga-types', 'dead-letters', 'bulk-actions', 'metrics', 'openapi.json', 'healthz', 'readyz', 'ui'];
 /** Fields every saga view has: an alias field of the same name would overwrite one. */
 const VIEW_FIELDS = ['sagaId', 'type', 'version', 'status', 'reason', 'businessKey', 'input', 'state', 'steps', 'compensations', 'createdAt', 'updatedAt', 'finishedAt'];
 
@@ -149,12 +151,27 @@ export function createApi(options: ApiOptions): Koa {
     ctx.body = sagaBody(saga, aliasOf(saga));
   });
 
+  // Cancel or retry every saga a filter selects. A dry run lists the selection (the exact ids); sending
+  // those ids back acts on them only, one by one, with a result per saga.
+  router.post('/bulk-actions', operator, async (ctx) => {
+    const req = parseBulkBody(await readJsonBody(ctx, options.bodyLimitBytes));
+    const base = { action: req.action, filter: req.filter, dryRun: req.dryRun };
+    if (req.dryRun) {
+      const sagas = selectForBulk(engine, req.action, req.filter);
+      ctx.body = { ...base, count: sagas.length, sagas: sagas.map((s) => summaryBody(s, aliasOf(s))), results: null };
+      return;
+    }
+    const ids = req.sagaIds ?? selectForBulk(engine, req.action, req.filter).map((s) => s.id);
+    const results = await runBulk(engine, req.action, req.filter, ids, { logger, trace: (ctx.state as TracedState).trace });
+    ctx.body = { ...base, count: results.length, sagas: null, results };
+  });
+
   app.use(tracingMiddleware(options.spans ?? noSpans));
   app.use(problemMiddleware(logger));
   const health = healthRoutes(options.readiness);
   app.use(health.routes());
   // The saga explorer (HTML pages under /ui): it renders its own errors as HTML pages.
-  app.use(uiRoutes({ engine, sagaTypes, logger, deadLetters: options.deadLetters }).routes());
+  app.use(uiRoutes({ engine, sagaTypes, logger, deadLetters: options.deadLetters, access: uiAccess(options.adminToken) }).routes());
   app.use(router.routes());
   app.use(router.allowedMethods());
   return app;

@@ -1,5 +1,6 @@
 import type { RegisteredSagaType } from '../../sagas/kit/index.ts';
 import { BUSINESS_KEY_MAX, MAX_PAGE, SAGA_STATUSES } from './list-query.ts';
+import { BULK_ACTIONS, MAX_BULK } from '../engine/index.ts';
 import { inputJsonSchema, latestDefinition, type SagaAlias } from './presenters.ts';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -199,6 +200,20 @@ export function openApiDocument(sagaTypes: readonly RegisteredSagaType[]): Recor
           },
         },
       },
+      '/bulk-actions': {
+        post: {
+          summary: 'Cancel or retry every saga a filter selects, one by one, with a result per saga',
+          description:
+            `The filter is the saga list's (type, businessKey, stuck); cancel applies to running sagas, retry to needs_attention ones. With dryRun the selection is listed and nothing is done. Sending its sagaIds back acts on exactly those: a saga that no longer matches the filter is not_applicable, and nothing outside them is touched. At most ${MAX_BULK} sagas per action.`,
+          requestBody: { required: true, content: json(ref('BulkActionRequest')) },
+          responses: {
+            '200': { description: 'The selection (dry run) or a result per saga', content: json(ref('BulkActionResponse')) },
+            '400': problem('Invalid body, or a filter status the action does not apply to'),
+            '401': problem('ADMIN_TOKEN is set and the bearer token is missing or wrong'),
+            '422': problem(`More than ${MAX_BULK} sagas match (BULK_SELECTION_TOO_LARGE)`),
+          },
+        },
+      },
       '/dead-letters': {
         get: {
           summary: 'Messages moved to the dead-letter stream (SAGA_DLQ), newest first',
@@ -336,6 +351,54 @@ export function openApiDocument(sagaTypes: readonly RegisteredSagaType[]): Recor
           },
         },
         SagaList: pageOf('SagaSummary'),
+        BulkFilter: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            type: { type: 'string' },
+            status: { type: 'string', enum: SAGA_STATUSES, description: 'Optional: must be the status the action applies to' },
+            businessKey: { type: 'string', minLength: 1, maxLength: BUSINESS_KEY_MAX },
+            stuck: { type: 'boolean' },
+          },
+        },
+        BulkActionRequest: {
+          type: 'object',
+          required: ['action'],
+          additionalProperties: false,
+          properties: {
+            action: { type: 'string', enum: [...BULK_ACTIONS] },
+            filter: ref('BulkFilter'),
+            sagaIds: { type: 'array', items: { type: 'string' }, minItems: 1, maxItems: MAX_BULK, description: 'Act on exactly these (from a dry run); absent: whatever matches now' },
+            dryRun: { type: 'boolean', default: false },
+          },
+        },
+        BulkActionResponse: {
+          type: 'object',
+          required: ['action', 'filter', 'dryRun', 'count', 'sagas', 'results'],
+          additionalProperties: false,
+          properties: {
+            action: { type: 'string', enum: [...BULK_ACTIONS] },
+            filter: ref('BulkFilter'),
+            dryRun: { type: 'boolean' },
+            count: { type: 'integer', minimum: 0, description: 'Sagas selected (dry run) or acted on' },
+            sagas: { type: ['array', 'null'], items: ref('SagaSummary'), description: 'Dry run: the selection, newest first' },
+            results: {
+              type: ['array', 'null'],
+              items: {
+                type: 'object',
+                required: ['sagaId', 'businessKey', 'result', 'code', 'detail'],
+                additionalProperties: false,
+                properties: {
+                  sagaId: { type: 'string' },
+                  businessKey: { type: ['string', 'null'] },
+                  result: { type: 'string', enum: ['done', 'not_applicable', 'failed'] },
+                  code: { type: ['string', 'null'], description: 'Why not applicable or failed, e.g. NO_LONGER_MATCHES, SAGA_NOT_RUNNING' },
+                  detail: { type: ['string', 'null'] },
+                },
+              },
+            },
+          },
+        },
         Stuck: {
           type: ['object', 'null'],
           description: 'Set while the saga is stuck: running or compensating, and in `state` longer than its age limit (by default the step\'s whole retry budget)',

@@ -439,6 +439,11 @@ export class SagaEngine {
     return this.store.history(sagaId);
   }
 
+  /** The saga's history rows after `seq` (what a live view has not seen yet), oldest first. */
+  historySince(sagaId: string, seq: number): HistoryRow[] {
+    return this.store.historySince(sagaId, seq);
+  }
+
   /**
    * The saga's live machine snapshot, on the definition version it started on: the cached one if it
    * is current, else restored from the stored JSON (`json`, or read from the row).

@@ -1,3 +1,3 @@
 export { healthRoutes, type ReadinessCheck } from './health.ts';
 export { writeProblem, problemMiddleware, httpStatusOf } from './problem.ts';
-export { readJsonBody, DEFAULT_BODY_LIMIT_BYTES } from './json-body.ts';
+export { readJsonBody, DEFAULT_BODY_LIMIT_BYTES } from './body.ts';

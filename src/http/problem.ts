@@ -1,5 +1,5 @@
 import type { Context } from 'koa';
-import { classify, ConflictError, NotFoundError, SagaError } from '../errors.ts';
+import { classify, ConflictError, ForbiddenError, NotFoundError, SagaError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 
 const STATUS_BY_CODE: Record<string, number> = {
@@ -18,6 +18,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   SAGA_NOT_RUNNING: 409,
   SAGA_NOT_PARKED: 409,
   UNAUTHORIZED: 401,
+  BULK_SELECTION_TOO_LARGE: 422,
 };
 
 /** HTTP status for a classified error: by code first, then by kind. */
@@ -27,6 +28,7 @@ export function httpStatusOf(err: SagaError): number {
   // Any code of these classes, e.g. a participant's own FLIGHT_BOOKING_NOT_FOUND.
   if (err instanceof NotFoundError) return 404;
   if (err instanceof ConflictError) return 409;
+  if (err instanceof ForbiddenError) return 403;
   switch (err.kind) {
     case 'invalid':
       return 400;

@@ -136,6 +136,7 @@ export class SagaStore {
       appendHistory: db.prepare(`INSERT INTO saga_history (saga_id, seq, at, event_type, event, state, status, effects, ignored)
         VALUES (@saga_id, @seq, @at, @event_type, @event, @state, @status, @effects, @ignored)`),
       history: db.prepare('SELECT * FROM saga_history WHERE saga_id = ? ORDER BY seq'),
+      historySince: db.prepare('SELECT * FROM saga_history WHERE saga_id = ? AND seq > ? ORDER BY seq'),
       insertOutbox: db.prepare(`INSERT INTO outbox (saga_id, subject, msg_id, headers, payload, created_at)
         VALUES (@saga_id, @subject, @msg_id, @headers, @payload, @created_at)`),
       unsent: db.prepare('SELECT id, saga_id, subject, msg_id, headers, payload, created_at FROM outbox WHERE id > ? AND id <= ? ORDER BY id LIMIT ?'),
@@ -267,6 +268,11 @@ export class SagaStore {
 
   history(sagaId: string): HistoryRow[] {
     return this.s.history.all(sagaId) as HistoryRow[];
+  }
+
+  /** The saga's history rows after `seq`, oldest first: a seek on the primary key, nothing read when none are new. */
+  historySince(sagaId: string, seq: number): HistoryRow[] {
+    return this.s.historySince.all(sagaId, seq) as HistoryRow[];
   }
 
   /** Queues a message; returns its id (ids only grow). */

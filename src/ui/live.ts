@@ -1,15 +1,19 @@
 // The explorer's one script, served from /ui/assets/live.js (the CSP allows scripts from 'self'
-// only, never inline). Progressive enhancement of the saga page: while the saga is not final it
-// listens to /ui/sagas/:id/events and, on each new history row, re-fetches the page and swaps
-// the #saga-body content in place (scroll position kept). Without JavaScript the page is unchanged.
+// only, never inline). Progressive enhancement of the saga page and the saga list: the page's
+// #live element names an event stream (data-events) and the element it refreshes (data-target).
+// On each event the script re-fetches the page and swaps that element's content in place (scroll
+// position kept): a saga page until the saga is final (/ui/sagas/:id/events), the list whenever
+// its rows change (/ui/sagas/events, at most every 2 s). Without JavaScript the page is unchanged.
 import { createHash } from 'node:crypto';
 
 /** The script served at /ui/assets/live.js. */
 export const LIVE_SCRIPT = `(function () {
   'use strict';
   var live = document.getElementById('live');
-  var body = document.getElementById('saga-body');
-  if (!live || !body || !window.EventSource || !window.fetch || !window.DOMParser) return;
+  if (!live || !window.EventSource || !window.fetch || !window.DOMParser) return;
+  var target = live.getAttribute('data-target');
+  var body = target && document.getElementById(target);
+  if (!body) return;
   var url = live.getAttribute('data-events');
   if (!url || live.getAttribute('data-final') === 'true') return;
   var source = new EventSource(url);
@@ -23,7 +27,7 @@ export const LIVE_SCRIPT = `(function () {
       .then(function (text) {
         if (text === null) return;
         var doc = new DOMParser().parseFromString(text, 'text/html');
-        var next = doc.getElementById('saga-body');
+        var next = doc.getElementById(target);
         if (!next) return;
         var x = window.scrollX, y = window.scrollY;
         body.replaceChildren.apply(body, Array.prototype.slice.call(next.childNodes).map(function (n) { return document.adoptNode(n); }));
@@ -36,7 +40,7 @@ export const LIVE_SCRIPT = `(function () {
         if (again) { again = false; refresh(); }
       });
   }
-  source.onopen = function () { live.textContent = 'Live: updates as the saga moves'; };
+  source.onopen = function () { live.textContent = live.getAttribute('data-live-text') || 'Live'; };
   source.onmessage = refresh;
   source.addEventListener('final', function () {
     source.close();

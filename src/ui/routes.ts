@@ -16,23 +16,27 @@ import type { HistoryRow } from '../store/index.ts';
 import { contextDiffs, type ContextDiffs } from './context-diff.ts';
 import type { Html } from './html.ts';
 import { deadLettersPage } from './pages/dead-letters.ts';
-import { errorPage } from './pages/layout.ts';
+import { errorPage, type Nav } from './pages/layout.ts';
+import { uiAccess, type UiAccess } from './access.ts';
+import { actionRoutes } from './action-routes.ts';
 import { listPage, type ListRow } from './pages/list.ts';
 import { sagaPage } from './pages/saga.ts';
 import { typePage } from './pages/type.ts';
 import { chartLayout, renderChart, sagaOverlay, type ChartLayout } from './statechart.ts';
 import { LIVE_SCRIPT } from './live.ts';
-import { streamSagaEvents, type SagaEventsOptions } from './sse.ts';
+import { streamListChanges, streamSagaEvents, type SagaEventsOptions } from './sse.ts';
 import { FAVICON, STYLESHEET } from './style.ts';
 
 export interface UiOptions {
-  engine: Pick<SagaEngine, 'list' | 'get' | 'history'>;
+  engine: Pick<SagaEngine, 'list' | 'get' | 'history' | 'historySince' | 'submit' | 'cancel' | 'retry'>;
   sagaTypes: readonly RegisteredSagaType[];
   logger: Logger;
   /** Clock for ages and durations (tests pin it). */
   now?: () => number;
   /** Poll and heartbeat intervals of the saga page's live updates (tests shorten them). */
   live?: SagaEventsOptions;
+  /** Who may act through the forms (sign-in with ADMIN_TOKEN, CSRF); open actions with CSRF checks by default. */
+  access?: UiAccess;
   /** Reads the dead-letter stream for /ui/dead-letters; without it that page says it is not available. */
   deadLetters?: Pick<DeadLettersReader, 'list'>;
 }
@@ -50,6 +54,8 @@ export function uiRoutes(options: UiOptions): Router {
   const types = new Map(sagaTypes.map((t) => [t.plugin.name, t]));
   const typeNames = [...types.keys()];
   const router = new Router();
+  const access = options.access ?? uiAccess(undefined);
+  const navOf = (ctx: Context): Nav => ({ types: typeNames, session: access.session(ctx) });
 
   /** Security headers on every /ui response, and errors rendered as HTML rather than problem+json. */
   async function guard(ctx: Context, next: Next): Promise<void> {
@@ -63,7 +69,7 @@ export function uiRoutes(options: UiOptions): Router {
       const status = httpStatusOf(e);
       if (status >= 500) logger.error({ err, code: e.code, path: ctx.path }, 'ui request failed');
       // Internal details stay in the log, as on the API.
-      send(ctx, errorPage(typeNames, status, e.kind === 'bug' ? 'An internal error occurred; it was logged.' : e.message), status);
+      send(ctx, errorPage(navOf(ctx), status, e.kind === 'bug' ? 'An internal error occurred; it was logged.' : e.message), status);
     }
   }
 
@@ -122,7 +128,7 @@ export function uiRoutes(options: UiOptions): Router {
     } catch (err) {
       const e = classify(err);
       if (e.kind !== 'invalid') throw err;
-      send(ctx, listPage({ types: typeNames, filters, rows: [], olderQuery: null, paged: false, error: e.message, now: now() }), 400);
+      send(ctx, listPage({ nav: navOf(ctx), filters, rows: [], olderQuery: null, paged: false, limit: '', error: e.message, now: now() }), 400);
       return;
     }
     // One extra row tells whether an older page exists, without a count query.
@@ -142,13 +148,19 @@ export function uiRoutes(options: UiOptions): Router {
       p.set('cursor', encodeCursor({ createdAt: last.createdAt, id: last.id }));
       olderQuery = p.toString();
     }
-    send(ctx, listPage({ types: typeNames, filters, rows, olderQuery, paged: q.before !== undefined, error: null, now: now() }));
+    send(ctx, listPage({ nav: navOf(ctx), filters, rows, olderQuery, paged: q.before !== undefined, limit: typeof ctx.query.limit === 'string' ? ctx.query.limit : '', error: null, now: now() }));
+  });
+
+  // Registered before /ui/sagas/:id, which would take "events" for a saga id.
+  router.get('/ui/sagas/events', guard, (ctx) => {
+    const q = parseListQuery(Object.fromEntries(Object.entries(ctx.query).filter(([, v]) => v !== '')));
+    streamListChanges(ctx, () => engine.list(q), options.live);
   });
 
   router.get('/ui/sagas/:id', guard, async (ctx) => {
     const id = ctx.params.id!;
     const saga = engine.get(id);
-    if (!saga) return send(ctx, errorPage(typeNames, 404, `No saga with id ${id}.`), 404);
+    if (!saga) return send(ctx, errorPage(navOf(ctx), 404, `No saga with id ${id}.`), 404);
     const history = engine.history(saga.id);
     const chart = await layoutFor(saga.type, saga.version);
     const svg = chart
@@ -158,7 +170,7 @@ export function uiRoutes(options: UiOptions): Router {
           sagaOverlay(chart.def, saga.state, history.map((h) => h.state)),
         )
       : null;
-    send(ctx, sagaPage(typeNames, saga, history, now(), svg, diffsFor(saga, history)));
+    send(ctx, sagaPage(navOf(ctx), saga, history, now(), svg, diffsFor(saga, history), typeof ctx.query.done === 'string' ? ctx.query.done : undefined));
   });
 
   /** Each event's context changes, replayed on request; null (the page says so) when the replay fails or diverges. */
@@ -177,7 +189,7 @@ export function uiRoutes(options: UiOptions): Router {
   router.get('/ui/sagas/:id/export.json', guard, (ctx) => {
     const id = ctx.params.id!;
     const saga = engine.get(id);
-    if (!saga) return send(ctx, errorPage(typeNames, 404, `No saga with id ${id}.`), 404);
+    if (!saga) return send(ctx, errorPage(navOf(ctx), 404, `No saga with id ${id}.`), 404);
     ctx.type = 'application/json; charset=utf-8';
     ctx.set('Cache-Control', 'no-store');
     // Ids are generated, but the header must stay well-formed whatever the id holds.
@@ -188,31 +200,31 @@ export function uiRoutes(options: UiOptions): Router {
   router.get('/ui/sagas/:id/events', guard, (ctx) => {
     const id = ctx.params.id!;
     const saga = engine.get(id);
-    if (!saga) return send(ctx, errorPage(typeNames, 404, `No saga with id ${id}.`), 404);
+    if (!saga) return send(ctx, errorPage(navOf(ctx), 404, `No saga with id ${id}.`), 404);
     streamSagaEvents(ctx, engine, saga.id, options.live);
   });
 
   router.get('/ui/types/:type', guard, async (ctx) => {
     const type = types.get(ctx.params.type!);
-    if (!type) return send(ctx, errorPage(typeNames, 404, `No saga type ${ctx.params.type!}; known types: ${typeNames.join(', ')}.`), 404);
+    if (!type) return send(ctx, errorPage(navOf(ctx), 404, `No saga type ${ctx.params.type!}; known types: ${typeNames.join(', ')}.`), 404);
     const charts = new Map<number, Html>();
     for (const def of type.definitions) {
       const chart = await layoutFor(type.plugin.name, def.version);
       if (chart) charts.set(def.version, renderChart(chart.layout, `Statechart of ${type.plugin.name} version ${def.version}`, undefined, `sc-v${def.version}`));
     }
-    send(ctx, typePage(typeNames, type, charts));
+    send(ctx, typePage(navOf(ctx), type, charts));
   });
 
   router.get('/ui/dead-letters', guard, async (ctx) => {
     const reader = options.deadLetters;
-    if (!reader) return send(ctx, errorPage(typeNames, 404, 'This server has no dead-letter stream reader configured.'), 404);
+    if (!reader) return send(ctx, errorPage(navOf(ctx), 404, 'This server has no dead-letter stream reader configured.'), 404);
     let q: ReturnType<typeof parseDeadLetterQuery>;
     try {
       q = parseDeadLetterQuery(ctx.query);
     } catch (err) {
       const e = classify(err);
       if (e.kind !== 'invalid') throw err;
-      return send(ctx, deadLettersPage({ types: typeNames, rows: [], olderQuery: null, paged: false, error: e.message }), 400);
+      return send(ctx, deadLettersPage({ nav: navOf(ctx), rows: [], olderQuery: null, paged: false, error: e.message }), 400);
     }
     // An unreadable stream throws DEAD_LETTERS_UNAVAILABLE (transient): the guard renders it as a 503.
     const page = await reader.list(q.limit, q.beforeSeq);
@@ -226,8 +238,10 @@ export function uiRoutes(options: UiOptions): Router {
       p.set('cursor', String(page.nextCursor));
       olderQuery = p.toString();
     }
-    send(ctx, deadLettersPage({ types: typeNames, rows, olderQuery, paged: q.beforeSeq !== undefined, error: null }));
+    send(ctx, deadLettersPage({ nav: navOf(ctx), rows, olderQuery, paged: q.beforeSeq !== undefined, error: null }));
   });
+
+  actionRoutes(router, { engine, types, access, logger, now, navOf, send, guard });
 
   return router;
 }

@@ -212,6 +212,11 @@ function nodesOfValue(top: ChartStateNode, value: unknown): ChartStateNode[] {
   return out;
 }
 
+/** The compensations a saga in state `current` would run if it aborted now (its compensation map's entry), in order. */
+export function owedCompensations(def: SagaDefinition, current: unknown): readonly string[] {
+  return def.compensationMap?.[configurationKey(nodesOfValue(root(def), current))] ?? [];
+}
+
 /** Overlay for one saga: states ever entered (from the history), the current ones, and owed compensations. */
 export function sagaOverlay(def: SagaDefinition, current: unknown, historyStates: readonly string[]): ChartOverlay {
   const top = root(def);
@@ -227,8 +232,7 @@ export function sagaOverlay(def: SagaDefinition, current: unknown, historyStates
   const initial = def.machine.root.config.initial;
   if (typeof initial === 'string') for (const n of nodesOfValue(top, initial)) taken.add(n.id);
   const nowIn = nodesOfValue(top, current);
-  const configuration = configurationKey(nowIn);
-  const owedSteps = def.compensationMap?.[configuration] ?? [];
+  const owedSteps = def.compensationMap?.[configurationKey(nowIn)] ?? [];
   const owed = new Set<string>();
   if (owedSteps.length > 0) {
     const all: { node: ChartStateNode; path: string[] }[] = [];

@@ -49,6 +49,17 @@ button { cursor: pointer; background: var(--head); }
 .alert { border: 2px solid var(--alert-line); background: var(--alert-bg); padding: .75rem 1rem; margin: 0 0 1rem; border-radius: 4px; }
 .alert p { margin: .25rem 0; }
 .pager { margin-top: 1rem; display: flex; gap: 1.5rem; }
+.actions { display: flex; flex-wrap: wrap; gap: .75rem; margin: .5rem 0 1rem; }
+a.button { display: inline-block; padding: .3rem .7rem; border: 1px solid var(--muted); border-radius: 3px; background: var(--head); color: var(--fg); text-decoration: none; font-weight: 600; }
+a.button:hover { text-decoration: underline; }
+form.confirm { display: flex; gap: 1rem; align-items: center; margin: 1rem 0; }
+button.danger { border: 2px solid var(--bad); color: var(--bad); font-weight: 700; }
+.notice { border: 2px solid var(--ok); padding: .5rem 1rem; border-radius: 4px; }
+form.session, p.session { display: flex; gap: .5rem; align-items: center; margin: .4rem 0 0; }
+form.sign-in { display: flex; flex-direction: column; gap: .75rem; max-width: 24rem; }
+form.sign-in label { display: flex; flex-direction: column; gap: .2rem; font-weight: 600; }
+.result-done { color: var(--ok); }
+.result-failed { color: var(--bad); }
 form.filters label.check { flex-direction: row; align-items: center; gap: .4rem; }
 tr.stuck > td:first-child { border-left: 4px solid var(--warn); }
 .badge { display: inline-block; font-size: .85rem; font-weight: 600; white-space: nowrap; }

@@ -356,6 +356,17 @@ describe('orchestrator HTTP API', () => {
     expect(release.lastError).toMatch(/^QUEUED: not taken by an available inventory within 1000 ms \(NOT_DELIVERED\)/);
     expect((await get('/sagas?status=needs_attention', '/sagas')).body.items.map((s: { sagaId: string }) => s.sagaId)).toContain(sagaId);
 
+    // The bulk form of the same action: a dry run lists the parked saga, changing nothing.
+    const dry = await post('/bulk-actions', '/bulk-actions', { action: 'retry', filter: { type: 'order' }, dryRun: true }, { authorization: `Bearer ${TOKEN}` });
+    expect(dry.status).toBe(200);
+    expect(dry.body).toMatchObject({ action: 'retry', dryRun: true, results: null });
+    expect(dry.body.sagas.map((s: { sagaId: string }) => s.sagaId)).toContain(sagaId);
+    expect((await post('/bulk-actions', '/bulk-actions', { action: 'retry', dryRun: true })).status).toBe(401);
+    const bad = await post('/bulk-actions', '/bulk-actions', { action: 'explode' }, { authorization: `Bearer ${TOKEN}` });
+    expect([bad.status, bad.body.code]).toEqual([400, 'INVALID_INPUT']);
+    expect(bad.body.detail).toMatch(/^action: /);
+    expect((await get(`/sagas/${sagaId}`, '/sagas/{id}')).body.status).toBe('needs_attention');
+
     await sys.startParticipant('inventory');
     const retried = await post(`/sagas/${sagaId}/retry`, '/sagas/{id}/retry', undefined, { authorization: `Bearer ${TOKEN}` });
     expect(retried.status).toBe(202);
@@ -384,7 +395,7 @@ describe('orchestrator HTTP API', () => {
   });
 
   it('every documented operation was exercised against the document', () => {
-    for (const op of ['POST /orders 202', 'POST /orders 200', 'POST /orders 400', 'POST /orders 409', 'POST /orders 413', 'POST /orders 415', 'GET /sagas 200', 'GET /sagas 400', 'GET /sagas/{id} 200', 'GET /sagas/{id} 404', 'GET /sagas/{id}/history 200', 'POST /sagas/{id}/cancel 202', 'POST /sagas/{id}/cancel 401', 'POST /sagas/{id}/cancel 409', 'POST /sagas/{id}/retry 202', 'POST /sagas/{id}/retry 409', 'GET /metrics 200', 'GET /readyz 200', 'GET /healthz 200', 'GET /dead-letters 200', 'GET /dead-letters 400', 'POST /sagas/{type} 202', 'POST /sagas/{type} 200', 'POST /sagas/{type} 400', 'POST /sagas/{type} 404', 'POST /sagas/{type} 409', 'GET /saga-types 200']) {
+    for (const op of ['POST /orders 202', 'POST /orders 200', 'POST /orders 400', 'POST /orders 409', 'POST /orders 413', 'POST /orders 415', 'GET /sagas 200', 'GET /sagas 400', 'GET /sagas/{id} 200', 'GET /sagas/{id} 404', 'GET /sagas/{id}/history 200', 'POST /sagas/{id}/cancel 202', 'POST /sagas/{id}/cancel 401', 'POST /sagas/{id}/cancel 409', 'POST /sagas/{id}/retry 202', 'POST /sagas/{id}/retry 409', 'GET /metrics 200', 'GET /readyz 200', 'GET /healthz 200', 'GET /dead-letters 200', 'GET /dead-letters 400', 'POST /sagas/{type} 202', 'POST /sagas/{type} 200', 'POST /sagas/{type} 400', 'POST /sagas/{type} 404', 'POST /sagas/{type} 409', 'GET /saga-types 200', 'POST /bulk-actions 200', 'POST /bulk-actions 400', 'POST /bulk-actions 401']) {
       expect(openapi.covered.has(op), op).toBe(true);
     }
   });

@@ -25,7 +25,7 @@ describe('migration 005: the outbox becomes a queue', () => {
   it('keeps the unpublished rows, drops the published ones, and never reuses an id', () => {
     const insert = db.prepare('INSERT INTO outbox (saga_id, subject, msg_id, headers, payload, created_at, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
     for (let i = 1; i <= 6; i++) insert.run('s-1', `subject.${i}`, `s-1:${i}:0`, '{}', Buffer.from([i]), i, i === 3 ? null : i);
-    expect(migrate(db, 'orchestrator')).toEqual([5, 6]);
+    expect(migrate(db, 'orchestrator')).toEqual([5, 6, 7]);
 
     const store = new SagaStore(db);
     expect(store.unsentOutbox(0, 100).map((r) => [r.id, r.subject])).toEqual([[3, 'subject.3']]);

@@ -278,6 +278,30 @@ describe('saga explorer (/ui)', () => {
     }
   });
 
+  it('shows new and changed sagas on the list live, without a reload', async () => {
+    const { page, problems } = await openPage();
+    let navigations = 0;
+    page.on('framenavigated', (f) => {
+      if (f === page.mainFrame()) navigations++;
+    });
+    await page.goto(`${base}/ui/sagas?type=order&limit=50`);
+    await expect.poll(() => page.locator('#live').innerText()).toBe('Live: new and changed sagas appear');
+    const rows = page.locator('#list-body tbody tr');
+    const before = await rows.count();
+    const id = sys.startOrder();
+    const key = sys.orchestrator.engine.get(id)!.businessKey;
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(before + 1);
+    expect(await rows.first().innerText()).toContain(key);
+    await sys.waitForStatus(id, ['completed']);
+    await expect.poll(() => rows.first().innerText(), { timeout: 10_000 }).toMatch(/✓ completed/);
+    expect(navigations).toBe(1);
+    // An older page does not follow new sagas.
+    await page.goto(`${base}/ui/sagas?limit=1&cursor=${encodeURIComponent((await (await fetch(`${base}/sagas?limit=1`)).json() as { nextCursor: string }).nextCursor)}`);
+    expect(await page.locator('#live').count()).toBe(0);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('streams a saga\'s history as Server-Sent Events, resuming after Last-Event-ID', async () => {
     const res = await fetch(`${base}/ui/sagas/${completedId}/events`, { headers: { 'Last-Event-ID': '0' } });
     expect(res.status).toBe(200);

@@ -29,17 +29,23 @@ export async function launchChromium(): Promise<Browser> {
  * `problems` (CSP violations show up as console errors). `expected` filters responses a test provokes.
  */
 export async function openPage(
-  browser: Browser,
+  browser: Pick<Browser, 'newPage'>,
   options: { scheme?: 'light' | 'dark'; acceptDownloads?: boolean; expected?: (url: string, status: number | null) => boolean } = {},
 ): Promise<{ page: Page; problems: string[] }> {
   const page = await browser.newPage({ colorScheme: options.scheme ?? 'light', viewport: { width: 1280, height: 900 }, acceptDownloads: options.acceptDownloads ?? false });
   const expected = options.expected ?? (() => false);
   const problems: string[] = [];
   page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+    if (m.type() !== 'error') return;
+    // Chromium also logs each response >= 400 to the console: expected ones are not problems there either.
+    const status = /server responded with a status of (\d{3})/.exec(m.text())?.[1];
+    if (status !== undefined && expected(m.location().url, Number(status))) return;
+    problems.push(`console: ${m.text()}`);
   });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('requestfailed', (r) => {
+    // Leaving a page aborts its live-update stream, and its favicon fetch if that had not finished: not failures.
+    if (r.failure()?.errorText === 'net::ERR_ABORTED' && /\/ui\/(assets\/favicon\.svg|(sagas\/[^/?]+\/|sagas\/)events)(\?|$)/.test(new URL(r.url()).pathname + '?')) return;
     if (!expected(r.url(), null)) problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`);
   });
   page.on('response', (r) => {

@@ -16,6 +16,7 @@ const policy: RetryPolicy = { maxAttempts: 2, timeoutMs: 1_000, queueTimeoutMs: 
 const def = orderSagaV1({ step: policy, compensation: policy });
 const SAGA = 's-1';
 const CREATED_AT = 1_000;
+const NAV = { types: ['order'], session: { required: false, signedIn: false, csrf: 'x' } };
 const input = def.parseInput(
   { orderId: 'o-1', customerId: 'c', currency: 'EUR', items: [{ sku: 'A', quantity: 1, unitPrice: 5 }], shippingAddress: { line1: 'a', city: 'b', postalCode: 'c', country: 'DE' } },
   SAGA,
@@ -77,16 +78,16 @@ describe('the timeline', () => {
   const view = { id: SAGA, type: 'order', version: 1, status: 'running' as const, reason: null, businessKey: 'o-1', input, steps: [], state: { forward: { chargePayment: 'awaiting' } }, createdAt: CREATED_AT, updatedAt: 1_020, finishedAt: null, stuck: null };
 
   it('still renders when the replay failed, and says the diff is unavailable', () => {
-    const page = sagaPage(['order'], view, history, 1_120, null, null).toString();
+    const page = sagaPage(NAV, view, history, 1_120, null, null).toString();
     expect(page).toContain('Context changes are unavailable');
     expect(page.match(/<li id="event-/g)).toHaveLength(4);
     expect(page).not.toContain('<details');
     // Without diffs passed (the former call) there is neither a diff nor the note.
-    expect(sagaPage(['order'], view, history, 1_120).toString()).not.toMatch(/unavailable|<details/);
+    expect(sagaPage(NAV, view, history, 1_120).toString()).not.toMatch(/unavailable|<details/);
   });
 
   it('draws each gap as a bar relative to the longest (the last one until now, the saga running), in text too', () => {
-    const page = sagaPage(['order'], view, history, 1_120, null, contextDiffs(def, { id: SAGA, input, createdAt: CREATED_AT }, history)).toString();
+    const page = sagaPage(NAV, view, history, 1_120, null, contextDiffs(def, { id: SAGA, input, createdAt: CREATED_AT }, history)).toString();
     // Gaps: 9, 1, 9 ms between the events, then 100 ms from the last one to now.
     expect([...page.matchAll(/class="fill" x="0" y="0" width="([\d.]+)"/g)].map((m) => m[1])).toEqual(['9.00', '1.00', '9.00', '100.00']);
     expect(page).toContain('9 ms until #2');

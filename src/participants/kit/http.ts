@@ -5,7 +5,7 @@ import type { Context, Middleware } from 'koa';
 import { InvalidInputError } from '../../errors.ts';
 import { requireBearer } from '../../http/auth.ts';
 import { healthRoutes, type ReadinessCheck } from '../../http/health.ts';
-import { DEFAULT_BODY_LIMIT_BYTES, readJsonBody } from '../../http/json-body.ts';
+import { DEFAULT_BODY_LIMIT_BYTES, readJsonBody } from '../../http/body.ts';
 import { problemMiddleware } from '../../http/problem.ts';
 import { silentLogger, type Logger } from '../../logger.ts';
 import { tracingMiddleware } from '../../http/tracing.ts';

@@ -2,7 +2,7 @@ import type { DeadLetter } from '../../messaging/index.ts';
 import type { DecodedPayload } from '../decode-payload.ts';
 import { time } from '../format.ts';
 import { html, type Html } from '../html.ts';
-import { layout } from './layout.ts';
+import { layout, type Nav } from './layout.ts';
 
 /** One dead letter with its payload as far as it could be decoded. */
 export interface DeadLetterRow {
@@ -12,7 +12,7 @@ export interface DeadLetterRow {
 
 /** What the dead-letters page shows. */
 export interface DeadLettersView {
-  types: readonly string[];
+  nav: Nav;
   rows: readonly DeadLetterRow[];
   /** Query string of the next (older) page, null on the last one. */
   olderQuery: string | null;
@@ -28,7 +28,7 @@ const bytes = (n: number) => `${n.toLocaleString('en')} ${n === 1 ? 'byte' : 'by
 export function deadLettersPage(v: DeadLettersView): Html {
   return layout({
     title: 'Dead letters',
-    types: v.types,
+    nav: v.nav,
     body: html`<h1>Dead letters</h1>
 <p>Messages a consumer could not process, newest first. Each keeps its original subject, headers and bytes.</p>
 ${v.error !== null ? html`<p class="alert" role="alert">Invalid query: ${v.error}</p>` : v.rows.length === 0 ? html`<p>${v.paged ? 'No older dead letters.' : 'No dead letters.'}</p>` : v.rows.map(letterSection)}

@@ -1,7 +1,7 @@
 import { SAGA_STATUSES } from '../../api/list-query.ts';
 import { age, sagaStatus, stuckBadge } from '../format.ts';
 import { html, type Html } from '../html.ts';
-import { layout } from './layout.ts';
+import { layout, type Nav } from './layout.ts';
 
 /** One row of the list: what the listing has plus the saga's current state path. */
 export interface ListRow {
@@ -19,12 +19,14 @@ export interface ListRow {
 
 /** What the list page shows: the filters as given, the rows, and where the next page starts. */
 export interface ListModel {
-  types: readonly string[];
+  nav: Nav;
   /** The raw filter values from the URL, echoed back into the form even when invalid. */
   filters: { type: string; status: string; businessKey: string; stuck: string };
   rows: readonly ListRow[];
   /** Query string of the next (older) page, or null on the last page. */
   olderQuery: string | null;
+  /** The page size as given in the URL ('' for the default). */
+  limit: string;
   /** Whether this is a later page (then a link back to the newest is offered). */
   paged: boolean;
   /** A validation error of the filters: shown instead of rows. */
@@ -41,7 +43,7 @@ export function listPage(m: ListModel): Html {
   const f = m.filters;
   const form = html`<form class="filters" method="get" action="/ui/sagas">
 <label for="f-type">Type
-<select id="f-type" name="type">${option('', 'Any type', f.type)}${m.types.map((t) => option(t, t, f.type))}</select></label>
+<select id="f-type" name="type">${option('', 'Any type', f.type)}${m.nav.types.map((t) => option(t, t, f.type))}</select></label>
 <label for="f-status">Status
 <select id="f-status" name="status">${option('', 'Any status', f.status)}${SAGA_STATUSES.map((s) => option(s, s.replace('_', ' '), f.status))}</select></label>
 <label for="f-key">Business key
@@ -72,12 +74,17 @@ ${m.rows.map(
 )}</tbody>
 </table>`;
 
+  // Only the newest page gets live updates: that is where new sagas appear.
+  const live = m.error === null && !m.paged;
   return layout({
     title: 'Sagas',
-    types: m.types,
+    nav: m.nav,
+    live,
     body: html`<h1>Sagas</h1>
 ${form}
-${m.error !== null ? html`<p class="alert" role="alert">Invalid filter: ${m.error}</p>` : table}
+${live ? html`<p id="live" class="live" aria-live="polite" data-events="/ui/sagas/events${queryOf(m.filters, m.limit)}" data-target="list-body" data-live-text="Live: new and changed sagas appear" data-final="false"></p>` : ''}
+${m.error !== null ? html`<p class="alert" role="alert">Invalid filter: ${m.error}</p>` : html`<div id="list-body">${table}</div>`}
+${m.error === null ? bulkLinks(f) : ''}
 <nav class="pager" aria-label="Pages">
 ${m.paged ? html`<a href="/ui/sagas${queryOf(f)}">Newest</a>` : ''}
 ${m.olderQuery !== null ? html`<a href="/ui/sagas?${m.olderQuery}" rel="next">Older</a>` : ''}
@@ -85,8 +92,19 @@ ${m.olderQuery !== null ? html`<a href="/ui/sagas?${m.olderQuery}" rel="next">Ol
   });
 }
 
-/** The filters that are set, as a query string ("" or "?a=b"). */
-function queryOf(f: ListModel['filters']): string {
-  const q = new URLSearchParams(Object.entries(f).filter(([, v]) => v !== '')).toString();
+/** Bulk actions on everything these filters select (their own status implied), each to its confirmation page. */
+function bulkLinks(f: ListModel['filters']): Html {
+  const q = queryOf({ ...f, status: '' });
+  const cancel = f.status === '' || f.status === 'running';
+  const retry = f.status === '' || f.status === 'needs_attention';
+  if (!cancel && !retry) return html``;
+  return html`<p class="actions">${cancel ? html`<a class="button" href="/ui/bulk/cancel${q}">Cancel all matching running sagas…</a>` : ''}
+${retry ? html`<a class="button" href="/ui/bulk/retry${q}">Retry all matching parked sagas…</a>` : ''}</p>`;
+}
+
+/** The filters that are set (and the page size, if given), as a query string ("" or "?a=b"). */
+function queryOf(f: ListModel['filters'], limit?: string): string {
+  const pairs: [string, string][] = [...Object.entries(f), ['limit', limit ?? '']];
+  const q = new URLSearchParams(pairs.filter(([, v]) => v !== '')).toString();
   return q ? `?${q}` : '';
 }

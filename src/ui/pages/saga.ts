@@ -5,7 +5,7 @@ import type { HistoryRow } from '../../store/index.ts';
 import type { ContextChange, ContextDiffs } from '../context-diff.ts';
 import { duration, sagaStatus, stepStatus, stuckBadge, time } from '../format.ts';
 import { html, type Html } from '../html.ts';
-import { layout } from './layout.ts';
+import { layout, type Nav } from './layout.ts';
 
 type Step = SagaView['steps'][number];
 
@@ -120,11 +120,20 @@ ${diffs === null ? html`<p class="muted diff-unavailable">Context changes are un
 ${history.map((h, i) => event(h, gaps[i] ?? null, longest, diffs?.get(h.seq)))}</ol>`;
 }
 
+/** The actions that apply to the saga now, each leading to its confirmation page. */
+function actionLinks(s: SagaView): Html | string {
+  const id = encodeURIComponent(s.id);
+  if (s.status === 'running') return html`<p class="actions"><a class="button" href="/ui/sagas/${id}/cancel">Cancel this saga…</a></p>`;
+  if (s.status === 'needs_attention') return html`<p class="actions"><a class="button" href="/ui/sagas/${id}/retry">Retry its compensation…</a></p>`;
+  return '';
+}
+
 /**
  * GET /ui/sagas/:id: why it failed first, then the facts, the steps and the history timeline.
  * `diffs`: each event's context changes; null when the replay failed, undefined when not computed.
+ * `done`: the action just taken (cancel, retry), confirmed at the top.
  */
-export function sagaPage(types: readonly string[], s: SagaView, history: readonly HistoryRow[], now: number, chart: Html | null = null, diffs?: ContextDiffs | null): Html {
+export function sagaPage(nav: Nav, s: SagaView, history: readonly HistoryRow[], now: number, chart: Html | null = null, diffs?: ContextDiffs | null, done?: string): Html {
   const error = lastError(s.steps);
   const forward = s.steps.filter((st) => !st.compensation);
   // As in the API's view: only compensations that ran (or are running) are shown.
@@ -141,13 +150,15 @@ ${error ? html`<p>Last error (step ${error.name}): <span class="mono">${error.la
       : '';
   return layout({
     title: `${s.type} ${s.businessKey}`,
-    types,
+    nav,
     live: true,
     // live.js swaps #saga-body when the saga moves and reports in #live (empty without JavaScript).
-    body: html`<p id="live" class="live" aria-live="polite" data-events="/ui/sagas/${id}/events" data-final="${FINAL_STATUSES.includes(s.status) ? 'true' : 'false'}"></p>
+    body: html`<p id="live" class="live" aria-live="polite" data-events="/ui/sagas/${id}/events" data-target="saga-body" data-live-text="Live: updates as the saga moves" data-final="${FINAL_STATUSES.includes(s.status) ? 'true' : 'false'}"></p>
 <div id="saga-body">
 <h1>${s.type} saga <span class="mono">${s.businessKey}</span></h1>
+${done === 'cancel' || done === 'retry' ? html`<p class="notice" role="status">${done === 'cancel' ? 'Cancelled: the saga now undoes what it did.' : 'Retried: the parked compensation runs again.'}</p>` : ''}
 ${alert}
+${actionLinks(s)}
 <dl class="facts">
 <dt>Status</dt><dd>${sagaStatus(s.status)}</dd>
 <dt>Type</dt><dd><a href="/ui/types/${encodeURIComponent(s.type)}">${s.type}</a></dd>

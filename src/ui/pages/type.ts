@@ -2,7 +2,7 @@ import type { RegisteredSagaType, RetryPolicy, SagaDefinition } from '../../../s
 import { inputJsonSchema } from '../../api/presenters.ts';
 import { duration } from '../format.ts';
 import { html, type Html } from '../html.ts';
-import { layout } from './layout.ts';
+import { layout, type Nav } from './layout.ts';
 
 const dash = html`<span class="muted">–</span>`;
 
@@ -23,11 +23,11 @@ ${def.steps.map((st) => html`<tr><th scope="row">${st.name}</th>${policyCells(st
 }
 
 /** GET /ui/types/:type: description, each version's steps, retry policies, statechart, compensation map and input schema. */
-export function typePage(types: readonly string[], t: RegisteredSagaType, charts: ReadonlyMap<number, Html> = new Map()): Html {
+export function typePage(nav: Nav, t: RegisteredSagaType, charts: ReadonlyMap<number, Html> = new Map()): Html {
   const versions = [...t.definitions].sort((a, b) => b.version - a.version);
   return layout({
     title: `Type ${t.plugin.name}`,
-    types,
+    nav,
     body: html`<h1>Saga type <span class="mono">${t.plugin.name}</span></h1>
 <p>${t.plugin.description}</p>
 <p><a href="/ui/sagas?type=${encodeURIComponent(t.plugin.name)}">Sagas of this type</a></p>

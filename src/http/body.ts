@@ -1,7 +1,7 @@
 import type { Context } from 'koa';
 import { InvalidInputError, SagaError } from '../errors.ts';
 
-/** Default largest accepted JSON body. */
+/** Default largest accepted request body. */
 export const DEFAULT_BODY_LIMIT_BYTES = 64 * 1024;
 
 /**
@@ -14,11 +14,9 @@ function tooLarge(ctx: Context, limitBytes: number): SagaError {
   return new SagaError('invalid', 'PAYLOAD_TOO_LARGE', `the body exceeds ${limitBytes} bytes`);
 }
 
-/** Reads a JSON request body: 415 unless application/json, 413 over the limit, 400 if unparsable. */
-export async function readJsonBody(ctx: Context, limitBytes = DEFAULT_BODY_LIMIT_BYTES): Promise<unknown> {
-  if (!ctx.is('application/json')) {
-    throw new SagaError('invalid', 'UNSUPPORTED_MEDIA_TYPE', 'the body must be application/json');
-  }
+/** Reads a request body of media type `type` as UTF-8 text: 415 for another type, 413 over the limit. */
+export async function readBodyText(ctx: Context, type: string, limitBytes = DEFAULT_BODY_LIMIT_BYTES): Promise<string> {
+  if (!ctx.is(type)) throw new SagaError('invalid', 'UNSUPPORTED_MEDIA_TYPE', `the body must be ${type}`);
   const declared = Number(ctx.get('content-length') || 0);
   if (declared > limitBytes) throw tooLarge(ctx, limitBytes);
   const chunks: Buffer[] = [];
@@ -28,10 +26,20 @@ export async function readJsonBody(ctx: Context, limitBytes = DEFAULT_BODY_LIMIT
     if (size > limitBytes) throw tooLarge(ctx, limitBytes);
     chunks.push(chunk);
   }
-  const text = Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Reads a JSON request body: 415 unless application/json, 413 over the limit, 400 if unparsable. */
+export async function readJsonBody(ctx: Context, limitBytes = DEFAULT_BODY_LIMIT_BYTES): Promise<unknown> {
+  const text = await readBodyText(ctx, 'application/json', limitBytes);
   try {
     return JSON.parse(text) as unknown;
   } catch (err) {
     throw new InvalidInputError('INVALID_JSON', 'the body is not valid JSON', { cause: err });
   }
+}
+
+/** Reads an HTML form post (application/x-www-form-urlencoded): 415 for another type, 413 over the limit. */
+export async function readFormBody(ctx: Context, limitBytes = DEFAULT_BODY_LIMIT_BYTES): Promise<URLSearchParams> {
+  return new URLSearchParams(await readBodyText(ctx, 'application/x-www-form-urlencoded', limitBytes));
 }
