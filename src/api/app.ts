@@ -155,7 +155,8 @@ export function createApi(options: ApiOptions): Koa {
   // those ids back acts on them only, one by one, with a result per saga.
   router.post('/bulk-actions', operator, async (ctx) => {
     const req = parseBulkBody(await readJsonBody(ctx, options.bodyLimitBytes));
-    const base = { action: req.action, filter: req.filter, dryRun: req.dryRun };
+    const iso = (t: number | undefined) => (t === undefined ? undefined : new Date(t).toISOString());
+    const base = { action: req.action, filter: { ...req.filter, createdFrom: iso(req.filter.createdFrom), createdTo: iso(req.filter.createdTo) }, dryRun: req.dryRun };
     if (req.dryRun) {
       const sagas = selectForBulk(engine, req.action, req.filter);
       ctx.body = { ...base, count: sagas.length, sagas: sagas.map((s) => summaryBody(s, aliasOf(s))), results: null };

@@ -11,6 +11,8 @@ const bodySchema = z.strictObject({
       status: z.enum(SAGA_STATUSES).optional(),
       businessKey: z.string().min(1).max(BUSINESS_KEY_MAX).optional(),
       stuck: z.boolean().optional(),
+      createdFrom: z.iso.datetime({ offset: true }).optional(),
+      createdTo: z.iso.datetime({ offset: true }).optional(),
     })
     .default({}),
   sagaIds: z.array(z.string().min(1).max(200)).min(1).max(MAX_BULK).optional(),
@@ -35,5 +37,6 @@ export function parseBulkBody(raw: unknown): BulkRequest {
     throw new InvalidInputError('INVALID_INPUT', `${field}: ${issue.message}`);
   }
   const { action, filter, sagaIds, dryRun } = parsed.data;
-  return { action, filter, sagaIds, dryRun };
+  const time = (iso: string | undefined) => (iso === undefined ? undefined : Date.parse(iso));
+  return { action, filter: { ...filter, createdFrom: time(filter.createdFrom), createdTo: time(filter.createdTo) }, sagaIds, dryRun };
 }

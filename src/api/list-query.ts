@@ -7,6 +7,28 @@ export const DEFAULT_PAGE = 20;
 /** Longest business key GET /sagas filters on: the bound of the other keys (ids, Idempotency-Key). */
 export const BUSINESS_KEY_MAX = 200;
 
+/** An ISO 8601 date (2026-11-30) or date-time (2026-11-30T06:00, seconds, fraction, zone optional; no zone is UTC). */
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?$/;
+
+/** Milliseconds since the epoch of an ISO 8601 date or date-time (see ISO_TIME), or NaN. */
+export function parseIsoTime(raw: string): number {
+  if (!ISO_TIME.test(raw)) return Number.NaN;
+  // Date.parse reads a date-time without a zone as local time: the explorer shows UTC, so UTC it is.
+  const zoned = raw.includes('T') && !/(Z|[+-]\d{2}:\d{2})$/.test(raw) ? `${raw}Z` : raw;
+  return Date.parse(zoned);
+}
+
+const isoTime = z
+  .string()
+  .transform((raw, ctx) => {
+    const t = parseIsoTime(raw);
+    if (Number.isNaN(t)) {
+      ctx.addIssue({ code: 'custom', message: 'must be an ISO 8601 date or date-time such as 2026-11-30 or 2026-11-30T06:00:00Z' });
+      return z.NEVER;
+    }
+    return t;
+  });
+
 const querySchema = z.strictObject({
   status: z.enum(SAGA_STATUSES).optional(),
   type: z.string().regex(/^[a-z][a-z0-9_-]{0,49}$/, 'must be a saga type such as order').optional(),
@@ -24,6 +46,8 @@ const querySchema = z.strictObject({
     .optional(),
   cursor: z.string().max(300).optional(),
   stuck: z.enum(['true', 'false'], "must be 'true' or 'false'").optional(),
+  createdFrom: isoTime.optional(),
+  createdTo: isoTime.optional(),
 });
 
 /** A position in the newest-first listing: the last item returned. */
@@ -69,6 +93,8 @@ export function parseListQuery(query: Record<string, string | string[] | undefin
     type: q.type,
     businessKey: q.businessKey,
     stuck: q.stuck === 'true',
+    createdFrom: q.createdFrom,
+    createdTo: q.createdTo,
     limit: q.limit ?? DEFAULT_PAGE,
     before: q.cursor === undefined ? undefined : decodeCursor(q.cursor),
   };

@@ -156,6 +156,8 @@ export function openApiDocument(sagaTypes: readonly RegisteredSagaType[]): Recor
             { name: 'status', in: 'query', schema: { type: 'string', enum: SAGA_STATUSES } },
             { name: 'type', in: 'query', schema: { type: 'string' } },
             { name: 'businessKey', in: 'query', schema: { type: 'string', minLength: 1, maxLength: BUSINESS_KEY_MAX }, description: 'Exact business key (the order id, the trip id), no control characters' },
+            { name: 'createdFrom', in: 'query', schema: { type: 'string' }, description: 'Created at or after: an ISO 8601 date or date-time (no zone is UTC)' },
+            { name: 'createdTo', in: 'query', schema: { type: 'string' }, description: 'Created before: an ISO 8601 date or date-time (no zone is UTC)' },
             { name: 'stuck', in: 'query', schema: { type: 'string', enum: ['true', 'false'] }, description: 'true: only sagas stuck now (running or compensating, in a state past its age limit)' },
             ...pageParams,
           ],
@@ -359,6 +361,8 @@ export function openApiDocument(sagaTypes: readonly RegisteredSagaType[]): Recor
             status: { type: 'string', enum: SAGA_STATUSES, description: 'Optional: must be the status the action applies to' },
             businessKey: { type: 'string', minLength: 1, maxLength: BUSINESS_KEY_MAX },
             stuck: { type: 'boolean' },
+            createdFrom: { ...dateTime, description: 'Created at or after' },
+            createdTo: { ...dateTime, description: 'Created before' },
           },
         },
         BulkActionRequest: {

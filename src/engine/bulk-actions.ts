@@ -23,6 +23,9 @@ export interface BulkFilter {
   status?: SagaStatus;
   businessKey?: string;
   stuck?: boolean;
+  /** Created at or after, before (ms since the epoch). */
+  createdFrom?: number;
+  createdTo?: number;
 }
 
 /** What happened to one saga: done, not applicable (no longer in a state the action applies to), or failed. */
@@ -61,7 +64,9 @@ function matches(s: SagaSummary, f: BulkFilter & { status: SagaStatus }): boolea
     s.status === f.status &&
     (f.type === undefined || s.type === f.type) &&
     (f.businessKey === undefined || s.businessKey === f.businessKey) &&
-    (!f.stuck || s.stuck !== null)
+    (!f.stuck || s.stuck !== null) &&
+    (f.createdFrom === undefined || s.createdAt >= f.createdFrom) &&
+    (f.createdTo === undefined || s.createdAt < f.createdTo)
   );
 }
 

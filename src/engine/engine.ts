@@ -266,7 +266,7 @@ export class SagaEngine {
       }
       const [snapshot, actions] = this.pure.transition(def.machine, def.createdSnapshot(sagaId, input, now), { type: 'START', at: now });
       const { status, reason } = def.status(snapshot);
-      const ages = this.agesOf(def, status, snapshot, null, now);
+      const ages = this.agesOf(def, status, snapshot, NO_AGES, now);
       const row: SagaRow = {
         id: sagaId,
         type: def.name,
@@ -429,7 +429,7 @@ export class SagaEngine {
   }
 
   /** Sagas newest first, filtered, keyset-paginated: pass the last item's (createdAt, id) as `before`. */
-  list(filter: { status?: SagaStatus; type?: string; businessKey?: string; stuck?: boolean; limit: number; before?: { createdAt: number; id: string } }): SagaSummary[] {
+  list(filter: { status?: SagaStatus; type?: string; businessKey?: string; stuck?: boolean; createdFrom?: number; createdTo?: number; limit: number; before?: { createdAt: number; id: string } }): SagaSummary[] {
     const now = this.clock();
     return this.store.listSagas({ ...filter, stuckAt: filter.stuck ? now : undefined }).map((r) => summaryOf(r, now));
   }
@@ -534,7 +534,7 @@ export class SagaEngine {
     }
     // seq 1 is the start: the row was just inserted with this snapshot.
     if (seq > 1) {
-      const ages = this.agesOf(def, status, next, row.state_entered, now);
+      const ages = this.agesOf(def, status, next, { stateEntered: row.state_entered, stuckAt: row.stuck_at, stuckState: row.stuck_state }, now);
       this.store.updateSaga({
         id: row.id,
         status,
@@ -578,7 +578,7 @@ export class SagaEngine {
   }
 
   /** The ages of the states the saga is in after a transition; only a running or compensating saga can be stuck. */
-  private agesOf(def: SagaDefinition, status: SagaStatus, snapshot: AnyMachineSnapshot, previous: string | null, now: number): StateAges {
+  private agesOf(def: SagaDefinition, status: SagaStatus, snapshot: AnyMachineSnapshot, previous: StateAges, now: number): StateAges {
     if (status !== 'running' && status !== 'compensating') return NO_AGES;
     // A parked saga stored no ages: after an operator's RETRY its states start afresh.
     return stateAges(this.ageLimits.get(`${def.name}@${def.version}`)!, (snapshot as unknown as { _nodes: readonly { id: string }[] })._nodes, previous, now);

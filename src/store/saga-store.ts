@@ -20,7 +20,7 @@ export interface SagaRow {
   created_at: number;
   updated_at: number;
   finished_at: number | null;
-  /** JSON { stateNodeId: enteredAt } of the active age-limited states (see src/engine/stuck.ts). */
+  /** JSON { stateNodeId: enteredAt } when two or more age-limited states are active (see src/engine/stuck.ts). */
   state_entered: string | null;
   /** When the saga counts as stuck if it has not moved by then; NULL when it cannot be stuck. */
   stuck_at: number | null;
@@ -96,6 +96,10 @@ export interface SagaListFilter {
   before?: { createdAt: number; id: string };
   /** Only sagas stuck at this time (running or compensating, past their age limit). */
   stuckAt?: number;
+  /** Only sagas created at or after this time. */
+  createdFrom?: number;
+  /** Only sagas created before this time. */
+  createdTo?: number;
 }
 
 /**
@@ -405,6 +409,14 @@ export class SagaStore {
       where.push('stuck_at <= @stuckAt');
       params.stuckAt = filter.stuckAt;
     }
+    if (filter.createdFrom !== undefined) {
+      where.push('created_at >= @createdFrom');
+      params.createdFrom = filter.createdFrom;
+    }
+    if (filter.createdTo !== undefined) {
+      where.push('created_at < @createdTo');
+      params.createdTo = filter.createdTo;
+    }
     if (filter.before) {
       where.push('(created_at < @bc OR (created_at = @bc AND id < @bid))');
       params.bc = filter.before.createdAt;
@@ -415,7 +427,8 @@ export class SagaStore {
     const index = filter.businessKey ? 'INDEXED BY sagas_business_key' : '';
     const sql = `SELECT ${HEAD_COLUMNS} FROM sagas ${index} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY created_at DESC, id DESC LIMIT @limit`;
-    // 32 shapes at most (status, type, business key, stuck and cursor each present or not): each is compiled once.
+    // 128 shapes at most (status, type, business key, stuck, each end of the time range and the cursor
+    // each present or not): each is compiled once.
     let statement = this.listStatements.get(sql);
     if (!statement) this.listStatements.set(sql, (statement = this.db.prepare(sql)));
     return statement.all(params) as SagaHead[];

@@ -35,10 +35,13 @@ function safeNext(raw: string | null | undefined): string {
   return typeof raw === 'string' && /^\/ui(\/|$)/.test(raw) && !raw.startsWith('//') && !raw.includes('\\') ? raw : '/ui/sagas';
 }
 
+/** Every filter of the list: a bulk action selects what the list showed, never more. */
+const BULK_FILTERS = ['type', 'status', 'businessKey', 'stuck', 'createdFrom', 'createdTo'];
+
 /** The bulk filter from a query or a form: the list's filters, without paging. */
 function bulkFilterOf(fields: Record<string, string>): BulkFilter {
-  const q = parseListQuery(Object.fromEntries(Object.entries(fields).filter(([k, v]) => v !== '' && ['type', 'status', 'businessKey', 'stuck'].includes(k))));
-  return { type: q.type, status: q.status, businessKey: q.businessKey, stuck: q.stuck || undefined };
+  const q = parseListQuery(Object.fromEntries(Object.entries(fields).filter(([k, v]) => v !== '' && BULK_FILTERS.includes(k))));
+  return { type: q.type, status: q.status, businessKey: q.businessKey, stuck: q.stuck || undefined, createdFrom: q.createdFrom, createdTo: q.createdTo };
 }
 
 /** Registers the action routes on the explorer's router. */

@@ -45,7 +45,7 @@ export interface UiOptions {
 export const UI_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-const FILTERS = ['type', 'status', 'businessKey', 'stuck'] as const;
+const FILTERS = ['type', 'status', 'businessKey', 'createdFrom', 'createdTo', 'stuck'] as const;
 
 /** The explorer's routes (GET /ui, /ui/sagas, /ui/sagas/:id, /ui/sagas/:id/events, /ui/sagas/:id/export.json, /ui/types/:type, /ui/dead-letters, /ui/assets/{style.css,live.js,favicon.svg}). */
 export function uiRoutes(options: UiOptions): Router {
@@ -119,7 +119,7 @@ export function uiRoutes(options: UiOptions): Router {
 
   router.get('/ui/sagas', guard, (ctx) => {
     const raw = (k: string) => (typeof ctx.query[k] === 'string' ? (ctx.query[k] as string) : '');
-    const filters = { type: raw('type'), status: raw('status'), businessKey: raw('businessKey'), stuck: raw('stuck') };
+    const filters = { type: raw('type'), status: raw('status'), businessKey: raw('businessKey'), createdFrom: raw('createdFrom'), createdTo: raw('createdTo'), stuck: raw('stuck') };
     // The form submits empty fields for "any": drop them so the API's strict parser sees only real filters.
     const query = Object.fromEntries(Object.entries(ctx.query).filter(([, v]) => v !== ''));
     let q: ReturnType<typeof parseListQuery>;

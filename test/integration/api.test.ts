@@ -256,6 +256,15 @@ describe('orchestrator HTTP API', () => {
     expect(seen.slice(0, 5)).toEqual([...ids].reverse());
     const created = (await get('/sagas?limit=100', '/sagas')).body.items.map((s: { createdAt: string }) => Date.parse(s.createdAt));
     expect([...created].sort((a, b) => b - a)).toEqual(created);
+
+    // A time range: from is inclusive, to exclusive, both ISO 8601 (no zone is UTC).
+    const at = (id: string) => sys.orchestrator.engine.get(id)!.createdAt;
+    const iso = (t: number) => new Date(t).toISOString();
+    const inRange = async (q: string) => (await get(`/sagas?type=order&limit=100&${q}`, '/sagas')).body.items.map((s: { sagaId: string }) => s.sagaId);
+    expect(await inRange(`createdFrom=${iso(at(ids[1]!))}&createdTo=${iso(at(ids[3]!))}`)).toEqual(ids.slice(1, 4).filter((id) => at(id) < at(ids[3]!)).reverse());
+    expect(await inRange(`createdFrom=${iso(at(ids[4]!) + 1)}`)).not.toContain(ids[4]);
+    expect(await inRange(`createdTo=${iso(at(ids[0]!))}`)).not.toContain(ids[0]);
+    expect(await inRange(`createdFrom=${iso(at(ids[0]!)).slice(0, 10)}`)).toEqual(expect.arrayContaining(ids));
   });
 
   it.each([
@@ -270,6 +279,9 @@ describe('orchestrator HTTP API', () => {
     [`businessKey=${'k'.repeat(201)}`, 'businessKey'],
     ['businessKey=a%0Ab', 'businessKey'],
     ['businessKey=a%7Fb', 'businessKey'],
+    ['createdFrom=yesterday', 'createdFrom'],
+    ['createdTo=2026-13-45', 'createdTo'],
+    ['stuck=yes', 'stuck'],
   ])('GET /sagas?%s is 400 naming the parameter', async (query, field) => {
     const res = await get(`/sagas?${query}`, '/sagas');
     expect(res.status).toBe(400);

@@ -67,6 +67,16 @@ describe('saga explorer (/ui)', () => {
     expect(await rows.first().innerText()).toContain(cancelled.businessKey);
     expect(await page.getByLabel('Status').inputValue()).toBe('cancelled');
 
+    // A time range that ends before the cancelled saga began hides it; the form keeps what was typed.
+    await page.getByLabel('Created before (UTC)').fill(new Date(cancelled.createdAt).toISOString());
+    await Promise.all([page.waitForURL(/createdTo=/), page.getByRole('button', { name: 'Filter' }).click()]);
+    expect(await rows.count()).toBe(0);
+    expect(await page.getByLabel('Created before (UTC)').inputValue()).toBe(new Date(cancelled.createdAt).toISOString());
+    await page.getByLabel('Created from (UTC)').fill(new Date(cancelled.createdAt).toISOString());
+    await page.getByLabel('Created before (UTC)').fill('');
+    await Promise.all([page.waitForURL(/createdFrom=/), page.getByRole('button', { name: 'Filter' }).click()]);
+    expect(await rows.count()).toBe(1);
+
     await Promise.all([page.waitForURL(/\/ui\/sagas\/[^?]+$/), rows.first().getByRole('link').click()]);
     const main = await page.locator('main').innerText();
     // Why it failed comes before everything else.
@@ -173,6 +183,9 @@ describe('saga explorer (/ui)', () => {
     const bad = await fetch(`${base}/ui/sagas?status=exploded`);
     expect(bad.status).toBe(400);
     expect(await bad.text()).toMatch(/Invalid filter: status: /);
+    const badTime = await fetch(`${base}/ui/sagas?createdFrom=last+week`);
+    expect(badTime.status).toBe(400);
+    expect(await badTime.text()).toMatch(/Invalid filter: createdFrom: must be an ISO 8601 date/);
     // The API itself is unchanged: still problem+json.
     const api = await fetch(`${base}/sagas/no-such-saga`);
     expect([api.status, api.headers.get('content-type')]).toEqual([404, 'application/problem+json']);

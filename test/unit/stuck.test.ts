@@ -25,12 +25,17 @@ describe('age limits and stuck times', () => {
     const limits = new Map([
       ['reserveFlight', 1_000],
       ['reserveHotel', 5_000],
+      ['reserveCar', 2_000],
     ]);
-    const both = stateAges(limits, [{ id: 'trip.forward' }, { id: 'reserveFlight' }, { id: 'reserveHotel' }], null, 100);
+    const both = stateAges(limits, [{ id: 'trip.forward' }, { id: 'reserveFlight' }, { id: 'reserveHotel' }], NO_AGES, 100);
     expect(both).toEqual({ stateEntered: JSON.stringify({ reserveFlight: 100, reserveHotel: 100 }), stuckAt: 1_100, stuckState: 'reserveFlight' });
-    // The flight branch is done; the hotel keeps the time it started.
-    const hotel = stateAges(limits, [{ id: 'trip.forward' }, { id: 'reserveHotel' }], both.stateEntered, 900);
-    expect(hotel).toEqual({ stateEntered: JSON.stringify({ reserveHotel: 100 }), stuckAt: 5_100, stuckState: 'reserveHotel' });
-    expect(stateAges(limits, [{ id: 'trip.completed' }], hotel.stateEntered, 2_000)).toEqual(NO_AGES);
+    // The flight branch is done; the hotel keeps the time it started (one state left: no JSON).
+    const hotel = stateAges(limits, [{ id: 'trip.forward' }, { id: 'reserveHotel' }], both, 900);
+    expect(hotel).toEqual({ stateEntered: null, stuckAt: 5_100, stuckState: 'reserveHotel' });
+    // Still there later: its entry time is read back from its deadline.
+    expect(stateAges(limits, [{ id: 'reserveHotel' }], hotel, 3_000)).toEqual(hotel);
+    const car = stateAges(limits, [{ id: 'reserveCar' }], hotel, 4_000);
+    expect(car).toEqual({ stateEntered: null, stuckAt: 6_000, stuckState: 'reserveCar' });
+    expect(stateAges(limits, [{ id: 'trip.completed' }], car, 5_000)).toEqual(NO_AGES);
   });
 });

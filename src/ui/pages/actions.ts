@@ -2,7 +2,7 @@
 // JavaScript), the bulk selection with its exact count and filter, a result per saga, and sign-in.
 import type { SagaSummary, SagaView, BulkActionName, BulkFilter, BulkResult } from '../../engine/index.ts';
 import { statePath } from '../../engine/index.ts';
-import { sagaStatus, stuckBadge } from '../format.ts';
+import { sagaStatus, stuckBadge, time } from '../format.ts';
 import { html, type Html } from '../html.ts';
 import { csrfField, layout, type Nav } from './layout.ts';
 
@@ -56,13 +56,14 @@ function describeFilter(action: BulkActionName, f: BulkFilter): Html {
 <dt>Status</dt><dd>${VERB[action].applies} <span class="muted">(the sagas ${action} applies to)</span></dd>
 <dt>Type</dt><dd>${f.type ?? html`<span class="muted">any</span>`}</dd>
 <dt>Business key</dt><dd class="mono">${f.businessKey ?? html`<span class="muted">any</span>`}</dd>
+<dt>Created</dt><dd>${f.createdFrom === undefined && f.createdTo === undefined ? html`<span class="muted">any time</span>` : html`${f.createdFrom !== undefined ? html`from ${time(f.createdFrom)}` : ''} ${f.createdTo !== undefined ? html`before ${time(f.createdTo)}` : ''}`}</dd>
 <dt>Stuck only</dt><dd>${f.stuck ? 'yes' : 'no'}</dd>
 </dl>`;
 }
 
 /** The filter as hidden fields, so the post acts with exactly what was shown. */
 function filterFields(f: BulkFilter): Html {
-  return html`${f.type !== undefined ? html`<input type="hidden" name="type" value="${f.type}">` : ''}${f.businessKey !== undefined ? html`<input type="hidden" name="businessKey" value="${f.businessKey}">` : ''}${f.stuck ? html`<input type="hidden" name="stuck" value="true">` : ''}`;
+  return html`${f.type !== undefined ? html`<input type="hidden" name="type" value="${f.type}">` : ''}${f.businessKey !== undefined ? html`<input type="hidden" name="businessKey" value="${f.businessKey}">` : ''}${f.stuck ? html`<input type="hidden" name="stuck" value="true">` : ''}${f.createdFrom !== undefined ? html`<input type="hidden" name="createdFrom" value="${new Date(f.createdFrom).toISOString()}">` : ''}${f.createdTo !== undefined ? html`<input type="hidden" name="createdTo" value="${new Date(f.createdTo).toISOString()}">` : ''}`;
 }
 
 /** GET /ui/bulk/:action: the filter, the exact count and every selected saga, then the form that acts on exactly them. */

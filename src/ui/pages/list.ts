@@ -21,7 +21,7 @@ export interface ListRow {
 export interface ListModel {
   nav: Nav;
   /** The raw filter values from the URL, echoed back into the form even when invalid. */
-  filters: { type: string; status: string; businessKey: string; stuck: string };
+  filters: { type: string; status: string; businessKey: string; createdFrom: string; createdTo: string; stuck: string };
   rows: readonly ListRow[];
   /** Query string of the next (older) page, or null on the last page. */
   olderQuery: string | null;
@@ -48,6 +48,10 @@ export function listPage(m: ListModel): Html {
 <select id="f-status" name="status">${option('', 'Any status', f.status)}${SAGA_STATUSES.map((s) => option(s, s.replace('_', ' '), f.status))}</select></label>
 <label for="f-key">Business key
 <input id="f-key" name="businessKey" type="search" value="${f.businessKey}" maxlength="200" autocomplete="off"></label>
+<label for="f-from">Created from (UTC)
+<input id="f-from" name="createdFrom" type="text" value="${f.createdFrom}" placeholder="2026-11-30T06:00" maxlength="40" autocomplete="off"></label>
+<label for="f-to">Created before (UTC)
+<input id="f-to" name="createdTo" type="text" value="${f.createdTo}" placeholder="2026-11-30T07:00" maxlength="40" autocomplete="off"></label>
 <label for="f-stuck" class="check"><input id="f-stuck" name="stuck" type="checkbox" value="true"${f.stuck === 'true' ? html` checked` : ''}> Stuck only</label>
 <button type="submit">Filter</button>
 <a href="/ui/sagas">Clear filters</a>
