@@ -49,6 +49,7 @@ try {
     logger: logger.child({ component: 'engine' }),
     definitions: sagaTypes.flatMap((t) => t.definitions),
     eventStreams: sagaTypes.map((t) => t.plugin.events),
+    streamReplicas: config.streamReplicas,
     replyBatchSize: config.replyBatchSize,
     retention: config.retention,
     outboxWindow: config.outboxWindow,

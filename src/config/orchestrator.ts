@@ -6,7 +6,10 @@ import { natsClientConfig, type NatsClientConfig } from './nats.ts';
 
 /** Everything the orchestrator process reads from its environment, parsed and validated. */
 export interface OrchestratorConfig {
+  /** NATS_URL: one server, or every server of a cluster, comma-separated. */
   natsUrl: string;
+  /** STREAM_REPLICAS: copies of each stream in a JetStream cluster (1 on a single server, 3 on a three-node cluster). */
+  streamReplicas: number;
   /** NATS_USER/NATS_PASSWORD, NATS_TOKEN or NATS_CREDS_FILE, and NATS_TLS_*. */
   nats: NatsClientConfig;
   databasePath: string;
@@ -68,6 +71,7 @@ export function loadOrchestratorConfig(env: Env): OrchestratorConfig {
   const read = new EnvReader(env);
   return {
     natsUrl: read.natsUrl('NATS_URL', ORCHESTRATOR_DEFAULTS.natsUrl),
+    streamReplicas: read.int('STREAM_REPLICAS', 1, 1, 5),
     nats: natsClientConfig(read),
     databasePath: read.string('DATABASE_PATH', ORCHESTRATOR_DEFAULTS.databasePath),
     dbSynchronous: read.oneOf('DB_SYNCHRONOUS', 'FULL', ['FULL', 'NORMAL'] as const),

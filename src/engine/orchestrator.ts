@@ -38,6 +38,8 @@ export interface OrchestratorOptions {
   definitions: readonly SagaDefinition[];
   /** The saga types' event streams, created (or updated) at start with the work queues. */
   eventStreams?: readonly EventStream[];
+  /** Copies of each stream in a JetStream cluster (STREAM_REPLICAS); 1 by default. */
+  streamReplicas?: number;
   logger: Logger;
   clock?: () => number;
   /** Replies applied per transaction. */
@@ -86,11 +88,12 @@ export async function startOrchestrator(options: OrchestratorOptions): Promise<O
   const { nc, db, logger } = options;
   const clock = options.clock ?? Date.now;
   const spans = options.spans ?? noSpans;
-  const jsm = await jetstreamManager(nc);
+  // Not checked here: a cluster may still be electing its leader, which ensureStreams waits for.
+  const jsm = await jetstreamManager(nc, { checkAPI: false });
   // Asked only when an attempt's clock runs out; during an outage it must fail fast, not in 5 s.
-  const probeJsm = await jetstreamManager(nc, { timeout: options.probeTimeoutMs ?? 2_000 });
+  const probeJsm = await jetstreamManager(nc, { timeout: options.probeTimeoutMs ?? 2_000, checkAPI: false });
   const js = jetstream(nc);
-  await ensureStreams(jsm, sagaStreams({ events: options.eventStreams }));
+  await ensureStreams(jsm, sagaStreams({ events: options.eventStreams }), { replicas: options.streamReplicas });
   const replyBatchSize = options.replyBatchSize ?? 64;
   await ensureConsumer(jsm, {
     stream: STREAM.replies,

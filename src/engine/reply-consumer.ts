@@ -2,7 +2,7 @@ import type { ConsumerMessages, JetStreamClient, JsMsg } from '@nats-io/jetstrea
 import { decodeReply } from '../contracts/index.ts';
 import { classify, InvalidInputError, SagaError } from '../errors.ts';
 import { stepOfCommandId } from '../../sagas/kit/index.ts';
-import { deadLetter, fromNatsHeaders, HEADER, replySender } from '../messaging/index.ts';
+import { deadLetter, fromNatsHeaders, HEADER, PULL_OPTIONS, replySender } from '../messaging/index.ts';
 import { ATTR, MESSAGING_SYSTEM } from '../telemetry/attributes.ts';
 import { noSpans, type Spans, type StartedSpan } from '../telemetry/spans.ts';
 import type { SagaEngine, SagaEvent } from './engine.ts';
@@ -50,7 +50,7 @@ export async function startReplyConsumer(options: ReplyConsumerOptions): Promise
   const spans = options.spans ?? noSpans;
   const stats: ReplyConsumerStats = { applied: 0, ignored: 0, deadLettered: 0, failedBatches: 0 };
   const consumer = await js.consumers.get(options.stream, options.durable);
-  const messages: ConsumerMessages = await consumer.consume({ max_messages: batchSize * 4 });
+  const messages: ConsumerMessages = await consumer.consume({ max_messages: batchSize * 4, ...PULL_OPTIONS });
   let pending: JsMsg[] = [];
   let scheduled = false;
   const inFlight = new Set<Promise<void>>();

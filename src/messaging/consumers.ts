@@ -39,3 +39,12 @@ export async function ensureConsumer(jsm: JetStreamManager, spec: DurableConsume
     max_deliver: config.max_deliver,
   });
 }
+
+/**
+ * How every long-running consume() pulls: each pull lasts at most 5 s and the server sends a
+ * heartbeat every second while it waits. When the consumer's leader moves (a cluster member dies),
+ * pulls held by the old leader are never answered; the client notices two missed heartbeats and
+ * pulls again from the new leader within seconds. The library's defaults (30 s pulls, 15 s
+ * heartbeats) stalled sagas for 40 s after a leader died.
+ */
+export const PULL_OPTIONS = { expires: 5_000, idle_heartbeat: 1_000 } as const;

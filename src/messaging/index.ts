@@ -1,7 +1,7 @@
 export { connectNats, inboxPrefixOf, type NatsConnectOptions } from './connection.ts';
 export { StreamPublisher, type StreamPublish, type StreamPublishOptions } from './stream-publisher.ts';
 export { ensureStreams, waitForStreams, sagaStreams, DUPLICATE_WINDOW_MS, type EventStream } from './streams.ts';
-export { ensureConsumer, type DurableConsumerSpec } from './consumers.ts';
+export { ensureConsumer, PULL_OPTIONS, type DurableConsumerSpec } from './consumers.ts';
 export { publishWithRetry, type PublishRetry } from './publish.ts';
 export { startWorkerPool, type WorkerPool, type WorkerPoolOptions } from './worker-pool.ts';
 export { deadLetter } from './dead-letter.ts';

@@ -41,14 +41,46 @@ export function sagaStreams(options: { events?: readonly EventStream[]; eventsMa
   ];
 }
 
-/** Creates each stream, or updates it to the given configuration if it exists. Idempotent. */
-export async function ensureStreams(jsm: JetStreamManager, specs: StreamSpec[]): Promise<void> {
+/** JetStream answered that it has no leader yet (a cluster forming or electing). */
+const JETSTREAM_NOT_READY = 10008;
+
+/**
+ * Whether a JetStream API call failed only because JetStream is not ready: a timeout or no
+ * responders while a cluster elects its meta leader, or "temporarily unavailable".
+ */
+function notReady(err: unknown): boolean {
+  if (err instanceof JetStreamApiError) return err.code === JETSTREAM_NOT_READY;
+  const name = (err as { name?: string }).name;
+  return name === 'TimeoutError' || name === 'NoRespondersError' || /no responders|timeout/i.test(String((err as Error).message));
+}
+
+/**
+ * Creates each stream, or updates it to the given configuration if it exists. Idempotent.
+ * `replicas` (STREAM_REPLICAS): copies of each stream in a JetStream cluster, 1 on a single server;
+ * the consumers on a stream inherit it. A cluster still electing its leader is waited for, up to
+ * `readyTimeoutMs`, so a whole deployment can start at once.
+ */
+export async function ensureStreams(jsm: JetStreamManager, specs: StreamSpec[], options: { replicas?: number; readyTimeoutMs?: number } = {}): Promise<void> {
+  const deadline = Date.now() + (options.readyTimeoutMs ?? 60_000);
+  for (;;) {
+    try {
+      await reconcileStreams(jsm, specs, options.replicas ?? 1);
+      return;
+    } catch (err) {
+      if (!notReady(err)) throw err;
+      if (Date.now() > deadline) throw new Error(`JetStream did not become available within ${options.readyTimeoutMs ?? 60_000} ms: ${(err as Error).message}`, { cause: err });
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+}
+
+async function reconcileStreams(jsm: JetStreamManager, specs: StreamSpec[], replicas: number): Promise<void> {
   for (const spec of specs) {
     const config: Partial<StreamConfig> & { name: string } = {
       storage: StorageType.File,
       discard: DiscardPolicy.Old,
       duplicate_window: nanos(DUPLICATE_WINDOW_MS),
-      num_replicas: 1,
+      num_replicas: replicas,
       ...spec,
     };
     try {

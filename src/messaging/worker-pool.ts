@@ -1,4 +1,5 @@
 import type { ConsumerMessages, JetStreamClient, JsMsg } from '@nats-io/jetstream';
+import { PULL_OPTIONS } from './consumers.ts';
 
 export interface WorkerPoolOptions {
   stream: string;
@@ -39,7 +40,7 @@ export interface WorkerPool {
  */
 export async function startWorkerPool(js: JetStreamClient, options: WorkerPoolOptions): Promise<WorkerPool> {
   /** Consumes the durable consumer; replaced when the consumer was lost and created again. */
-  const open = async (): Promise<ConsumerMessages> => (await js.consumers.get(options.stream, options.durable)).consume({ max_messages: options.concurrency });
+  const open = async (): Promise<ConsumerMessages> => (await js.consumers.get(options.stream, options.durable)).consume({ max_messages: options.concurrency, ...PULL_OPTIONS });
   let messages: ConsumerMessages = await open();
   const running = new Set<Promise<void>>();
   /** Messages being handled, with when their handling (or their last in-progress ack) began. */
@@ -63,7 +64,7 @@ export async function startWorkerPool(js: JetStreamClient, options: WorkerPoolOp
   /**
    * Watches one consume() for the consumer going away. Once the caller has created it again, that
    * consume() is stopped and the loop opens a new one: the old one would only pull again after its
-   * idle heartbeats were missed (half a minute).
+   * idle heartbeats were missed (seconds, see PULL_OPTIONS).
    */
   const watch = (current: ConsumerMessages): void => {
     const recreate = options.onConsumerLost;

@@ -58,6 +58,8 @@ export interface NatsServerOptions {
   configFile?: string;
   /** Extra environment of the server process, e.g. the passwords a config file reads as $VAR. */
   env?: Record<string, string>;
+  /** Join a cluster: this server's name, its route port, and every member's route port (see NatsCluster). */
+  cluster?: { name: string; serverName: string; routePort: number; routePorts: readonly number[] };
 }
 
 /** A nats-server with JetStream on a random loopback port and its own store, for one test file. */
@@ -87,15 +89,24 @@ export class NatsServer {
 
   /** Starts a server and waits until it accepts connections. */
   static async start(options: NatsServerOptions = {}): Promise<NatsServer> {
-    const server = new NatsServer(await freePort(), await freePort(), mkdtempSync(join(tmpdir(), 'saga-nats-')), options);
+    const server = await NatsServer.create(await freePort(), options);
     await server.launch();
     return server;
+  }
+
+  /** A server on `port`, not started yet (a cluster starts its members together). */
+  static async create(port: number, options: NatsServerOptions = {}): Promise<NatsServer> {
+    return new NatsServer(port, await freePort(), mkdtempSync(join(tmpdir(), 'saga-nats-')), options);
   }
 
   /** Command-line arguments: flags only, or a wrapper config including the given file. */
   private args(): string[] {
     const listen = ['-a', '127.0.0.1', '-p', String(this.port)];
-    if (!this.options.configFile) return [...listen, '-js', '-sd', this.storeDir];
+    const c = this.options.cluster;
+    const cluster = c
+      ? ['--server_name', c.serverName, '--cluster_name', c.name, '--cluster', `nats://127.0.0.1:${c.routePort}`, '--routes', c.routePorts.filter((p) => p !== c.routePort).map((p) => `nats://127.0.0.1:${p}`).join(',')]
+      : [];
+    if (!this.options.configFile) return [...listen, ...cluster, '-js', '-sd', this.storeDir];
     const wrapper = join(this.storeDir, 'wrapper.conf');
     // 2.9 resolves include paths relative to the including file only (no absolute paths).
     writeFileSync(
@@ -105,7 +116,8 @@ export class NatsServer {
     return ['-c', wrapper, ...listen, '-m', String(this.monitorPort)];
   }
 
-  private async launch(): Promise<void> {
+  /** Starts the (stopped or never started) server and waits until it accepts connections. */
+  async launch(): Promise<void> {
     const proc = spawn(natsServerBinary(), this.args(), {
       stdio: ['ignore', 'ignore', 'pipe'],
       env: { ...process.env, ...this.options.env },
@@ -157,5 +169,38 @@ export class NatsServer {
   async dispose(): Promise<void> {
     await this.stop();
     rmSync(this.storeDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A JetStream cluster of `size` nats-servers on loopback ports, each with its own store, routed to
+ * every other. `url` lists every member, as a client's NATS_URL would. Members can be killed and
+ * restarted one at a time.
+ */
+export class NatsCluster {
+  readonly servers: NatsServer[];
+
+  private constructor(servers: NatsServer[]) {
+    this.servers = servers;
+  }
+
+  /** Starts every member and waits until the cluster has a JetStream meta leader. */
+  static async start(size = 3): Promise<NatsCluster> {
+    const ports = await Promise.all(Array.from({ length: size }, () => freePort()));
+    const routePorts = await Promise.all(Array.from({ length: size }, () => freePort()));
+    const name = `saga-test-${process.pid}`;
+    const servers = await Promise.all(ports.map((port, i) => NatsServer.create(port, { cluster: { name, serverName: `n${i + 1}`, routePort: routePorts[i]!, routePorts } })));
+    await Promise.all(servers.map((s) => s.launch()));
+    return new NatsCluster(servers);
+  }
+
+  /** Every member's client URL, comma-separated. */
+  get url(): string {
+    return this.servers.map((s) => s.url).join(',');
+  }
+
+  /** Stops every member and deletes their stores. */
+  async dispose(): Promise<void> {
+    await Promise.all(this.servers.map((s) => s.dispose()));
   }
 }

@@ -30,7 +30,7 @@ import { createOrchestratorMetrics, type OrchestratorMetrics } from '../../src/t
 import { createParticipantMetrics, type ParticipantMetrics } from '../../src/telemetry/participant-metrics.ts';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { NatsServer, waitFor } from './nats-server.ts';
+import { NatsServer, waitFor, type NatsCluster } from './nats-server.ts';
 
 /** Fast policies so tests exercise timeouts and backoff in well under a second. */
 export const FAST_STEP: RetryPolicy = { maxAttempts: 3, timeoutMs: 400, queueTimeoutMs: 60_000, initialBackoffMs: 50, multiplier: 2, maxBackoffMs: 200, jitter: 0.2 };
@@ -63,6 +63,10 @@ export interface SystemOptions {
   orchestratorDbPath?: string;
   /** SQLite busy timeout of the orchestrator's connection. */
   busyTimeoutMs?: number;
+  /** Run on this JetStream cluster (every process connects to all its servers) instead of a server of its own. */
+  natsCluster?: NatsCluster;
+  /** STREAM_REPLICAS of the orchestrator's streams. */
+  streamReplicas?: number;
 }
 
 /**
@@ -71,7 +75,11 @@ export interface SystemOptions {
  * and started to simulate outages.
  */
 export class TestSystem {
+  /** The system's nats-server; with a cluster, its first member. */
   readonly nats: NatsServer;
+  /** What every process connects to: the server, or all members of the cluster. */
+  readonly natsUrl: string;
+  private readonly natsOwner: { dispose(): Promise<void> };
   readonly dir: string;
   orchestrator!: Orchestrator;
   orchestratorDb!: Db;
@@ -90,6 +98,8 @@ export class TestSystem {
 
   private constructor(nats: NatsServer, dir: string, options: SystemOptions) {
     this.nats = nats;
+    this.natsUrl = options.natsCluster?.url ?? nats.url;
+    this.natsOwner = options.natsCluster ?? nats;
     this.dir = dir;
     this.options = options;
     const open = (name: string) => {
@@ -114,7 +124,7 @@ export class TestSystem {
 
   /** Starts a nats-server, the orchestrator and all three participants. */
   static async start(options: SystemOptions = {}): Promise<TestSystem> {
-    const nats = await NatsServer.start();
+    const nats = options.natsCluster?.servers[0] ?? (await NatsServer.start());
     const sys = new TestSystem(nats, mkdtempSync(join(tmpdir(), 'saga-system-')), options);
     await sys.startOrchestrator();
     for (const name of PARTICIPANT_NAMES) await sys.startParticipant(name);
@@ -125,7 +135,7 @@ export class TestSystem {
   async startOrchestrator(): Promise<void> {
     this.orchestratorDb = openDatabase(this.options.orchestratorDbPath ?? join(this.dir, 'orchestrator.db'), { busyTimeoutMs: this.options.busyTimeoutMs });
     migrate(this.orchestratorDb, 'orchestrator');
-    this.orchestratorNc = await connectNats({ servers: this.nats.url, name: 'orchestrator' });
+    this.orchestratorNc = await connectNats({ servers: this.natsUrl, name: 'orchestrator' });
     this.sagaTypes = registerSagaTypes({ step: this.options.step ?? FAST_STEP, compensation: this.options.compensation ?? FAST_COMPENSATION });
     this.metrics = createOrchestratorMetrics({ store: new SagaStore(this.orchestratorDb) });
     this.orchestrator = await startOrchestrator({
@@ -135,6 +145,7 @@ export class TestSystem {
       logger: silentLogger,
       definitions: this.sagaTypes.flatMap((t) => t.definitions),
       eventStreams: this.sagaTypes.map((t) => t.plugin.events),
+      streamReplicas: this.options.streamReplicas,
     });
   }
 
@@ -170,7 +181,7 @@ export class TestSystem {
   /** Starts one participant's consumer. */
   async startParticipant(name: Name): Promise<void> {
     const h = this.handle(name);
-    h.nc = await connectNats({ servers: this.nats.url, name });
+    h.nc = await connectNats({ servers: this.natsUrl, name });
     const handlers = (h.domain as { handlers: CommandHandlers }).handlers;
     h.runtime = await startParticipant({
       name,
@@ -221,7 +232,7 @@ export class TestSystem {
       closeDatabase(this.handle(name).db);
     }
     await this.stopOrchestrator().catch(() => {});
-    await this.nats.dispose();
+    await this.natsOwner.dispose();
     rmSync(this.dir, { recursive: true, force: true });
   }
 }
