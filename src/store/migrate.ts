@@ -8,6 +8,15 @@ export const MIGRATIONS_ROOT = fileURLToPath(new URL('../../migrations/', import
 
 const MIGRATION_FILE = /^(\d+)_[\w-]+\.sql$/;
 
+/** The numbered migration files of a folder (`NNN_name.sql`), in version order. */
+export function migrationFiles(dir: string): { name: string; version: number }[] {
+  return readdirSync(dir)
+    .map((name) => ({ name, match: MIGRATION_FILE.exec(name) }))
+    .filter((f): f is { name: string; match: RegExpExecArray } => f.match !== null)
+    .map((f) => ({ name: f.name, version: Number(f.match[1]) }))
+    .sort((a, b) => a.version - b.version);
+}
+
 /**
  * Applies the numbered `.sql` files of `migrations/<service>/` not yet recorded in
  * `schema_migrations`, each in its own transaction, in order. Returns the versions applied.
@@ -19,11 +28,7 @@ export function migrate(db: Db, service: string, root = MIGRATIONS_ROOT): number
     applied_at INTEGER NOT NULL
   )`);
   const dir = join(root, service);
-  const files = readdirSync(dir)
-    .map((name) => ({ name, match: MIGRATION_FILE.exec(name) }))
-    .filter((f): f is { name: string; match: RegExpExecArray } => f.match !== null)
-    .map((f) => ({ name: f.name, version: Number(f.match[1]) }))
-    .sort((a, b) => a.version - b.version);
+  const files = migrationFiles(dir);
   const applied = new Set(
     db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[],
   );
