@@ -41,7 +41,8 @@ CREATE TABLE saga_history (
 );
 
 -- A queue: rows are deleted once JetStream acknowledged them. claimed_by/claimed_until let several
--- orchestrators share it (a crashed claimer's rows are taken over once its claim runs out).
+-- orchestrators share it: publishing happens outside any transaction, so a claim is a lease, and
+-- a crashed claimer's rows are taken over once its lease runs out.
 CREATE TABLE outbox (
   id             BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   saga_id        TEXT NOT NULL,
@@ -67,6 +68,8 @@ CREATE TABLE timers (
   queue_budget_ms  BIGINT,
   PRIMARY KEY (saga_id, timer_id)
 );
+-- Timers need no lease: an instance fires a due timer in the transaction that locked its row
+-- (FOR UPDATE SKIP LOCKED), so a crash rolls the firing back and releases the row at once.
 CREATE INDEX timers_due ON timers (due_at);
 
 CREATE TABLE health_probe (
