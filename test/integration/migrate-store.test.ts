@@ -12,7 +12,7 @@ import { allSagaDefinitions } from '../../sagas/registry.ts';
 import { SagaEngine } from '../../src/engine/index.ts';
 import { closeDatabase, migrate, openDatabase, SagaStore } from '../../src/store/index.ts';
 import { PostgresServer } from '../support/postgres.ts';
-import { orderBody } from '../support/system.ts';
+import { orderBody, tripBody } from '../support/system.ts';
 
 const step: RetryPolicy = { maxAttempts: 2, timeoutMs: 1_000, queueTimeoutMs: 60_000, initialBackoffMs: 100, multiplier: 2, maxBackoffMs: 1_000, jitter: 0 };
 const TABLES = ['sagas', 'saga_history', 'outbox', 'timers'] as const;
@@ -43,14 +43,7 @@ describe('npm run migrate-store', () => {
       else reply(saga.id, 'releaseInventory', 'inventory', 'OK');
     }
     // A trip in flight: parallel branches, so its row carries the entry times of both.
-    engine.start('trip', {
-      customerId: 'carol',
-      traveller: 'Carol Shaw',
-      currency: 'EUR',
-      flight: { number: 'LH400', date: '2027-03-14', seats: 1, pricePerSeat: 30000 },
-      hotel: { name: 'Adlon', checkIn: '2027-03-14', nights: 2, rooms: 1, pricePerNight: 20000 },
-      car: { city: 'Berlin', pickUp: '2027-03-14', days: 2, pricePerDay: 5000 },
-    });
+    engine.start('trip', tripBody());
     closeDatabase(db);
   });
 

@@ -104,7 +104,7 @@ describe('entry points written by scripts/postbuild.mjs', () => {
   }
 
   it('exist for every src/bin entry and import the real module', () => {
-    expect(entries.sort()).toEqual(['check-sagas', 'inventory', 'orchestrator', 'payment', 'replay', 'shipping', 'travel']);
+    expect(entries.sort()).toEqual(['check-sagas', 'inventory', 'migrate-store', 'orchestrator', 'payment', 'replay', 'shipping', 'travel']);
     const source = readFileSync(join(dir, 'bin/orchestrator.js'), 'utf8');
     expect(source.startsWith('#!/usr/bin/env node\n')).toBe(true);
     expect(source).toContain("await import('../src/bin/orchestrator.js');");
