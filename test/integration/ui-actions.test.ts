@@ -82,6 +82,7 @@ describe('saga explorer actions (/ui, ADMIN_TOKEN set)', () => {
     const [refused] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/ui/sign-in') && r.request().method() === 'POST'), page.getByRole('button', { name: 'Sign in' }).click()]);
     expect(refused.status()).toBe(401);
     expect(await page.getByRole('alert').innerText()).toBe('That is not the operator token.');
+    await page.screenshot({ path: resolve(SCREENSHOTS, 'ui-sign-in.png'), fullPage: true });
     expect((await context.cookies()).find((c) => c.name === 'saga_ui_session')).toBeUndefined();
     expect(await axeViolations(page)).toEqual([]);
 
@@ -200,6 +201,7 @@ describe('saga explorer actions (/ui, ADMIN_TOKEN set)', () => {
     await Promise.all([page.waitForURL(`${base}/ui/bulk/retry`), page.getByRole('button', { name: 'Retry these 2 sagas' }).click()]);
     expect(await page.locator('#bulk-summary').innerText()).toBe('2 done, 0 not applicable, 0 failed, of 2.');
     expect((await page.locator('main table tbody tr').allInnerTexts()).map((r) => r.split('\t')[1])).toEqual(['✓ done', '✓ done']);
+    await page.screenshot({ path: resolve(SCREENSHOTS, 'ui-bulk-result.png'), fullPage: true });
     expect(await axeViolations(page)).toEqual([]);
     for (const id of parked) expect(await sys.waitForStatus(id, ['cancelled'])).toBe('cancelled');
     expect(sys.orchestrator.engine.get(late!)!.status).toBe('needs_attention');

@@ -4,6 +4,7 @@
 // done twice, and sagas may stop only for as long as the cluster needs to elect new leaders.
 import { jetstreamManager } from '@nats-io/jetstream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ORCHESTRATOR_DURABLE } from '../../src/engine/index.ts';
 import { connectNats, STREAM } from '../../src/messaging/index.ts';
 import { NatsCluster, waitFor } from '../support/nats-server.ts';
 import { TestSystem } from '../support/system.ts';
@@ -51,13 +52,16 @@ describe('three-node JetStream cluster, R3 streams', () => {
       await new Promise((r) => setTimeout(r, SPREAD_MS / 3));
       killedAt = Date.now();
       await victim.stop('SIGKILL');
-      // The cluster's own failover: until the commands stream and its consumers answer from a new leader.
+      // The cluster's own failover: until every stream and consumer the sagas use answers from a
+      // leader other than the dead server (each elects its own).
       await waitFor(async () => {
         try {
-          const info = await jsm.streams.info(STREAM.commands);
-          if (!info.cluster?.leader || info.cluster.leader === leader) return false;
-          const consumers = await Promise.all(['inventory', 'payment', 'shipping'].map((d) => jsm.consumers.info(STREAM.commands, d)));
-          return consumers.every((c) => c.cluster?.leader !== undefined && c.cluster.leader !== leader);
+          const assets = await Promise.all([
+            ...[STREAM.commands, STREAM.replies, 'ORDERS'].map((name) => jsm.streams.info(name)),
+            ...['inventory', 'payment', 'shipping'].map((d) => jsm.consumers.info(STREAM.commands, d)),
+            jsm.consumers.info(STREAM.replies, ORCHESTRATOR_DURABLE),
+          ]);
+          return assets.every((a) => a.cluster?.leader !== undefined && a.cluster.leader !== leader);
         } catch {
           return false;
         }
@@ -96,11 +100,12 @@ describe('three-node JetStream cluster, R3 streams', () => {
     }));
     console.log(
       `cluster: ${ORDERS} orders over ${(SPREAD_MS / 1000).toFixed(0)} s; ${leader} (commands leader) killed at ${((killedAt - start) / 1000).toFixed(1)} s, back at ${((restartedAt - start) / 1000).toFixed(1)} s; ` +
-        `new stream and consumer leaders after ${(failoverMs / 1000).toFixed(1)} s; longest pause in completions ${(gap / 1000).toFixed(1)} s (from ${((gapFrom - start) / 1000).toFixed(1)} s); ` +
+        `every stream and consumer led by a live server after ${(failoverMs / 1000).toFixed(1)} s; longest pause in completions ${(gap / 1000).toFixed(1)} s (from ${((gapFrom - start) / 1000).toFixed(1)} s); ` +
         `slowest saga ${(slowest / 1000).toFixed(1)} s; all completed, each once`,
     );
     // The bound documented in the README: sagas stand still for the cluster's own failover plus at
-    // most 6 s (two missed pull heartbeats, then the next look at the steps queued meanwhile).
-    expect(gap).toBeLessThan(failoverMs + 6_000);
+    // most 8 s (two missed pull heartbeats, the relay's next publish attempt, the next look at the
+    // steps queued meanwhile; 2–4 s measured on an idle machine, more beside another suite).
+    expect(gap).toBeLessThan(failoverMs + 8_000);
   });
 });
