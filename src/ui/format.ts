@@ -41,5 +41,5 @@ export function age(at: number, now: number): Html {
 
 /** The mark of a stuck saga, in words: which state ran out, and how long ago. */
 export function stuckBadge(stuck: { state: string; since: number }, now: number): Html {
-  return html`<span class="badge stuck-badge"><span aria-hidden="true">⏱</span> stuck in ${stuck.state} for ${duration(now - stuck.since)}</span>`;
+  return html`<span class="badge stuck-badge"><span aria-hidden="true">◔</span> stuck in ${stuck.state} for ${duration(now - stuck.since)}</span>`;
 }

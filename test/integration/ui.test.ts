@@ -236,8 +236,11 @@ describe('saga explorer (/ui)', () => {
       const rows = page.locator('main table tbody tr');
       expect(await rows.count()).toBe(1);
       expect(await rows.first().getAttribute('class')).toBe('stuck');
-      expect(await rows.first().innerText()).toMatch(/running\s+⏱ stuck in chargePayment for /);
+      expect(await rows.first().innerText()).toMatch(/running\s+◔ stuck in chargePayment for /);
       expect(await page.getByLabel('Stuck only').isChecked()).toBe(true);
+      // Stuck sagas run or compensate: cancelling them is offered, retrying (parked sagas only) is not.
+      expect(await page.getByRole('link', { name: 'Cancel all matching running sagas…' }).getAttribute('href')).toBe('/ui/bulk/cancel?stuck=true');
+      expect(await page.getByRole('link', { name: 'Retry all matching parked sagas…' }).count()).toBe(0);
       await page.screenshot({ path: resolve(SCREENSHOTS, 'ui-stuck.png'), fullPage: true });
       expect(await axeViolations(page)).toEqual([]);
       await Promise.all([page.waitForURL(/\/ui\/sagas\/[^?]+$/), rows.first().getByRole('link').click()]);

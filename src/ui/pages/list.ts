@@ -100,7 +100,8 @@ ${m.olderQuery !== null ? html`<a href="/ui/sagas?${m.olderQuery}" rel="next">Ol
 function bulkLinks(f: ListModel['filters']): Html {
   const q = queryOf({ ...f, status: '' });
   const cancel = f.status === '' || f.status === 'running';
-  const retry = f.status === '' || f.status === 'needs_attention';
+  // Parked sagas are never stuck (they say so already): with "stuck only" there is nothing to retry.
+  const retry = (f.status === '' || f.status === 'needs_attention') && f.stuck !== 'true';
   if (!cancel && !retry) return html``;
   return html`<p class="actions">${cancel ? html`<a class="button" href="/ui/bulk/cancel${q}">Cancel all matching running sagas…</a>` : ''}
 ${retry ? html`<a class="button" href="/ui/bulk/retry${q}">Retry all matching parked sagas…</a>` : ''}</p>`;
