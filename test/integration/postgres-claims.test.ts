@@ -5,6 +5,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asSingleton, claimOutbox, deletePublished, lockDueTimers, renewOutboxClaims } from '../../src/store/postgres/claims.ts';
 import { migratePostgres } from '../../src/store/postgres/migrate.ts';
+import { waitFor } from '../support/nats-server.ts';
 import { PostgresServer } from '../support/postgres.ts';
 
 describe('PostgreSQL: work shared by several orchestrators', () => {
@@ -31,10 +32,13 @@ describe('PostgreSQL: work shared by several orchestrators', () => {
     return c;
   }
 
-  /** Ends `victim`'s session from the server side, as a crash of its process would. */
+  /** Ends `victim`'s session from the server side, as a crash of its process would, and waits until it is gone. */
   async function crash(victim: pg.Client): Promise<void> {
     const { rows } = await victim.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
-    await (await connect()).query('SELECT pg_terminate_backend($1)', [rows[0]!.pid]);
+    const admin = await connect();
+    await admin.query('SELECT pg_terminate_backend($1)', [rows[0]!.pid]);
+    // pg_terminate_backend only signals the backend: its locks go when it has exited.
+    await waitFor(async () => (await admin.query('SELECT 1 FROM pg_stat_activity WHERE pid = $1', [rows[0]!.pid])).rowCount === 0, 10_000, 'the session to end');
   }
 
   async function addOutbox(db: pg.Client, n: number, tag: string): Promise<void> {
