@@ -88,6 +88,8 @@ describe('saga page timeline (/ui/sagas/:id)', () => {
     const cells = (await rows.allInnerTexts()).map((r) => r.split('\t').map((c) => c.trim()).join(' | '));
     expect(cells).toContain('steps.reserveInventory.status | "running" | "succeeded"');
     expect(cells).toContain('steps.chargePayment.status | "pending" | "running"');
+    // Times read as times, not as epoch milliseconds.
+    expect(cells.find((c) => c.startsWith('steps.reserveInventory.finishedAt'))).toMatch(/^steps\.reserveInventory\.finishedAt \| null \| 20\d\d-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} UTC$/);
     expect(cells).toHaveLength(diffs.get(reserved.seq)!.length);
     expect(await details.locator('summary').innerText()).toBe(`Context change: ${cells.length} fields`);
     expect(await details.locator('thead').innerText()).toMatch(/Path\s+Before\s+After/);

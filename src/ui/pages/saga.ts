@@ -54,9 +54,15 @@ function stepRow(s: Step): Html {
 `;
 }
 
-/** A context value as compact JSON; "absent" where the key did not (or no longer does) exist. */
-function value(v: unknown): Html {
-  return v === undefined ? html`<span class="muted">absent</span>` : html`<code>${JSON.stringify(v)}</code>`;
+/** Times in a context are epoch milliseconds under keys ending in At (startedAt, queuedAt…): shown as times. */
+const TIME_KEY = /At$/;
+const EPOCH_2000 = 946_684_800_000;
+
+/** A context value as compact JSON, a time as a time; "absent" where the key did not (or no longer does) exist. */
+function value(v: unknown, path: string): Html {
+  if (v === undefined) return html`<span class="muted">absent</span>`;
+  if (typeof v === 'number' && Number.isSafeInteger(v) && v >= EPOCH_2000 && TIME_KEY.test(path)) return time(v);
+  return html`<code>${JSON.stringify(v)}</code>`;
 }
 
 function diffTable(seq: number, changes: readonly ContextChange[]): Html {
@@ -66,7 +72,7 @@ function diffTable(seq: number, changes: readonly ContextChange[]): Html {
 <table aria-label="Context change of event #${seq}">
 <thead><tr><th scope="col">Path</th><th scope="col">Before</th><th scope="col">After</th></tr></thead>
 <tbody>
-${changes.map((c) => html`<tr><td><code>${c.path}</code></td><td>${value(c.before)}</td><td>${value(c.after)}</td></tr>
+${changes.map((c) => html`<tr><td><code>${c.path}</code></td><td>${value(c.before, c.path)}</td><td>${value(c.after, c.path)}</td></tr>
 `)}</tbody>
 </table>
 </details>`;
