@@ -50,6 +50,14 @@ const querySchema = z.strictObject({
   createdTo: isoTime.optional(),
 });
 
+/** The rules of the list's type, status and business key filters, for other inputs that filter the same way. */
+export const FILTER_FIELDS = { type: querySchema.shape.type, status: querySchema.shape.status, businessKey: querySchema.shape.businessKey };
+
+/** A form's fields without the empty ones: a form submits "" for "any", which the strict parsers would refuse. */
+export function withoutEmpty<V>(fields: Record<string, V>): Record<string, V> {
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== ''));
+}
+
 /** A position in the newest-first listing: the last item returned. */
 export interface Cursor {
   createdAt: number;
@@ -71,18 +79,23 @@ function decodeCursor(raw: string): Cursor {
   throw new InvalidInputError('INVALID_INPUT', 'cursor: not a cursor returned by this API');
 }
 
+/** Parses `input` with a strict schema, or refuses it naming the first offending field (`whole` when the issue is about all of it). */
+export function parseStrict<T>(schema: z.ZodType<T>, input: unknown, whole: string): T {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = issue.path.join('.') || (issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : whole);
+    throw new InvalidInputError('INVALID_INPUT', `${field}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
 /** Parses query parameters with a strict schema; repeated or unknown parameters are refused naming them. */
 function parseQuery<T>(schema: z.ZodType<T>, query: Record<string, string | string[] | undefined>): T {
   for (const [k, v] of Object.entries(query)) {
     if (Array.isArray(v)) throw new InvalidInputError('INVALID_INPUT', `${k}: given more than once`);
   }
-  const parsed = schema.safeParse(query);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const field = issue.path.join('.') || (issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : 'query');
-    throw new InvalidInputError('INVALID_INPUT', `${field}: ${issue.message}`);
-  }
-  return parsed.data;
+  return parseStrict(schema, query, 'query');
 }
 
 /** Validates GET /sagas query parameters; repeated or unknown parameters are refused naming them. */

@@ -6,7 +6,7 @@ import { classify, ConflictError, InvalidInputError, NotFoundError } from '../er
 import type { SagaStatus } from '../../sagas/kit/index.ts';
 import type { Logger } from '../logger.ts';
 import type { TraceContext } from '../telemetry/spans.ts';
-import type { SagaEngine, SagaSummary } from './engine.ts';
+import type { SagaEngine, SagaSummary, SagaView } from './engine.ts';
 
 /** Most sagas one bulk action may select: a page of confirmation the operator can still read, and a bounded request. */
 export const MAX_BULK = 1000;
@@ -47,6 +47,11 @@ function effectiveFilter(action: BulkActionName, filter: BulkFilter): BulkFilter
     throw new InvalidInputError('INVALID_INPUT', `filter.status: ${action} applies to ${status} sagas only, not ${filter.status}`);
   }
   return { ...filter, status };
+}
+
+/** Applies one operator action to one saga (inside a submit): the engine's cancel or retry, by name. */
+export function applyAction(engine: Pick<SagaEngine, 'cancel' | 'retry'>, action: BulkActionName, sagaId: string, trace: TraceContext = {}): SagaView {
+  return action === 'cancel' ? engine.cancel(sagaId, trace) : engine.retry(sagaId, trace);
 }
 
 /** Every saga the action would touch now, newest first; refused when more than MAX_BULK match. */
@@ -96,7 +101,7 @@ export async function runBulk(
       continue;
     }
     try {
-      await engine.submit((e) => (action === 'cancel' ? e.cancel(sagaId, trace) : e.retry(sagaId, trace)));
+      await engine.submit((e) => applyAction(e, action, sagaId, trace));
       results.push({ sagaId, businessKey: saga.businessKey, result: 'done', code: null, detail: null });
     } catch (err) {
       const e = classify(err);

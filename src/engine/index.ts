@@ -5,4 +5,4 @@ export { DeliveryProbe, type ConsumerPosition, type DeliveryProbeOptions } from 
 export { TimerScheduler } from './timer-scheduler.ts';
 export { toEffects, type TraceContext } from './effects.ts';
 export { silentLogger, type Logger } from '../logger.ts';
-export { selectForBulk, runBulk, MAX_BULK, BULK_ACTIONS, ACTION_STATUS, type BulkActionName, type BulkFilter, type BulkResult } from './bulk-actions.ts';
+export { applyAction, selectForBulk, runBulk, MAX_BULK, BULK_ACTIONS, ACTION_STATUS, type BulkActionName, type BulkFilter, type BulkResult } from './bulk-actions.ts';

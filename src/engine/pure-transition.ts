@@ -1,4 +1,5 @@
 import { createActor, type AnyActorScope, type AnyMachineSnapshot, type AnyStateMachine, type EventObject } from 'xstate';
+import type { SagaDefinition } from '../../sagas/kit/index.ts';
 import type { MachineAction } from './effects.ts';
 
 /**
@@ -46,5 +47,38 @@ export class PureTransitions {
       this.scopes.set(machine, entry);
     }
     return entry;
+  }
+}
+
+/** A recorded event as a replay reads it: the event's JSON and the clock reading it was applied at. */
+export interface RecordedEvent {
+  event: string;
+  at: number;
+}
+
+/** One step of a replay: the recorded row, the snapshots before and after it, and the actions it resolved. */
+export interface ReplayStep<R> {
+  row: R;
+  before: AnyMachineSnapshot;
+  next: AnyMachineSnapshot;
+  actions: MachineAction[];
+}
+
+/**
+ * Feeds recorded events through `def`, in order, from the saga's created snapshot, each with its
+ * recorded clock reading, and yields every step (the checks of what to compare are the caller's).
+ */
+export function* replayHistory<R extends RecordedEvent>(
+  def: Pick<SagaDefinition, 'machine' | 'createdSnapshot'>,
+  origin: { id: string; input: unknown; createdAt: number },
+  rows: Iterable<R>,
+  pure = new PureTransitions(),
+): Generator<ReplayStep<R>> {
+  let snapshot: AnyMachineSnapshot = def.createdSnapshot(origin.id, origin.input as never, origin.createdAt);
+  for (const row of rows) {
+    const event = JSON.parse(row.event) as { type: string; at?: number };
+    const [next, actions] = pure.transition(def.machine, snapshot, { ...event, at: event.at ?? row.at });
+    yield { row, before: snapshot, next, actions };
+    snapshot = next;
   }
 }

@@ -3,9 +3,9 @@
 // every post is checked by the access rules (same site, CSRF token, operator session when required).
 import type Router from '@koa/router';
 import type { Context, Next } from 'koa';
-import type { RegisteredSagaType } from '../../sagas/kit/index.ts';
-import { parseListQuery } from '../api/list-query.ts';
-import { ACTION_STATUS, BULK_ACTIONS, runBulk, selectForBulk, type BulkActionName, type BulkFilter, type SagaEngine } from '../engine/index.ts';
+import type { SagaDefinition } from '../../sagas/kit/index.ts';
+import { parseListQuery, withoutEmpty } from '../api/list-query.ts';
+import { ACTION_STATUS, applyAction, BULK_ACTIONS, runBulk, selectForBulk, type BulkActionName, type BulkFilter, type SagaEngine, type SagaView } from '../engine/index.ts';
 import { ConflictError, InvalidInputError } from '../errors.ts';
 import { readFormBody } from '../http/body.ts';
 import type { Logger } from '../logger.ts';
@@ -13,7 +13,7 @@ import type { TracedState } from '../http/tracing.ts';
 import type { UiAccess } from './access.ts';
 import type { Html } from './html.ts';
 import { bulkConfirmPage, bulkResultPage, confirmPage, signInPage } from './pages/actions.ts';
-import { errorPage, type Nav } from './pages/layout.ts';
+import type { Nav } from './pages/layout.ts';
 import { owedCompensations } from './statechart.ts';
 
 /** A bulk form carries up to MAX_BULK saga ids (a uuid and a field name each): room for them all. */
@@ -21,13 +21,15 @@ const FORM_LIMIT_BYTES = 128 * 1024;
 
 export interface ActionRoutesOptions {
   engine: Pick<SagaEngine, 'get' | 'list' | 'submit' | 'cancel' | 'retry'>;
-  types: ReadonlyMap<string, RegisteredSagaType>;
   access: UiAccess;
   logger: Logger;
   now: () => number;
   navOf: (ctx: Context) => Nav;
   send: (ctx: Context, page: Html, status?: number) => void;
   guard: (ctx: Context, next: Next) => Promise<void>;
+  /** The saga the route's :id names (an unknown one is a 404). */
+  sagaOf: (ctx: Context) => SagaView;
+  definitionOf: (type: string, version: number) => SagaDefinition | undefined;
 }
 
 /** Where to go after signing in: a page of the explorer only, never another site. */
@@ -40,7 +42,7 @@ const BULK_FILTERS = ['type', 'status', 'businessKey', 'stuck', 'createdFrom', '
 
 /** The bulk filter from a query or a form: the list's filters, without paging. */
 function bulkFilterOf(fields: Record<string, string>): BulkFilter {
-  const q = parseListQuery(Object.fromEntries(Object.entries(fields).filter(([k, v]) => v !== '' && BULK_FILTERS.includes(k))));
+  const q = parseListQuery(withoutEmpty(Object.fromEntries(Object.entries(fields).filter(([k]) => BULK_FILTERS.includes(k)))));
   return { type: q.type, status: q.status, businessKey: q.businessKey, stuck: q.stuck || undefined, createdFrom: q.createdFrom, createdTo: q.createdTo };
 }
 
@@ -62,19 +64,18 @@ export function actionRoutes(router: Router, o: ActionRoutesOptions): void {
 
   for (const name of BULK_ACTIONS) {
     router.get(`/ui/sagas/:id/${name}`, guard, (ctx) => {
-      const saga = engine.get(ctx.params.id!);
-      if (!saga) return o.send(ctx, errorPage(o.navOf(ctx), 404, `No saga with id ${ctx.params.id!}.`), 404);
+      const saga = o.sagaOf(ctx);
       if (saga.status !== ACTION_STATUS[name]) {
         throw new ConflictError('ACTION_NOT_APPLICABLE', `${name} applies to a saga that is ${ACTION_STATUS[name].replace('_', ' ')}; this one is ${saga.status.replace('_', ' ')}`);
       }
-      const def = o.types.get(saga.type)?.definitions.find((d) => d.version === saga.version);
+      const def = o.definitionOf(saga.type, saga.version);
       o.send(ctx, confirmPage(o.navOf(ctx), saga, name, def ? owedCompensations(def, saga.state) : [], o.now()));
     });
 
     router.post(`/ui/sagas/:id/${name}`, guard, async (ctx) => {
       await form(ctx);
       const id = ctx.params.id!;
-      await engine.submit((e) => (name === 'cancel' ? e.cancel(id, trace(ctx)) : e.retry(id, trace(ctx))));
+      await engine.submit((e) => applyAction(e, name, id, trace(ctx)));
       // Post/redirect/get: a reload shows the saga, it does not act again.
       ctx.status = 303;
       ctx.redirect(`/ui/sagas/${encodeURIComponent(id)}?done=${name}`);

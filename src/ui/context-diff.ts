@@ -3,9 +3,8 @@
 // definition, as src/verify/replay.ts does, and consecutive contexts are compared. Computed only
 // when a saga page is rendered. Values under sensitive keys (src/telemetry/redact.ts, the list the
 // logger uses) are never shown.
-import type { AnyMachineSnapshot } from 'xstate';
 import type { SagaDefinition } from '../../sagas/kit/index.ts';
-import { PureTransitions } from '../engine/pure-transition.ts';
+import { PureTransitions, replayHistory } from '../engine/pure-transition.ts';
 import type { HistoryRow } from '../store/index.ts';
 import { isSensitiveKey, redact, REDACTED } from '../telemetry/redact.ts';
 
@@ -78,18 +77,14 @@ function diffEntry(path: string, hadIt: boolean, before: unknown, hasIt: boolean
  * not reach the recorded state and status.
  */
 export function contextDiffs(def: SagaDefinition, saga: SagaOrigin, history: readonly HistoryRow[], pure = new PureTransitions()): ContextDiffs {
-  let snapshot: AnyMachineSnapshot = def.createdSnapshot(saga.id, saga.input as never, saga.createdAt);
   const diffs = new Map<number, ContextChange[]>();
-  for (const row of history) {
-    const event = JSON.parse(row.event) as { type: string; at?: number };
-    const [next] = pure.transition(def.machine, snapshot, { ...event, at: event.at ?? row.at });
-    const ignored = next === snapshot;
+  for (const { row, before, next } of replayHistory(def, saga, history, pure)) {
+    const ignored = next === before;
     if (ignored !== (row.ignored === 1)) throw new ReplayDivergedError(row.seq, ignored ? 'the event was applied, the replay ignores it' : 'the event was ignored, the replay applies it');
     if (canonical(next.value) !== canonical(JSON.parse(row.state))) throw new ReplayDivergedError(row.seq, `state ${JSON.stringify(next.value)}, recorded ${row.state}`);
     const { status } = def.status(next);
     if (status !== row.status) throw new ReplayDivergedError(row.seq, `status ${status}, recorded ${row.status}`);
-    diffs.set(row.seq, ignored ? [] : diffContexts(snapshot.context, next.context));
-    snapshot = next;
+    diffs.set(row.seq, ignored ? [] : diffContexts(before.context, next.context));
   }
   return diffs;
 }

@@ -4,10 +4,10 @@
 import Router from '@koa/router';
 import type { Context, Next } from 'koa';
 import type { RegisteredSagaType } from '../../sagas/kit/index.ts';
-import { encodeCursor, parseDeadLetterQuery, parseListQuery } from '../api/list-query.ts';
+import { encodeCursor, parseDeadLetterQuery, parseListQuery, withoutEmpty } from '../api/list-query.ts';
 import { historyBody, sagaBody } from '../api/presenters.ts';
 import { statePath, type SagaEngine, type SagaView } from '../engine/index.ts';
-import { classify } from '../errors.ts';
+import { classify, NotFoundError } from '../errors.ts';
 import { httpStatusOf } from '../http/problem.ts';
 import type { Logger } from '../logger.ts';
 import type { DeadLettersReader } from '../messaging/index.ts';
@@ -45,8 +45,6 @@ export interface UiOptions {
 export const UI_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-const FILTERS = ['type', 'status', 'businessKey', 'createdFrom', 'createdTo', 'stuck'] as const;
-
 /** The explorer's routes (GET /ui, /ui/sagas, /ui/sagas/:id, /ui/sagas/:id/events, /ui/sagas/:id/export.json, /ui/types/:type, /ui/dead-letters, /ui/assets/{style.css,live.js,favicon.svg}). */
 export function uiRoutes(options: UiOptions): Router {
   const { engine, sagaTypes, logger } = options;
@@ -73,9 +71,21 @@ export function uiRoutes(options: UiOptions): Router {
     }
   }
 
+  /** The definition a saga of `type` runs on at `version`, if this process loads it. */
+  function definitionOf(type: string, version: number): RegisteredSagaType['definitions'][number] | undefined {
+    return types.get(type)?.definitions.find((d) => d.version === version);
+  }
+
+  /** The saga the route's :id names; an unknown id is a 404 page (rendered by the guard). */
+  function sagaOf(ctx: Context): SagaView {
+    const saga = engine.get(ctx.params.id!);
+    if (!saga) throw new NotFoundError('SAGA_NOT_FOUND', `No saga with id ${ctx.params.id!}.`);
+    return saga;
+  }
+
   /** The definition's laid-out chart, or null when the layout fails (the page is still useful without it). */
   async function layoutFor(type: string, version: number): Promise<{ def: RegisteredSagaType['definitions'][number]; layout: ChartLayout } | null> {
-    const def = types.get(type)?.definitions.find((d) => d.version === version);
+    const def = definitionOf(type, version);
     if (!def) return null;
     try {
       return { def, layout: await chartLayout(type, def) };
@@ -120,15 +130,13 @@ export function uiRoutes(options: UiOptions): Router {
   router.get('/ui/sagas', guard, (ctx) => {
     const raw = (k: string) => (typeof ctx.query[k] === 'string' ? (ctx.query[k] as string) : '');
     const filters = { type: raw('type'), status: raw('status'), businessKey: raw('businessKey'), createdFrom: raw('createdFrom'), createdTo: raw('createdTo'), stuck: raw('stuck') };
-    // The form submits empty fields for "any": drop them so the API's strict parser sees only real filters.
-    const query = Object.fromEntries(Object.entries(ctx.query).filter(([, v]) => v !== ''));
     let q: ReturnType<typeof parseListQuery>;
     try {
-      q = parseListQuery(query);
+      q = parseListQuery(withoutEmpty(ctx.query));
     } catch (err) {
       const e = classify(err);
       if (e.kind !== 'invalid') throw err;
-      send(ctx, listPage({ nav: navOf(ctx), filters, rows: [], olderQuery: null, paged: false, limit: '', error: e.message, now: now() }), 400);
+      send(ctx, listPage({ nav: navOf(ctx), filters, rows: [], olderCursor: null, paged: false, limit: '', error: e.message, now: now() }), 400);
       return;
     }
     // One extra row tells whether an older page exists, without a count query.
@@ -140,27 +148,18 @@ export function uiRoutes(options: UiOptions): Router {
       return { ...s, state: view ? statePath(view.state) : '', attempts: view ? view.steps.reduce((n, st) => n + st.attempts, 0) : 0 };
     });
     const last = page.at(-1);
-    let olderQuery: string | null = null;
-    if (found.length > q.limit && last) {
-      const p = new URLSearchParams();
-      for (const k of FILTERS) if (filters[k] !== '') p.set(k, filters[k]);
-      if (typeof ctx.query.limit === 'string') p.set('limit', ctx.query.limit);
-      p.set('cursor', encodeCursor({ createdAt: last.createdAt, id: last.id }));
-      olderQuery = p.toString();
-    }
-    send(ctx, listPage({ nav: navOf(ctx), filters, rows, olderQuery, paged: q.before !== undefined, limit: typeof ctx.query.limit === 'string' ? ctx.query.limit : '', error: null, now: now() }));
+    const olderCursor = found.length > q.limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null;
+    send(ctx, listPage({ nav: navOf(ctx), filters, rows, olderCursor, paged: q.before !== undefined, limit: typeof ctx.query.limit === 'string' ? ctx.query.limit : '', error: null, now: now() }));
   });
 
   // Registered before /ui/sagas/:id, which would take "events" for a saga id.
   router.get('/ui/sagas/events', guard, (ctx) => {
-    const q = parseListQuery(Object.fromEntries(Object.entries(ctx.query).filter(([, v]) => v !== '')));
+    const q = parseListQuery(withoutEmpty(ctx.query));
     streamListChanges(ctx, () => engine.list(q), options.live);
   });
 
   router.get('/ui/sagas/:id', guard, async (ctx) => {
-    const id = ctx.params.id!;
-    const saga = engine.get(id);
-    if (!saga) return send(ctx, errorPage(navOf(ctx), 404, `No saga with id ${id}.`), 404);
+    const saga = sagaOf(ctx);
     const history = engine.history(saga.id);
     const chart = await layoutFor(saga.type, saga.version);
     const svg = chart
@@ -175,7 +174,7 @@ export function uiRoutes(options: UiOptions): Router {
 
   /** Each event's context changes, replayed on request; null (the page says so) when the replay fails or diverges. */
   function diffsFor(saga: SagaView, history: HistoryRow[]): ContextDiffs | null {
-    const def = types.get(saga.type)?.definitions.find((d) => d.version === saga.version);
+    const def = definitionOf(saga.type, saga.version);
     if (!def) return null;
     try {
       return contextDiffs(def, saga, history);
@@ -187,9 +186,7 @@ export function uiRoutes(options: UiOptions): Router {
 
   // Raw JSON, as the API shows the saga and its history, in one document to save or attach to a ticket.
   router.get('/ui/sagas/:id/export.json', guard, (ctx) => {
-    const id = ctx.params.id!;
-    const saga = engine.get(id);
-    if (!saga) return send(ctx, errorPage(navOf(ctx), 404, `No saga with id ${id}.`), 404);
+    const saga = sagaOf(ctx);
     ctx.type = 'application/json; charset=utf-8';
     ctx.set('Cache-Control', 'no-store');
     // Ids are generated, but the header must stay well-formed whatever the id holds.
@@ -198,10 +195,7 @@ export function uiRoutes(options: UiOptions): Router {
   });
 
   router.get('/ui/sagas/:id/events', guard, (ctx) => {
-    const id = ctx.params.id!;
-    const saga = engine.get(id);
-    if (!saga) return send(ctx, errorPage(navOf(ctx), 404, `No saga with id ${id}.`), 404);
-    streamSagaEvents(ctx, engine, saga.id, options.live);
+    streamSagaEvents(ctx, engine, sagaOf(ctx).id, options.live);
   });
 
   router.get('/ui/types/:type', guard, async (ctx) => {
@@ -241,7 +235,7 @@ export function uiRoutes(options: UiOptions): Router {
     send(ctx, deadLettersPage({ nav: navOf(ctx), rows, olderQuery, paged: q.beforeSeq !== undefined, error: null }));
   });
 
-  actionRoutes(router, { engine, types, access, logger, now, navOf, send, guard });
+  actionRoutes(router, { engine, access, logger, now, navOf, send, guard, sagaOf, definitionOf });
 
   return router;
 }

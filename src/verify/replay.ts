@@ -3,9 +3,8 @@
 // the definition now sends other commands, or reaches another status, than the recorded run did,
 // the first such event is reported. With another version than the one a saga ran on, it shows what
 // that saga would have done on it, and so whether moving sagas in flight to it would be safe.
-import type { AnyMachineSnapshot } from 'xstate';
 import type { SagaDefinition, SagaStatus } from '../../sagas/kit/index.ts';
-import { PureTransitions } from '../engine/pure-transition.ts';
+import { PureTransitions, replayHistory } from '../engine/pure-transition.ts';
 import type { RecordedSagaRow } from '../store/index.ts';
 
 /** One saga as recorded: its row and its history, as the store reads them (JSON columns as text). */
@@ -36,13 +35,10 @@ function commandKey(step: unknown, attempt: unknown, compensation: unknown): str
 
 /** Replays one saga through `def` (its own version, or another one of its type). */
 export function replaySaga(saga: RecordedSaga, def: SagaDefinition, pure = new PureTransitions()): ReplayResult {
-  let snapshot: AnyMachineSnapshot = def.createdSnapshot(saga.id, JSON.parse(saga.input) as never, saga.createdAt);
   const result: ReplayResult = { sagaId: saga.id, type: saga.type, recordedVersion: saga.version, replayedVersion: def.version, events: 0, divergence: null };
-  for (const row of saga.history) {
-    const event = JSON.parse(row.event) as { type: string; at?: number };
-    const [next, actions] = pure.transition(def.machine, snapshot, { ...event, at: event.at ?? row.at } as never);
+  for (const { row, before, next, actions } of replayHistory(def, { id: saga.id, input: JSON.parse(saga.input), createdAt: saga.createdAt }, saga.history, pure)) {
     result.events++;
-    const ignored = next === snapshot;
+    const ignored = next === before;
     const commands = actions.filter((a) => a.type === 'sendCommand').map((a) => {
       const p = a.params as { step: string; attempt: number; compensation: boolean };
       return commandKey(p.step, p.attempt, p.compensation);
@@ -52,7 +48,7 @@ export function replaySaga(saga: RecordedSaga, def: SagaDefinition, pure = new P
       : (JSON.parse(row.effects) as { kind: string; step?: string; attempt?: number; compensation?: boolean }[])
           .filter((e) => e.kind === 'command')
           .map((e) => commandKey(e.step, e.attempt, e.compensation));
-    const status = ignored ? def.status(snapshot).status : def.status(next).status;
+    const status = ignored ? def.status(before).status : def.status(next).status;
     const same = ignored === row.ignored && status === row.status && JSON.stringify(commands) === JSON.stringify(recordedCommands);
     if (!same) {
       result.divergence = {
@@ -63,7 +59,6 @@ export function replaySaga(saga: RecordedSaga, def: SagaDefinition, pure = new P
       };
       return result;
     }
-    snapshot = next;
   }
   return result;
 }

@@ -8,9 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { statePath } from '../../src/engine/index.ts';
 import { axeViolations, launchChromium, openPage as openBrowserPage, SCREENSHOTS } from '../support/browser.ts';
-import { waitFor } from '../support/nats-server.ts';
 import { FAST_STEP, TestSystem } from '../support/system.ts';
 
 const TOKEN = 'operator-token-for-the-ui-test';
@@ -107,7 +105,7 @@ describe('saga explorer actions (/ui, ADMIN_TOKEN set)', () => {
     let restarted = false;
     try {
       const id = sys.startOrder();
-      await waitFor(() => statePath(sys.orchestrator.engine.get(id)!.state).includes('chargePayment'), 15_000, 'the saga to wait at chargePayment');
+      await sys.waitForState(id, 'chargePayment');
       const { page, problems } = await openPage();
       await signIn(page, `/ui/sagas/${id}`);
       await Promise.all([page.waitForURL(`${base}/ui/sagas/${id}/cancel`), page.getByRole('link', { name: 'Cancel this saga…' }).click()]);
@@ -138,7 +136,7 @@ describe('saga explorer actions (/ui, ADMIN_TOKEN set)', () => {
     await sys.stopParticipant('payment');
     try {
       const id = sys.startOrder();
-      await waitFor(() => statePath(sys.orchestrator.engine.get(id)!.state).includes('chargePayment'), 15_000, 'the saga to wait at chargePayment');
+      await sys.waitForState(id, 'chargePayment');
 
       // Not signed in: the confirmation offers a sign-in, not a form; a post with this browser's own CSRF token is 401.
       const anonymous = await browser.newContext();

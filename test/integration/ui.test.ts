@@ -6,7 +6,6 @@
 import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { statePath } from '../../src/engine/index.ts';
 import { chartLayout } from '../../src/ui/statechart.ts';
 import { axeViolations, launchChromium, openPage as openBrowserPage, SCREENSHOTS } from '../support/browser.ts';
 import { waitFor } from '../support/nats-server.ts';
@@ -195,7 +194,7 @@ describe('saga explorer (/ui)', () => {
     await sys.stopParticipant('payment');
     try {
       const id = sys.startOrder();
-      await waitFor(() => statePath(sys.orchestrator.engine.get(id)!.state).includes('chargePayment'), 15_000, 'the saga to wait at chargePayment');
+      await sys.waitForState(id, 'chargePayment');
       const { page, problems } = await openPage();
       await page.goto(`${base}/ui/sagas/${id}`);
       expect(await page.locator('g.sc-node.current[data-key="chargePayment"]').count()).toBe(1);
@@ -264,7 +263,7 @@ describe('saga explorer (/ui)', () => {
     let restarted = false;
     try {
       const id = sys.startOrder();
-      await waitFor(() => statePath(sys.orchestrator.engine.get(id)!.state).includes('chargePayment'), 15_000, 'the saga to wait at chargePayment');
+      await sys.waitForState(id, 'chargePayment');
       const { page, problems } = await openPage();
       let navigations = 0;
       page.on('framenavigated', (f) => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { RegisteredSagaType, RetryPolicy, SagaStatus } from '../../sagas/kit/index.ts';
 import { registerSagaTypes } from '../../sagas/registry.ts';
-import { startOrchestrator, silentLogger, type Orchestrator } from '../../src/engine/index.ts';
+import { startOrchestrator, silentLogger, statePath, type Orchestrator } from '../../src/engine/index.ts';
 import { connectNats, createDeadLettersReader } from '../../src/messaging/index.ts';
 import {
   createCarsParticipant,
@@ -223,6 +223,11 @@ export class TestSystem {
       return last !== undefined && statuses.includes(last);
     }, timeoutMs, `saga ${sagaId} to reach ${statuses.join('|')} (last: ${last})`);
     return last!;
+  }
+
+  /** Waits until the saga's state path names `state` (e.g. a step it is waiting in). */
+  async waitForState(sagaId: string, state: string, timeoutMs = 15_000): Promise<void> {
+    await waitFor(() => statePath(this.orchestrator.engine.get(sagaId)?.state).includes(state), timeoutMs, `saga ${sagaId} to be in ${state}`);
   }
 
   /** Stops everything and deletes the server store and databases. */

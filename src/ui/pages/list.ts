@@ -23,8 +23,8 @@ export interface ListModel {
   /** The raw filter values from the URL, echoed back into the form even when invalid. */
   filters: { type: string; status: string; businessKey: string; createdFrom: string; createdTo: string; stuck: string };
   rows: readonly ListRow[];
-  /** Query string of the next (older) page, or null on the last page. */
-  olderQuery: string | null;
+  /** Where the next (older) page starts, or null on the last page. */
+  olderCursor: string | null;
   /** The page size as given in the URL ('' for the default). */
   limit: string;
   /** Whether this is a later page (then a link back to the newest is offered). */
@@ -91,7 +91,7 @@ ${m.error !== null ? html`<p class="alert" role="alert">Invalid filter: ${m.erro
 ${m.error === null ? bulkLinks(f) : ''}
 <nav class="pager" aria-label="Pages">
 ${m.paged ? html`<a href="/ui/sagas${queryOf(f)}">Newest</a>` : ''}
-${m.olderQuery !== null ? html`<a href="/ui/sagas?${m.olderQuery}" rel="next">Older</a>` : ''}
+${m.olderCursor !== null ? html`<a href="/ui/sagas${queryOf(f, m.limit, m.olderCursor)}" rel="next">Older</a>` : ''}
 </nav>`,
   });
 }
@@ -107,9 +107,9 @@ function bulkLinks(f: ListModel['filters']): Html {
 ${retry ? html`<a class="button" href="/ui/bulk/retry${q}">Retry all matching parked sagas…</a>` : ''}</p>`;
 }
 
-/** The filters that are set (and the page size, if given), as a query string ("" or "?a=b"). */
-function queryOf(f: ListModel['filters'], limit?: string): string {
-  const pairs: [string, string][] = [...Object.entries(f), ['limit', limit ?? '']];
+/** The filters that are set (and the page size and cursor, if given), as a query string ("" or "?a=b"). */
+function queryOf(f: ListModel['filters'], limit?: string, cursor?: string): string {
+  const pairs: [string, string][] = [...Object.entries(f), ['limit', limit ?? ''], ['cursor', cursor ?? '']];
   const q = new URLSearchParams(pairs.filter(([, v]) => v !== '')).toString();
   return q ? `?${q}` : '';
 }
