@@ -60,13 +60,10 @@ export function createApi(options: ApiOptions): Koa {
       throw new InvalidInputError('INVALID_INPUT', `Idempotency-Key: at most ${IDEMPOTENCY_KEY_MAX} characters`);
     }
     const trace = (ctx.state as TracedState).trace;
-    const { saga, created } = await engine.submit((e) => {
-      const started = e.start(type, body, { idempotencyKey: key, trace });
-      // Keys are unique across types and the stored request hash covers the body only: the same key
-      // and body sent for another type is a different request.
-      if (!started.created && started.saga.type !== type) throw new ConflictError('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used with a different request');
-      return started;
-    });
+    const { saga, created } = await engine.startSaga(type, body, { idempotencyKey: key, trace });
+    // Keys are unique across types and the stored request hash covers the body only: the same key
+    // and body sent for another type is a different request.
+    if (!created && saga.type !== type) throw new ConflictError('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used with a different request');
     ctx.status = created ? 202 : 200;
     ctx.set('Location', `/sagas/${saga.id}`);
     return saga;
@@ -93,16 +90,16 @@ export function createApi(options: ApiOptions): Koa {
     ctx.body = sagaTypesBody;
   });
 
-  router.get('/sagas/:id', (ctx) => {
-    const saga = engine.get(ctx.params.id!);
+  router.get('/sagas/:id', async (ctx) => {
+    const saga = await engine.get(ctx.params.id!);
     if (!saga) return notFound(ctx.params.id!);
     ctx.body = sagaBody(saga, aliasOf(saga));
   });
 
-  router.get('/sagas/:id/history', (ctx) => {
-    const saga = engine.get(ctx.params.id!);
+  router.get('/sagas/:id/history', async (ctx) => {
+    const saga = await engine.get(ctx.params.id!);
     if (!saga) return notFound(ctx.params.id!);
-    ctx.body = { sagaId: saga.id, events: engine.history(saga.id).map(historyBody) };
+    ctx.body = { sagaId: saga.id, events: (await engine.history(saga.id)).map(historyBody) };
   });
 
   router.get('/metrics', async (ctx) => {
@@ -115,10 +112,10 @@ export function createApi(options: ApiOptions): Koa {
     ctx.body = openapi;
   });
 
-  router.get('/sagas', (ctx) => {
+  router.get('/sagas', async (ctx) => {
     const q = parseListQuery(ctx.query);
     // One extra row tells whether another page exists without a count query.
-    const rows = engine.list({ ...q, limit: q.limit + 1 });
+    const rows = await engine.list({ ...q, limit: q.limit + 1 });
     const page = rows.slice(0, q.limit);
     const last = page.at(-1);
     ctx.body = {
@@ -139,14 +136,14 @@ export function createApi(options: ApiOptions): Koa {
   const operator = requireBearer(options.adminToken);
   router.post('/sagas/:id/cancel', operator, async (ctx) => {
     const trace = (ctx.state as TracedState).trace;
-    const saga = await engine.submit((e) => e.cancel(ctx.params.id!, trace));
+    const saga = await engine.submit((e) => e.cancel(ctx.params.id!, trace), { sagaIds: [ctx.params.id!] });
     ctx.status = 202;
     ctx.body = sagaBody(saga, aliasOf(saga));
   });
 
   router.post('/sagas/:id/retry', operator, async (ctx) => {
     const trace = (ctx.state as TracedState).trace;
-    const saga = await engine.submit((e) => e.retry(ctx.params.id!, trace));
+    const saga = await engine.submit((e) => e.retry(ctx.params.id!, trace), { sagaIds: [ctx.params.id!] });
     ctx.status = 202;
     ctx.body = sagaBody(saga, aliasOf(saga));
   });
@@ -158,11 +155,11 @@ export function createApi(options: ApiOptions): Koa {
     const iso = (t: number | undefined) => (t === undefined ? undefined : new Date(t).toISOString());
     const base = { action: req.action, filter: { ...req.filter, createdFrom: iso(req.filter.createdFrom), createdTo: iso(req.filter.createdTo) }, dryRun: req.dryRun };
     if (req.dryRun) {
-      const sagas = selectForBulk(engine, req.action, req.filter);
+      const sagas = await selectForBulk(engine, req.action, req.filter);
       ctx.body = { ...base, count: sagas.length, sagas: sagas.map((s) => summaryBody(s, aliasOf(s))), results: null };
       return;
     }
-    const ids = req.sagaIds ?? selectForBulk(engine, req.action, req.filter).map((s) => s.id);
+    const ids = req.sagaIds ?? (await selectForBulk(engine, req.action, req.filter)).map((s) => s.id);
     const results = await runBulk(engine, req.action, req.filter, ids, { logger, trace: (ctx.state as TracedState).trace });
     ctx.body = { ...base, count: results.length, sagas: null, results };
   });

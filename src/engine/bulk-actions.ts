@@ -55,9 +55,9 @@ export function applyAction(engine: Pick<SagaEngine, 'cancel' | 'retry'>, action
 }
 
 /** Every saga the action would touch now, newest first; refused when more than MAX_BULK match. */
-export function selectForBulk(engine: Pick<SagaEngine, 'list'>, action: BulkActionName, filter: BulkFilter): SagaSummary[] {
+export async function selectForBulk(engine: Pick<SagaEngine, 'list'>, action: BulkActionName, filter: BulkFilter): Promise<SagaSummary[]> {
   const f = effectiveFilter(action, filter);
-  const rows = engine.list({ ...f, limit: MAX_BULK + 1 });
+  const rows = await engine.list({ ...f, limit: MAX_BULK + 1 });
   if (rows.length > MAX_BULK) {
     throw new InvalidInputError('BULK_SELECTION_TOO_LARGE', `more than ${MAX_BULK} sagas match; narrow the filter (type, business key, stuck) and act in parts`);
   }
@@ -91,7 +91,7 @@ export async function runBulk(
   if (sagaIds.length > MAX_BULK) throw new InvalidInputError('BULK_SELECTION_TOO_LARGE', `at most ${MAX_BULK} sagas per bulk action`);
   const results: BulkResult[] = [];
   for (const sagaId of new Set(sagaIds)) {
-    const saga = engine.get(sagaId);
+    const saga = await engine.get(sagaId);
     if (!saga) {
       results.push({ sagaId, businessKey: null, result: 'not_applicable', code: 'SAGA_NOT_FOUND', detail: `no saga ${sagaId}` });
       continue;
@@ -101,7 +101,7 @@ export async function runBulk(
       continue;
     }
     try {
-      await engine.submit((e) => applyAction(e, action, sagaId, trace));
+      await engine.submit((e) => applyAction(e, action, sagaId, trace), { sagaIds: [sagaId] });
       results.push({ sagaId, businessKey: saga.businessKey, result: 'done', code: null, detail: null });
     } catch (err) {
       const e = classify(err);

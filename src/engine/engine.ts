@@ -5,7 +5,7 @@ import { PureTransitions } from './pure-transition.ts';
 import { ZodError } from 'zod';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.ts';
 import { FINAL_STATUSES, stepAgeLimits, timerOf, type EngineEvent, type SagaDefinition, type SagaStatus, type StepView } from '../../sagas/kit/index.ts';
-import { GroupCommit, UNARMED, type HistoryRow, type OutboxRow, type SagaHead, type SagaRow, type SagaStore, type TimerRow } from '../store/index.ts';
+import { GroupCommit, SagaStore, UNARMED, type HistoryRow, type OutboxRow, type ReadHint, type SagaHead, type SagaQueries, type SagaRow, type SagaTables, type TimerRow } from '../store/index.ts';
 import { ATTR } from '../telemetry/attributes.ts';
 import { noSpans, type Spans, type StartedSpan, type TraceContext } from '../telemetry/spans.ts';
 import { toEffects, type MachineAction } from './effects.ts';
@@ -90,8 +90,16 @@ export function statePath(value: unknown): string {
   return '';
 }
 
+/** A store that runs its own group commit, reading what a unit of work needs first (PostgreSQL). */
+export interface GroupingStore extends SagaTables {
+  readonly queries: SagaQueries;
+  /** Runs `work` in the next group's transaction, after fetching (and locking) the rows `reads` names. */
+  submit<T>(work: () => T, reads: ReadHint): Promise<T>;
+}
+
 export interface EngineOptions {
-  store: SagaStore;
+  /** SQLite (SagaStore, grouped by the engine) or a store that groups by itself (PostgreSQL). */
+  store: SagaStore | GroupingStore;
   /** Every loadable definition; the highest version of a type starts new sagas. */
   definitions: readonly SagaDefinition[];
   clock?: () => number;
@@ -157,6 +165,16 @@ export interface SagaEvent {
   trace?: TraceContext;
 }
 
+/** A start whose input is validated, before its transaction. */
+interface PreparedStart {
+  def: SagaDefinition;
+  sagaId: string;
+  input: unknown;
+  rawInput: unknown;
+  options: StartOptions;
+  businessKey: string;
+}
+
 interface Loaded {
   def: SagaDefinition;
   snapshot: AnyMachineSnapshot;
@@ -168,7 +186,9 @@ interface Loaded {
  * itself: the outbox relay publishes, the timer scheduler fires timers, after commit.
  */
 export class SagaEngine {
-  private readonly store: SagaStore;
+  private readonly store: SagaTables;
+  private readonly queries: SagaQueries;
+  private readonly grouping: GroupingStore | undefined;
   private readonly defs = new Map<string, SagaDefinition>();
   private readonly latest = new Map<string, SagaDefinition>();
   private readonly clock: () => number;
@@ -186,8 +206,12 @@ export class SagaEngine {
   constructor(options: EngineOptions) {
     this.recheckMs = options.queueRecheckMs ?? defaultRecheckMs;
     this.spans = options.spans ?? noSpans;
-    this.group = options.groupCommit === false ? undefined : new GroupCommit((fn) => options.store.transaction(fn), { durable: () => options.store.flush(), onCommitted: options.onGroupCommit });
-    this.store = options.store;
+    const store = options.store;
+    this.grouping = store instanceof SagaStore ? undefined : store;
+    this.group =
+      options.groupCommit === false || this.grouping ? undefined : new GroupCommit((fn) => store.transaction(fn), { durable: () => store.flush(), onCommitted: options.onGroupCommit });
+    this.store = store;
+    this.queries = store.queries;
     this.clock = options.clock ?? Date.now;
     this.newId = options.newId ?? (() => uuidv7(this.clock()));
     this.onCommit = options.onCommit ?? (() => {});
@@ -207,7 +231,8 @@ export class SagaEngine {
    * transaction and one fsync for everything submitted in the same event-loop turn. Resolves after
    * the commit, so a caller that acks a message or answers a request does so only for committed work.
    */
-  submit<T>(work: (engine: this) => T): Promise<T> {
+  submit<T>(work: (engine: this) => T, reads: ReadHint = {}): Promise<T> {
+    if (this.grouping) return this.grouping.submit(() => work(this), reads);
     if (!this.group) {
       try {
         return Promise.resolve(work(this));
@@ -228,13 +253,35 @@ export class SagaEngine {
    * idempotency key started. The same key with a different request is a ConflictError.
    */
   start(type: string, rawInput: unknown, options: StartOptions = {}): { saga: SagaView; created: boolean } {
+    const prepared = this.prepareStart(type, rawInput, options);
+    return this.commitStart(prepared);
+  }
+
+  /** start() in the next group commit: resolves once the saga (or the earlier one its key names) is committed. */
+  startSaga(type: string, rawInput: unknown, options: StartOptions = {}): Promise<{ saga: SagaView; created: boolean }> {
+    let prepared: PreparedStart;
+    try {
+      prepared = this.prepareStart(type, rawInput, options);
+    } catch (err) {
+      return Promise.reject(err);
+    }
+    const p = prepared;
+    return this.submit(() => this.commitStart(p), { idempotencyKey: options.idempotencyKey, businessKey: { type, key: p.businessKey } });
+  }
+
+  /** The part of a start that needs no store: the definition, the validated input and its business key. */
+  private prepareStart(type: string, rawInput: unknown, options: StartOptions): PreparedStart {
     const def = this.latest.get(type);
     if (!def) throw new NotFoundError('UNKNOWN_SAGA_TYPE', `no saga type "${type}"`);
     const sagaId = this.newId();
-    const span = this.spans.start(`saga.start ${type}`, 'internal', options.trace ?? {}, { [ATTR.sagaType]: type });
+    const input = parseInput(def, rawInput, sagaId);
+    return { def, sagaId, input, rawInput, options, businessKey: def.businessKey(input) };
+  }
+
+  private commitStart(p: PreparedStart): { saga: SagaView; created: boolean } {
+    const span = this.spans.start(`saga.start ${p.def.name}`, 'internal', p.options.trace ?? {}, { [ATTR.sagaType]: p.def.name });
     try {
-      const input = parseInput(def, rawInput, sagaId);
-      const result = this.startTransaction(def, sagaId, input, rawInput, options, span.context);
+      const result = this.startTransaction(p, span.context);
       span.setAttributes({ [ATTR.sagaId]: result.row.id, [ATTR.businessKey]: result.row.business_key, [ATTR.sagaStatus]: result.row.status });
       span.end();
       return { saga: this.view(result.row, result.snapshot), created: result.created };
@@ -244,7 +291,7 @@ export class SagaEngine {
     }
   }
 
-  private startTransaction(def: SagaDefinition, sagaId: string, input: unknown, rawInput: unknown, options: StartOptions, trace: TraceContext) {
+  private startTransaction({ def, sagaId, input, rawInput, options, businessKey }: PreparedStart, trace: TraceContext) {
     const type = def.name;
     const requestHash = options.requestHash ?? createHash('sha256').update(JSON.stringify(rawInput)).digest('hex');
     const now = this.clock();
@@ -260,7 +307,6 @@ export class SagaEngine {
           return { row: existing, created: false };
         }
       }
-      const businessKey = def.businessKey(input);
       if (this.store.businessKeyExists(type, businessKey)) {
         throw new ConflictError('DUPLICATE_BUSINESS_KEY', `a ${type} saga for "${businessKey}" already exists`);
       }
@@ -423,25 +469,26 @@ export class SagaEngine {
   }
 
   /** The saga's current view, or undefined. */
-  get(sagaId: string): SagaView | undefined {
-    const row = this.store.getSaga(sagaId);
+  async get(sagaId: string): Promise<SagaView | undefined> {
+    const row = await this.queries.getSaga(sagaId);
     return row ? this.view(row) : undefined;
   }
 
   /** Sagas newest first, filtered, keyset-paginated: pass the last item's (createdAt, id) as `before`. */
-  list(filter: { status?: SagaStatus; type?: string; businessKey?: string; stuck?: boolean; createdFrom?: number; createdTo?: number; limit: number; before?: { createdAt: number; id: string } }): SagaSummary[] {
+  async list(filter: { status?: SagaStatus; type?: string; businessKey?: string; stuck?: boolean; createdFrom?: number; createdTo?: number; limit: number; before?: { createdAt: number; id: string } }): Promise<SagaSummary[]> {
     const now = this.clock();
-    return this.store.listSagas({ ...filter, stuckAt: filter.stuck ? now : undefined }).map((r) => summaryOf(r, now));
+    const rows = await this.queries.listSagas({ ...filter, stuckAt: filter.stuck ? now : undefined });
+    return rows.map((r) => summaryOf(r, now));
   }
 
   /** The saga's event history, oldest first. */
-  history(sagaId: string): HistoryRow[] {
-    return this.store.history(sagaId);
+  history(sagaId: string): Promise<HistoryRow[]> {
+    return this.queries.history(sagaId);
   }
 
   /** The saga's history rows after `seq` (what a live view has not seen yet), oldest first. */
-  historySince(sagaId: string, seq: number): HistoryRow[] {
-    return this.store.historySince(sagaId, seq);
+  historySince(sagaId: string, seq: number): Promise<HistoryRow[]> {
+    return this.queries.historySince(sagaId, seq);
   }
 
   /**
@@ -517,7 +564,7 @@ export class SagaEngine {
     const { status, reason } = def.status(next);
     const trace = handlingTrace?.traceparent ? handlingTrace : row.trace_context ? (JSON.parse(row.trace_context) as TraceContext) : {};
     const effects = toEffects(actions, { sagaId: row.id, sagaType: row.type, seq, now, trace, contracts: def.contracts, businessKey: row.business_key });
-    for (const o of effects.outbox) info.outbox.push({ id: this.store.insertOutbox(o), ...o });
+    for (const o of effects.outbox) info.outbox.push(this.store.insertOutbox(o));
     for (const id of effects.timersCancelled) this.store.deleteTimer(row.id, id);
     for (const t of effects.timersSet) {
       this.store.upsertTimer({

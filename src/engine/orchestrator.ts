@@ -176,7 +176,7 @@ export async function startOrchestrator(options: OrchestratorOptions): Promise<O
     fireDue: async () => {
       const gated = store.dueTimers(clock(), TIMER_BATCH).filter(isGated);
       const verdicts = await probe.judge(gated);
-      return engine.submit((e) => e.fireDueTimers(TIMER_BATCH, verdicts));
+      return engine.submit((e) => e.fireDueTimers(TIMER_BATCH, verdicts), { dueTimers: { now: clock(), limit: TIMER_BATCH } });
     },
     nextDue: () => store.nextTimerDue(),
     logger,

@@ -115,7 +115,7 @@ export async function startReplyConsumer(options: ReplyConsumerOptions): Promise
     }
     if (valid.length === 0) return;
     const applied = engine
-      .submit((e) => e.applyBatch(valid.map((v) => v.event)))
+      .submit((e) => e.applyBatch(valid.map((v) => v.event)), { sagaIds: valid.map((v) => v.event.sagaId) })
       .then(
         (results) => {
           results.forEach((r, i) => {

@@ -2,6 +2,7 @@ import type { Statement } from 'better-sqlite3';
 import { storageFault } from '../errors.ts';
 import { flushToDisk, type Db } from './sqlite.ts';
 import { databaseWritable, PROBE_BUSY_TIMEOUT_MS, withBusyTimeout } from './writable.ts';
+import type { SagaQueries, SagaTables, SagaUpdate } from './tables.ts';
 
 /** A stored saga. `snapshot` and `input` are JSON text. */
 export interface SagaRow {
@@ -106,8 +107,10 @@ export interface SagaListFilter {
  * All SQL of the orchestrator's saga tables, as prepared statements. Knows rows, not machines:
  * the engine decides what to write, this decides how.
  */
-export class SagaStore {
+export class SagaStore implements SagaTables {
   readonly db: Db;
+  /** The same reads as promises, for code that runs on either store. */
+  readonly queries: SagaQueries;
   private readonly s;
   /** Set by a transaction that failed for storage reasons, cleared by the next that commits. */
   private lastStorageFault: string | undefined;
@@ -120,6 +123,7 @@ export class SagaStore {
 
   constructor(db: Db) {
     this.db = db;
+    this.queries = sqliteQueries(this);
     this.writeProbe = databaseWritable(db);
     this.s = {
       insertSaga: db.prepare(`INSERT INTO sagas (id, type, version, status, reason, business_key, snapshot, input,
@@ -257,7 +261,7 @@ export class SagaStore {
     return this.s.businessKeyExists.get(type, key) !== undefined;
   }
 
-  updateSaga(row: Pick<SagaRow, 'id' | 'status' | 'reason' | 'snapshot' | 'seq' | 'updated_at' | 'finished_at' | 'state_entered' | 'stuck_at' | 'stuck_state'>): void {
+  updateSaga(row: SagaUpdate): void {
     this.s.updateSaga.run(row);
   }
 
@@ -280,8 +284,8 @@ export class SagaStore {
   }
 
   /** Queues a message; returns its id (ids only grow). */
-  insertOutbox(row: NewOutboxRow): number {
-    return Number(this.s.insertOutbox.run(row).lastInsertRowid);
+  insertOutbox(row: NewOutboxRow): OutboxRow {
+    return { id: Number(this.s.insertOutbox.run(row).lastInsertRowid), ...row };
   }
 
   /** Unsent outbox rows after `afterId` and up to `throughId`, oldest first. */
@@ -338,9 +342,8 @@ export class SagaStore {
     return (this.s.oldestUnsent.get() as number | undefined) ?? null;
   }
 
-  /** Deletes a timer; true if it existed. */
-  deleteTimer(sagaId: string, timerId: string): boolean {
-    return this.s.deleteTimer.run(sagaId, timerId).changes > 0;
+  deleteTimer(sagaId: string, timerId: string): void {
+    this.s.deleteTimer.run(sagaId, timerId);
   }
 
   dueTimers(now: number, limit: number): TimerRow[] {
@@ -433,4 +436,30 @@ export class SagaStore {
     if (!statement) this.listStatements.set(sql, (statement = this.db.prepare(sql)));
     return statement.all(params) as SagaHead[];
   }
+}
+
+/** SQLite's reads as promises (they run synchronously; the promise only matches PostgreSQL's shape). */
+function sqliteQueries(store: SagaStore): SagaQueries {
+  const later = <T>(read: () => T): Promise<T> => {
+    try {
+      return Promise.resolve(read());
+    } catch (err) {
+      return Promise.reject(err);
+    }
+  };
+  return {
+    getSaga: (id) => later(() => store.getSaga(id)),
+    history: (id) => later(() => store.history(id)),
+    historySince: (id, seq) => later(() => store.historySince(id, seq)),
+    listSagas: (filter) => later(() => store.listSagas(filter)),
+    countByStatus: () => later(() => store.countByStatus()),
+    countStuck: (now) => later(() => store.countStuck(now)),
+    oldestCreatedAt: (status) => later(() => store.oldestCreatedAt(status)),
+    countUnsent: () => later(() => store.countUnsent()),
+    oldestUnsentAt: () => later(() => store.oldestUnsentAt()),
+    queuedByConsumer: () => later(() => store.queuedByConsumer()),
+    nextTimerDue: () => later(() => store.nextTimerDue()),
+    dueTimers: (now, limit) => later(() => store.dueTimers(now, limit)),
+    checkWritable: () => later(() => store.checkWritable()),
+  };
 }

@@ -28,7 +28,7 @@ export interface ActionRoutesOptions {
   send: (ctx: Context, page: Html, status?: number) => void;
   guard: (ctx: Context, next: Next) => Promise<void>;
   /** The saga the route's :id names (an unknown one is a 404). */
-  sagaOf: (ctx: Context) => SagaView;
+  sagaOf: (ctx: Context) => Promise<SagaView>;
   definitionOf: (type: string, version: number) => SagaDefinition | undefined;
 }
 
@@ -63,8 +63,8 @@ export function actionRoutes(router: Router, o: ActionRoutesOptions): void {
   const trace = (ctx: Context) => (ctx.state as TracedState).trace;
 
   for (const name of BULK_ACTIONS) {
-    router.get(`/ui/sagas/:id/${name}`, guard, (ctx) => {
-      const saga = o.sagaOf(ctx);
+    router.get(`/ui/sagas/:id/${name}`, guard, async (ctx) => {
+      const saga = await o.sagaOf(ctx);
       if (saga.status !== ACTION_STATUS[name]) {
         throw new ConflictError('ACTION_NOT_APPLICABLE', `${name} applies to a saga that is ${ACTION_STATUS[name].replace('_', ' ')}; this one is ${saga.status.replace('_', ' ')}`);
       }
@@ -75,18 +75,18 @@ export function actionRoutes(router: Router, o: ActionRoutesOptions): void {
     router.post(`/ui/sagas/:id/${name}`, guard, async (ctx) => {
       await form(ctx);
       const id = ctx.params.id!;
-      await engine.submit((e) => applyAction(e, name, id, trace(ctx)));
+      await engine.submit((e) => applyAction(e, name, id, trace(ctx)), { sagaIds: [id] });
       // Post/redirect/get: a reload shows the saga, it does not act again.
       ctx.status = 303;
       ctx.redirect(`/ui/sagas/${encodeURIComponent(id)}?done=${name}`);
     });
   }
 
-  router.get('/ui/bulk/:action', guard, (ctx) => {
+  router.get('/ui/bulk/:action', guard, async (ctx) => {
     const name = action(ctx.params.action!);
     const fields = Object.fromEntries(Object.entries(ctx.query).map(([k, v]) => [k, typeof v === 'string' ? v : '']));
     const filter = bulkFilterOf(fields);
-    const sagas = selectForBulk(engine, name, filter);
+    const sagas = await selectForBulk(engine, name, filter);
     o.send(ctx, bulkConfirmPage(o.navOf(ctx), name, filter, sagas, o.now(), ctx.querystring ? `?${ctx.querystring}` : ''));
   });
 

@@ -77,8 +77,8 @@ export function uiRoutes(options: UiOptions): Router {
   }
 
   /** The saga the route's :id names; an unknown id is a 404 page (rendered by the guard). */
-  function sagaOf(ctx: Context): SagaView {
-    const saga = engine.get(ctx.params.id!);
+  async function sagaOf(ctx: Context): Promise<SagaView> {
+    const saga = await engine.get(ctx.params.id!);
     if (!saga) throw new NotFoundError('SAGA_NOT_FOUND', `No saga with id ${ctx.params.id!}.`);
     return saga;
   }
@@ -127,7 +127,7 @@ export function uiRoutes(options: UiOptions): Router {
     ctx.body = FAVICON;
   });
 
-  router.get('/ui/sagas', guard, (ctx) => {
+  router.get('/ui/sagas', guard, async (ctx) => {
     const raw = (k: string) => (typeof ctx.query[k] === 'string' ? (ctx.query[k] as string) : '');
     const filters = { type: raw('type'), status: raw('status'), businessKey: raw('businessKey'), createdFrom: raw('createdFrom'), createdTo: raw('createdTo'), stuck: raw('stuck') };
     let q: ReturnType<typeof parseListQuery>;
@@ -140,27 +140,29 @@ export function uiRoutes(options: UiOptions): Router {
       return;
     }
     // One extra row tells whether an older page exists, without a count query.
-    const found = engine.list({ ...q, limit: q.limit + 1 });
+    const found = await engine.list({ ...q, limit: q.limit + 1 });
     const page = found.slice(0, q.limit);
     // Listings carry no snapshot: read the current state of this page's rows only (at most 100).
-    const rows: ListRow[] = page.map((s) => {
-      const view = engine.get(s.id);
-      return { ...s, state: view ? statePath(view.state) : '', attempts: view ? view.steps.reduce((n, st) => n + st.attempts, 0) : 0 };
-    });
+    const rows: ListRow[] = await Promise.all(
+      page.map(async (s) => {
+        const view = await engine.get(s.id);
+        return { ...s, state: view ? statePath(view.state) : '', attempts: view ? view.steps.reduce((n, st) => n + st.attempts, 0) : 0 };
+      }),
+    );
     const last = page.at(-1);
     const olderCursor = found.length > q.limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null;
     send(ctx, listPage({ nav: navOf(ctx), filters, rows, olderCursor, paged: q.before !== undefined, limit: typeof ctx.query.limit === 'string' ? ctx.query.limit : '', error: null, now: now() }));
   });
 
   // Registered before /ui/sagas/:id, which would take "events" for a saga id.
-  router.get('/ui/sagas/events', guard, (ctx) => {
+  router.get('/ui/sagas/events', guard, async (ctx) => {
     const q = parseListQuery(withoutEmpty(ctx.query));
-    streamListChanges(ctx, () => engine.list(q), options.live);
+    await streamListChanges(ctx, () => engine.list(q), options.live);
   });
 
   router.get('/ui/sagas/:id', guard, async (ctx) => {
-    const saga = sagaOf(ctx);
-    const history = engine.history(saga.id);
+    const saga = await sagaOf(ctx);
+    const history = await engine.history(saga.id);
     const chart = await layoutFor(saga.type, saga.version);
     const svg = chart
       ? renderChart(
@@ -185,17 +187,17 @@ export function uiRoutes(options: UiOptions): Router {
   }
 
   // Raw JSON, as the API shows the saga and its history, in one document to save or attach to a ticket.
-  router.get('/ui/sagas/:id/export.json', guard, (ctx) => {
-    const saga = sagaOf(ctx);
+  router.get('/ui/sagas/:id/export.json', guard, async (ctx) => {
+    const saga = await sagaOf(ctx);
     ctx.type = 'application/json; charset=utf-8';
     ctx.set('Cache-Control', 'no-store');
     // Ids are generated, but the header must stay well-formed whatever the id holds.
     ctx.set('Content-Disposition', `attachment; filename="saga-${saga.id.replace(/[^A-Za-z0-9._-]/g, '_')}.json"`);
-    ctx.body = JSON.stringify({ saga: sagaBody(saga), history: engine.history(saga.id).map(historyBody) }, null, 2);
+    ctx.body = JSON.stringify({ saga: sagaBody(saga), history: (await engine.history(saga.id)).map(historyBody) }, null, 2);
   });
 
-  router.get('/ui/sagas/:id/events', guard, (ctx) => {
-    streamSagaEvents(ctx, engine, sagaOf(ctx).id, options.live);
+  router.get('/ui/sagas/:id/events', guard, async (ctx) => {
+    await streamSagaEvents(ctx, engine, (await sagaOf(ctx)).id, options.live);
   });
 
   router.get('/ui/types/:type', guard, async (ctx) => {

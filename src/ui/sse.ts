@@ -36,7 +36,7 @@ function eventOf(h: HistoryRow): string {
  * Opens an event stream on ctx and calls `tick` every `everyMs` until the client goes away or
  * `tick` returns false; a heartbeat comment keeps proxies from closing a quiet stream.
  */
-function eventStream(ctx: Context, comment: string, everyMs: number, heartbeatMs: number, tick: (write: (chunk: string) => void) => boolean): void {
+function eventStream(ctx: Context, comment: string, everyMs: number, heartbeatMs: number, tick: (write: (chunk: string) => void) => Promise<boolean>): void {
   // Written to the raw response, not piped from a stream body: a client going away is normal here,
   // not an error for Koa to report. The security headers set earlier by the guard are already on it.
   ctx.respond = false;
@@ -59,16 +59,22 @@ function eventStream(ctx: Context, comment: string, everyMs: number, heartbeatMs
     out.off('close', stop);
     if (!out.writableEnded) out.end();
   };
+  // A tick still reading (a slow database) is not overlapped by the next: that one is skipped.
+  let busy = false;
   const run = (): void => {
-    if (closed) return;
-    let more: boolean;
-    try {
-      more = tick(write);
-    } catch {
-      // The store is closing (shutdown) or failed: end the stream; the client reconnects.
-      more = false;
-    }
-    if (!more) stop();
+    if (closed || busy) return;
+    busy = true;
+    tick(write).then(
+      (more) => {
+        busy = false;
+        if (!more) stop();
+      },
+      () => {
+        busy = false;
+        // The store is closing (shutdown) or failed: end the stream; the client reconnects.
+        stop();
+      },
+    );
   };
   // A comment first: the headers go out at once, so the browser's EventSource opens.
   out.write(`: ${comment}\nretry: 2000\n\n`);
@@ -85,14 +91,14 @@ function eventStream(ctx: Context, comment: string, everyMs: number, heartbeatMs
  * Streams the saga's new history rows to ctx (the saga must exist). Resumes after `Last-Event-ID`;
  * without it, starts after the current last row, so a freshly rendered page gets only what is new.
  */
-export function streamSagaEvents(ctx: Context, engine: Pick<SagaEngine, 'get' | 'history' | 'historySince'>, sagaId: string, options: SagaEventsOptions = {}): void {
+export async function streamSagaEvents(ctx: Context, engine: Pick<SagaEngine, 'get' | 'history' | 'historySince'>, sagaId: string, options: SagaEventsOptions = {}): Promise<void> {
   const resumeAfter = lastEventId(ctx);
-  const initial = resumeAfter === null ? engine.history(sagaId).slice(-1) : engine.historySince(sagaId, resumeAfter);
+  const initial = resumeAfter === null ? (await engine.history(sagaId)).slice(-1) : await engine.historySince(sagaId, resumeAfter);
   let last = resumeAfter ?? initial.at(-1)?.seq ?? 0;
-  let status = initial.at(-1)?.status ?? engine.get(sagaId)?.status;
+  let status = initial.at(-1)?.status ?? (await engine.get(sagaId))?.status;
   let pending: readonly HistoryRow[] = initial;
-  eventStream(ctx, `saga ${sagaId}`, options.pollMs ?? 500, options.heartbeatMs ?? 15_000, (write) => {
-    const rows = pending.length > 0 ? pending : engine.historySince(sagaId, last);
+  eventStream(ctx, `saga ${sagaId}`, options.pollMs ?? 500, options.heartbeatMs ?? 15_000, async (write) => {
+    const rows = pending.length > 0 ? pending : await engine.historySince(sagaId, last);
     pending = [];
     for (const h of rows) {
       if (h.seq <= last) continue;
@@ -114,11 +120,11 @@ function fingerprint(rows: readonly SagaSummary[]): string {
 }
 
 /** Streams `changed` whenever the rows of a list page (as `list` reads them) differ from what it had. */
-export function streamListChanges(ctx: Context, list: () => SagaSummary[], options: SagaEventsOptions = {}): void {
-  let seen = fingerprint(list());
+export async function streamListChanges(ctx: Context, list: () => Promise<SagaSummary[]>, options: SagaEventsOptions = {}): Promise<void> {
+  let seen = fingerprint(await list());
   let n = 0;
-  eventStream(ctx, 'saga list', options.listPollMs ?? 2_000, options.heartbeatMs ?? 15_000, (write) => {
-    const now = fingerprint(list());
+  eventStream(ctx, 'saga list', options.listPollMs ?? 2_000, options.heartbeatMs ?? 15_000, async (write) => {
+    const now = fingerprint(await list());
     if (now !== seen) {
       seen = now;
       write(`id: ${++n}\ndata: changed\n\n`);

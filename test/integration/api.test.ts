@@ -258,7 +258,8 @@ describe('orchestrator HTTP API', () => {
     expect([...created].sort((a, b) => b - a)).toEqual(created);
 
     // A time range: from is inclusive, to exclusive, both ISO 8601 (no zone is UTC).
-    const at = (id: string) => sys.orchestrator.engine.get(id)!.createdAt;
+    const createdAt = new Map(await Promise.all(ids.map(async (id) => [id, (await sys.orchestrator.engine.get(id))!.createdAt] as const)));
+    const at = (id: string) => createdAt.get(id)!;
     const iso = (t: number) => new Date(t).toISOString();
     const inRange = async (q: string) => (await get(`/sagas?type=order&limit=100&${q}`, '/sagas')).body.items.map((s: { sagaId: string }) => s.sagaId);
     expect(await inRange(`createdFrom=${iso(at(ids[1]!))}&createdTo=${iso(at(ids[3]!))}`)).toEqual(ids.slice(1, 4).filter((id) => at(id) < at(ids[3]!)).reverse());
@@ -319,7 +320,7 @@ describe('orchestrator HTTP API', () => {
     try {
       const started = await post('/orders', '/orders', orderBody({ customerId: 'canceller', items: [{ sku: 'CANCEL-1', quantity: 2, unitPrice: 1_000 }] }));
       sagaId = started.body.sagaId;
-      await waitFor(() => sys.orchestrator.engine.get(sagaId)!.steps.find((s) => s.name === 'scheduleShipment')!.attempts >= 1, 5_000, 'shipment sent');
+      await waitFor(async () => (await sys.orchestrator.engine.get(sagaId))!.steps.find((s) => s.name === 'scheduleShipment')!.attempts >= 1, 5_000, 'shipment sent');
       const anonymous = await post(`/sagas/${sagaId}/cancel`, '/sagas/{id}/cancel');
       expect(anonymous.status).toBe(401);
       expect(anonymous.headers.get('www-authenticate')).toContain('Bearer');
@@ -355,7 +356,7 @@ describe('orchestrator HTTP API', () => {
     await sys.stopParticipant('payment');
     const started = await post('/orders', '/orders', orderBody({ customerId: 'parker', items: [{ sku: 'PARK-1', quantity: 1, unitPrice: 1_000 }] }));
     const sagaId = started.body.sagaId as string;
-    await waitFor(() => sys.orchestrator.engine.get(sagaId)!.steps.find((s) => s.name === 'chargePayment')!.attempts >= 1, 5_000, 'charge sent');
+    await waitFor(async () => (await sys.orchestrator.engine.get(sagaId))!.steps.find((s) => s.name === 'chargePayment')!.attempts >= 1, 5_000, 'charge sent');
     // Inventory goes away before the declined charge asks it to release the stock.
     await sys.stopParticipant('inventory');
     await sys.startParticipant('payment');

@@ -46,7 +46,7 @@ describe('engine on a real SQLite file', () => {
   const verdictForAll = (database: Db, verdict: DeliveryVerdict) =>
     new Map(timerRows(database).filter((t) => t.consumer).map((t) => [timerKey(t), verdict]));
 
-  it('start writes the saga, its history, the OrderCreated event, the first command and its timeout together', () => {
+  it('start writes the saga, its history, the OrderCreated event, the first command and its timeout together', async () => {
     const engine = engineOn(db);
     const { saga, created } = engine.start('order', orderBody({ orderId: 'o-1' }));
     expect(created).toBe(true);
@@ -57,7 +57,7 @@ describe('engine on a real SQLite file', () => {
     expect(command).toMatchObject({ sagaId: saga.id, commandId: `${saga.id}:reserveInventory`, attempt: 1, replyTo: 'saga.reply.order.inventory', commandType: 'order.v1.ReserveInventory', businessKey: 'o-1' });
     // The attempt's clock waits for JetStream's ack of the command, not the commit.
     expect(timerRows(db)).toMatchObject([{ due_at: UNARMED, armed_by: outbox[1]!.msg_id, delay_ms: step.timeoutMs, consumer: 'inventory', stream_seq: null }]);
-    expect(engine.history(saga.id).map((h) => h.event_type)).toEqual(['START']);
+    expect((await engine.history(saga.id)).map((h) => h.event_type)).toEqual(['START']);
   });
 
   it('an attempt clock starts at the publish ack, once: a republish does not move it', () => {
@@ -72,7 +72,7 @@ describe('engine on a real SQLite file', () => {
     expect(timerRows(db)[0]!.due_at).toBe(now + step.timeoutMs);
   });
 
-  it('a due attempt clock fires only with an answerable verdict; queued holds the attempt and restarts the clock on delivery', () => {
+  it('a due attempt clock fires only with an answerable verdict; queued holds the attempt and restarts the clock on delivery', async () => {
     const engine = engineOn(db);
     const { saga } = engine.start('order', orderBody());
     publishAll(db);
@@ -80,32 +80,32 @@ describe('engine on a real SQLite file', () => {
     // Unknown (presence not heard yet): looked at again shortly, nothing told to the saga.
     expect(engine.fireDueTimers(256, verdictForAll(db, { kind: 'unknown' }))).toBe(1);
     expect(timerRows(db)[0]).toMatchObject({ due_at: now + 1_000, queued_since: null });
-    expect(engine.history(saga.id)).toHaveLength(1);
+    expect(await engine.history(saga.id)).toHaveLength(1);
     now += 1_000;
     // Not delivered: the step is queued, the attempt does not count, nothing is resent.
     expect(engine.fireDueTimers(256, verdictForAll(db, { kind: 'queued', why: 'NOT_DELIVERED' }))).toBe(1);
-    expect(engine.get(saga.id)!.steps[0]).toMatchObject({ status: 'queued', attempts: 1, queueReason: 'NOT_DELIVERED', queuedAt: now });
+    expect((await engine.get(saga.id))!.steps[0]).toMatchObject({ status: 'queued', attempts: 1, queueReason: 'NOT_DELIVERED', queuedAt: now });
     const clock = timerRows(db).find((t) => t.consumer)!;
     expect(clock).toMatchObject({ queued_since: now, due_at: now + 2_000 });
     expect(db.prepare("SELECT count(*) FROM outbox WHERE subject = 'saga.cmd.inventory.reserve'").pluck().get()).toBe(0);
     // Still queued later: the clock moves on quietly, no new history entry.
     now += 2_000;
-    const historyBefore = engine.history(saga.id).length;
+    const historyBefore = (await engine.history(saga.id)).length;
     expect(engine.fireDueTimers(256, verdictForAll(db, { kind: 'queued', why: 'NOT_DELIVERED' }))).toBe(1);
-    expect(engine.history(saga.id)).toHaveLength(historyBefore);
+    expect(await engine.history(saga.id)).toHaveLength(historyBefore);
     // Delivered to a present participant: running again with a whole attempt from now.
     now += 2_000;
     expect(engine.fireDueTimers(256, verdictForAll(db, { kind: 'answerable' }))).toBe(1);
-    expect(engine.get(saga.id)!.steps[0]).toMatchObject({ status: 'running', attempts: 1, queuedAt: null });
+    expect((await engine.get(saga.id))!.steps[0]).toMatchObject({ status: 'running', attempts: 1, queuedAt: null });
     expect(timerRows(db).find((t) => t.consumer)).toMatchObject({ due_at: now + step.timeoutMs, queued_since: null });
-    expect(engine.history(saga.id).map((h) => h.event_type).slice(1)).toEqual(['COMMAND_QUEUED', 'COMMAND_DELIVERED']);
+    expect((await engine.history(saga.id)).map((h) => h.event_type).slice(1)).toEqual(['COMMAND_QUEUED', 'COMMAND_DELIVERED']);
     // It had the command for a whole attempt and did not answer: now the attempt failed.
     now += step.timeoutMs;
     expect(engine.fireDueTimers(256, verdictForAll(db, { kind: 'answerable' }))).toBe(1);
-    expect(engine.get(saga.id)!.steps[0]).toMatchObject({ status: 'backoff', attempts: 1, lastError: expect.stringMatching(/^TIMEOUT/) });
+    expect((await engine.get(saga.id))!.steps[0]).toMatchObject({ status: 'backoff', attempts: 1, lastError: expect.stringMatching(/^TIMEOUT/) });
   });
 
-  it('a step queued longer than its queue budget is told QUEUE_EXPIRED: a forward step compensates with STEP_QUEUE_EXPIRED', () => {
+  it('a step queued longer than its queue budget is told QUEUE_EXPIRED: a forward step compensates with STEP_QUEUE_EXPIRED', async () => {
     const engine = engineOn(db);
     const { saga } = engine.start('order', orderBody());
     publishAll(db);
@@ -115,7 +115,7 @@ describe('engine on a real SQLite file', () => {
     const since = now;
     // Rechecks grow, but the last one falls exactly when the budget runs out.
     let checks = 0;
-    while (engine.get(saga.id)!.status === 'running' && checks < 100) {
+    while ((await engine.get(saga.id))!.status === 'running' && checks < 100) {
       now = timerRows(db).find((t) => t.consumer)!.due_at;
       expect(now).toBeLessThanOrEqual(since + step.queueTimeoutMs);
       engine.fireDueTimers(256, queued());
@@ -123,10 +123,10 @@ describe('engine on a real SQLite file', () => {
     }
     expect(now).toBe(since + step.queueTimeoutMs);
     // The reservation may have happened: its release is owed.
-    expect(engine.get(saga.id)).toMatchObject({ status: 'compensating', reason: 'STEP_QUEUE_EXPIRED' });
-    expect(engine.get(saga.id)!.steps.find((s) => s.name === 'releaseInventory')).toMatchObject({ status: 'running', attempts: 1 });
-    expect(engine.get(saga.id)!.steps[0]).toMatchObject({ status: 'failed', attempts: 1, lastError: expect.stringMatching(/^QUEUED: .*PARTICIPANT_UNAVAILABLE/) });
-    expect(engine.history(saga.id).map((h) => h.event_type)).toEqual(['START', 'COMMAND_QUEUED', 'QUEUE_EXPIRED']);
+    expect(await engine.get(saga.id)).toMatchObject({ status: 'compensating', reason: 'STEP_QUEUE_EXPIRED' });
+    expect((await engine.get(saga.id))!.steps.find((s) => s.name === 'releaseInventory')).toMatchObject({ status: 'running', attempts: 1 });
+    expect((await engine.get(saga.id))!.steps[0]).toMatchObject({ status: 'failed', attempts: 1, lastError: expect.stringMatching(/^QUEUED: .*PARTICIPANT_UNAVAILABLE/) });
+    expect((await engine.history(saga.id)).map((h) => h.event_type)).toEqual(['START', 'COMMAND_QUEUED', 'QUEUE_EXPIRED']);
     expect(checks).toBeLessThan(40);
   });
 
@@ -162,7 +162,7 @@ describe('engine on a real SQLite file', () => {
     expect(db.prepare('SELECT count(*) FROM sagas').pluck().get()).toBe(0);
   });
 
-  it('durable timers fire after a restart and the saga continues on a fresh engine', () => {
+  it('durable timers fire after a restart and the saga continues on a fresh engine', async () => {
     const { saga } = engineOn(db).start('order', orderBody());
     publishAll(db);
     closeDatabase(db);
@@ -171,19 +171,19 @@ describe('engine on a real SQLite file', () => {
     const engine = engineOn(db);
     now += step.timeoutMs;
     expect(engine.fireDueTimers()).toBe(1);
-    expect(engine.get(saga.id)!.steps[0]).toMatchObject({ name: 'reserveInventory', status: 'backoff', attempts: 1 });
+    expect((await engine.get(saga.id))!.steps[0]).toMatchObject({ name: 'reserveInventory', status: 'backoff', attempts: 1 });
     now += 1_000;
     expect(engine.fireDueTimers()).toBe(1);
-    expect(engine.get(saga.id)!.steps[0]).toMatchObject({ status: 'running', attempts: 2 });
+    expect((await engine.get(saga.id))!.steps[0]).toMatchObject({ status: 'running', attempts: 2 });
     const commands = db.prepare("SELECT payload FROM outbox WHERE subject = 'saga.cmd.inventory.reserve' ORDER BY id").pluck().all() as Uint8Array[];
     // The first attempt's row was published (and removed) before the restart; the retry keeps its command id.
     expect(commands.map((p) => decodeCommand(p))).toMatchObject([{ attempt: 2, commandId: `${saga.id}:reserveInventory` }]);
   });
 
-  it('a saga run from cached live snapshots writes exactly what one restored from its rows writes', () => {
+  it('a saga run from cached live snapshots writes exactly what one restored from its rows writes', async () => {
     // The same events (a timeout, a retry, a decline, the compensation) on two engines: one keeps
     // live snapshots, the other restores each one from its JSON; every row they write must match.
-    const run = (database: Db, snapshotCacheSize: number) => {
+    const run = async (database: Db, snapshotCacheSize: number) => {
       let seq = 0;
       const engine = new SagaEngine({
         store: new SagaStore(database),
@@ -208,7 +208,7 @@ describe('engine on a real SQLite file', () => {
       now = start;
       const rows = (sql: string) => database.prepare(sql).all();
       return {
-        view: engine.get(saga.id),
+        view: await engine.get(saga.id),
         sagas: rows('SELECT * FROM sagas'),
         history: rows('SELECT * FROM saga_history ORDER BY seq'),
         outbox: rows('SELECT subject, msg_id, headers, payload FROM outbox ORDER BY id'),
@@ -218,8 +218,8 @@ describe('engine on a real SQLite file', () => {
     const other = openDatabase(join(dir, 'restored.db'));
     migrate(other, 'orchestrator');
     try {
-      const cached = run(db, 4096);
-      const restored = run(other, 0);
+      const cached = await run(db, 4096);
+      const restored = await run(other, 0);
       expect(cached.view).toMatchObject({ status: 'cancelled', reason: 'INSUFFICIENT_FUNDS' });
       expect(cached).toEqual(restored);
     } finally {
@@ -227,7 +227,7 @@ describe('engine on a real SQLite file', () => {
     }
   });
 
-  it('a transition rolled back with its transaction leaves no cached snapshot behind', () => {
+  it('a transition rolled back with its transaction leaves no cached snapshot behind', async () => {
     const engine = engineOn(db);
     const store = new SagaStore(db);
     const { saga } = engine.start('order', orderBody());
@@ -238,12 +238,12 @@ describe('engine on a real SQLite file', () => {
         throw new Error('rolled back');
       }),
     ).toThrow('rolled back');
-    expect(engine.get(saga.id)!.steps[0]).toMatchObject({ name: 'reserveInventory', status: 'running' });
+    expect((await engine.get(saga.id))!.steps[0]).toMatchObject({ name: 'reserveInventory', status: 'running' });
     expect(engine.applyBatch([{ sagaId: saga.id, event: ok }])[0]!.outcome).toBe('applied');
-    expect(engine.get(saga.id)!.steps.slice(0, 2)).toMatchObject([{ status: 'succeeded' }, { status: 'running' }]);
+    expect((await engine.get(saga.id))!.steps.slice(0, 2)).toMatchObject([{ status: 'succeeded' }, { status: 'running' }]);
   });
 
-  it('replies apply in one batch; a repeated or unknown one is recorded, not applied', () => {
+  it('replies apply in one batch; a repeated or unknown one is recorded, not applied', async () => {
     const engine = engineOn(db);
     const { saga } = engine.start('order', orderBody());
     const ok = { type: 'REPLY' as const, at: now, commandId: `${saga.id}:reserveInventory`, attempt: 1, outcome: 'OK' as const, reasonCode: '', detail: '' };
@@ -253,7 +253,7 @@ describe('engine on a real SQLite file', () => {
       { sagaId: 'no-such-saga', event: ok },
     ]);
     expect(results.map((r) => r.outcome)).toEqual(['applied', 'ignored', 'unknown_saga']);
-    const history = engine.history(saga.id);
+    const history = await engine.history(saga.id);
     expect(history.map((h) => [h.event_type, h.ignored])).toEqual([['START', 0], ['REPLY', 0], ['REPLY', 1]]);
     expect(db.prepare("SELECT count(*) FROM outbox WHERE subject = 'saga.cmd.payment.charge'").pluck().get()).toBe(1);
     // The reserve timeout was cancelled; only the charge timeout remains.
@@ -295,15 +295,15 @@ describe('engine on a real SQLite file', () => {
       await sweeper.stop();
     }
     for (const id of finished) {
-      expect(engine.get(id)).toBeUndefined();
-      expect(engine.history(id)).toEqual([]);
+      expect(await engine.get(id)).toBeUndefined();
+      expect(await engine.history(id)).toEqual([]);
     }
-    expect(engine.get(running)?.status).toBe('running');
-    expect(engine.history(running).length).toBe(1);
+    expect((await engine.get(running))?.status).toBe('running');
+    expect((await engine.history(running)).length).toBe(1);
     expect(db.prepare('SELECT count(*) FROM timers WHERE saga_id = ?').pluck().get(running)).toBe(1);
   });
 
-  it('a saga in a step past its retry budget is stuck, listed and counted; moving on, parking or finishing clears it', () => {
+  it('a saga in a step past its retry budget is stuck, listed and counted; moving on, parking or finishing clears it', async () => {
     const engine = engineOn(db);
     const store = new SagaStore(db);
     const budget = stepBudgetMs(step);
@@ -314,39 +314,39 @@ describe('engine on a real SQLite file', () => {
     const reply = (stepName: string, participant: string, outcome: 'OK' | 'REJECTED', attempt = 1) =>
       engine.applyBatch([{ sagaId: saga.id, event: { type: 'REPLY', at: now, participant, commandId: `${saga.id}:${stepName}`, attempt, outcome, reasonCode: outcome === 'REJECTED' ? 'NO' : '', detail: '' } }]);
     now = start + budget - 1;
-    expect(engine.get(saga.id)!.stuck).toBeNull();
-    expect(engine.list({ stuck: true, limit: 10 })).toEqual([]);
+    expect((await engine.get(saga.id))!.stuck).toBeNull();
+    expect(await engine.list({ stuck: true, limit: 10 })).toEqual([]);
     now = start + budget;
-    expect(engine.get(saga.id)!.stuck).toEqual({ state: 'reserveInventory', since: start + budget });
-    expect(engine.list({ stuck: true, limit: 10 }).map((s) => s.id)).toEqual([saga.id]);
-    expect(engine.list({ stuck: true, status: 'running', type: 'order', limit: 10 }).map((s) => s.id)).toEqual([saga.id]);
-    expect(engine.list({ stuck: true, status: 'compensating', limit: 10 })).toEqual([]);
+    expect((await engine.get(saga.id))!.stuck).toEqual({ state: 'reserveInventory', since: start + budget });
+    expect((await engine.list({ stuck: true, limit: 10 })).map((s) => s.id)).toEqual([saga.id]);
+    expect((await engine.list({ stuck: true, status: 'running', type: 'order', limit: 10 })).map((s) => s.id)).toEqual([saga.id]);
+    expect(await engine.list({ stuck: true, status: 'compensating', limit: 10 })).toEqual([]);
     expect(store.countStuck(now)).toEqual([{ type: 'order', state: 'reserveInventory', n: 1 }]);
     // A late reply that changes nothing (ignored) does not restart the clock.
     reply('chargePayment', 'payment', 'OK');
-    expect(engine.get(saga.id)!.stuck).not.toBeNull();
+    expect((await engine.get(saga.id))!.stuck).not.toBeNull();
 
     // The next step starts its own clock.
     reply('reserveInventory', 'inventory', 'OK');
     const entered = now;
-    expect(engine.get(saga.id)!.stuck).toBeNull();
+    expect((await engine.get(saga.id))!.stuck).toBeNull();
     now = entered + budget;
-    expect(engine.get(saga.id)!.stuck).toEqual({ state: 'chargePayment', since: entered + budget });
+    expect((await engine.get(saga.id))!.stuck).toEqual({ state: 'chargePayment', since: entered + budget });
 
     // A rejection compensates: the compensation is a new state with its own clock.
     reply('chargePayment', 'payment', 'REJECTED');
-    expect(engine.get(saga.id)!).toMatchObject({ status: 'compensating', stuck: null });
+    expect((await engine.get(saga.id))!).toMatchObject({ status: 'compensating', stuck: null });
     expect(store.countStuck(now)).toEqual([]);
     now += budget;
-    expect(engine.get(saga.id)!.stuck).toEqual({ state: 'releaseInventory', since: now });
+    expect((await engine.get(saga.id))!.stuck).toEqual({ state: 'releaseInventory', since: now });
     reply('releaseInventory', 'inventory', 'OK');
-    expect(engine.get(saga.id)!).toMatchObject({ status: 'cancelled', stuck: null });
+    expect((await engine.get(saga.id))!).toMatchObject({ status: 'cancelled', stuck: null });
     now += 10 * budget;
-    expect(engine.list({ stuck: true, limit: 10 })).toEqual([]);
+    expect(await engine.list({ stuck: true, limit: 10 })).toEqual([]);
     expect(db.prepare('SELECT stuck_at, stuck_state, state_entered FROM sagas').get()).toEqual({ stuck_at: null, stuck_state: null, state_entered: null });
   });
 
-  it('a parked saga is not stuck; after an operator retry its state starts a fresh clock', () => {
+  it('a parked saga is not stuck; after an operator retry its state starts a fresh clock', async () => {
     const engine = engineOn(db);
     const { saga } = engine.start('order', orderBody({ orderId: 'parked-1' }));
     const reply = (stepName: string, participant: string, outcome: 'OK' | 'REJECTED', attempt = 1) =>
@@ -355,13 +355,13 @@ describe('engine on a real SQLite file', () => {
     reply('chargePayment', 'payment', 'REJECTED');
     // A compensation rejected parks the saga.
     reply('releaseInventory', 'inventory', 'REJECTED');
-    expect(engine.get(saga.id)!.status).toBe('needs_attention');
+    expect((await engine.get(saga.id))!.status).toBe('needs_attention');
     now += 100 * stepBudgetMs(step);
-    expect(engine.get(saga.id)!.stuck).toBeNull();
+    expect((await engine.get(saga.id))!.stuck).toBeNull();
     engine.retry(saga.id);
     const retried = now;
-    expect(engine.get(saga.id)!).toMatchObject({ status: 'compensating', stuck: null });
+    expect((await engine.get(saga.id))!).toMatchObject({ status: 'compensating', stuck: null });
     now = retried + stepBudgetMs(step);
-    expect(engine.get(saga.id)!.stuck).toEqual({ state: 'releaseInventory', since: now });
+    expect((await engine.get(saga.id))!.stuck).toEqual({ state: 'releaseInventory', since: now });
   });
 });

@@ -38,7 +38,7 @@ describe('order saga against a real nats-server', () => {
     expect(sys.payment.domain.getAccount('happy-customer').balance).toBe(7_000);
     expect(sys.shipping.domain.getShipment(orderId)).toMatchObject({ status: 'scheduled' });
 
-    const view = sys.orchestrator.engine.get(saga.id)!;
+    const view = (await sys.orchestrator.engine.get(saga.id))!;
     expect(view.reason).toBeNull();
     expect(view.steps.filter((s) => !s.compensation).map((s) => [s.name, s.status, s.attempts])).toEqual([
       ['reserveInventory', 'succeeded', 1],
@@ -71,7 +71,7 @@ describe('order saga against a real nats-server', () => {
     const body = orderBody({ customerId: 'poor-customer', items: [{ sku: 'DECLINE-1', quantity: 2, unitPrice: 5_000 }] });
     const { saga } = sys.orchestrator.engine.start('order', body);
     expect(await sys.waitForStatus(saga.id, ['completed', 'cancelled'])).toBe('cancelled');
-    const view = sys.orchestrator.engine.get(saga.id)!;
+    const view = (await sys.orchestrator.engine.get(saga.id))!;
     expect(view.reason).toBe('PAYMENT_DECLINED');
     expect(sys.inventory.domain.getStock('DECLINE-1')).toMatchObject({ available: 5, reserved: 0 });
     expect(sys.payment.domain.getAccount('poor-customer').balance).toBe(100);
@@ -85,10 +85,10 @@ describe('order saga against a real nats-server', () => {
     const body = orderBody({ customerId: 'oos-customer', items: [{ sku: 'SCARCE-1', quantity: 2, unitPrice: 100 }] });
     const { saga } = sys.orchestrator.engine.start('order', body);
     expect(await sys.waitForStatus(saga.id, ['completed', 'cancelled'])).toBe('cancelled');
-    expect(sys.orchestrator.engine.get(saga.id)!.reason).toBe('OUT_OF_STOCK');
+    expect((await sys.orchestrator.engine.get(saga.id))!.reason).toBe('OUT_OF_STOCK');
     expect(sys.payment.domain.getPayment(body.orderId as string)).toBeNull();
     expect(sys.inventory.domain.getStock('SCARCE-1')).toMatchObject({ available: 1, reserved: 0 });
-    const sent = sys.orchestrator.engine.history(saga.id).flatMap((h) => JSON.parse(h.effects) as { kind: string; subject?: string }[]);
+    const sent = (await sys.orchestrator.engine.history(saga.id)).flatMap((h) => JSON.parse(h.effects) as { kind: string; subject?: string }[]);
     expect(sent.filter((e) => e.kind === 'command').map((e) => e.subject)).toEqual(['saga.cmd.inventory.reserve']);
   });
 
@@ -102,7 +102,7 @@ describe('order saga against a real nats-server', () => {
     });
     const { saga } = sys.orchestrator.engine.start('order', body);
     expect(await sys.waitForStatus(saga.id, ['completed', 'cancelled'])).toBe('cancelled');
-    const view = sys.orchestrator.engine.get(saga.id)!;
+    const view = (await sys.orchestrator.engine.get(saga.id))!;
     expect(view.reason).toBe('SHIPPING_UNAVAILABLE');
     expect(sys.payment.domain.getPayment(body.orderId as string)).toMatchObject({ status: 'refunded' });
     expect(sys.payment.domain.getAccount('polar-customer').balance).toBe(9_000);
@@ -118,19 +118,19 @@ describe('order saga against a real nats-server', () => {
     await sys.stopParticipant('payment');
     const body = orderBody({ customerId: 'outage-customer', items: [{ sku: 'OUTAGE-1', quantity: 1, unitPrice: 1_000 }] });
     const { saga } = sys.orchestrator.engine.start('order', body);
-    const charge = () => sys.orchestrator.engine.get(saga.id)!.steps.find((s) => s.name === 'chargePayment')!;
-    await waitFor(() => charge().status === 'queued', 5_000, 'the charge queued');
-    expect(charge()).toMatchObject({ attempts: 1, queueReason: 'NOT_DELIVERED' });
+    const charge = async () => (await sys.orchestrator.engine.get(saga.id))!.steps.find((s) => s.name === 'chargePayment')!;
+    await waitFor(async () => (await charge()).status === 'queued', 5_000, 'the charge queued');
+    expect(await charge()).toMatchObject({ attempts: 1, queueReason: 'NOT_DELIVERED' });
     // Far longer than three attempts with backoff (400 ms each): the outage does not use them up.
     await new Promise((r) => setTimeout(r, 4 * (FAST_STEP.timeoutMs + FAST_STEP.maxBackoffMs)));
-    expect(sys.orchestrator.engine.get(saga.id)!.status).toBe('running');
-    expect(charge()).toMatchObject({ status: 'queued', attempts: 1 });
+    expect((await sys.orchestrator.engine.get(saga.id))!.status).toBe('running');
+    expect(await charge()).toMatchObject({ status: 'queued', attempts: 1 });
     await sys.startParticipant('payment');
     expect(await sys.waitForStatus(saga.id, ['completed', 'cancelled'])).toBe('completed');
-    expect(charge()).toMatchObject({ status: 'succeeded', attempts: 1, queuedAt: null });
+    expect(await charge()).toMatchObject({ status: 'succeeded', attempts: 1, queuedAt: null });
     expect(sys.payment.domain.getAccount('outage-customer').balance).toBe(4_000);
     expect(sys.payment.runtime!.stats.duplicates).toBe(0);
-    const history = sys.orchestrator.engine.history(saga.id).map((h) => h.event_type);
+    const history = (await sys.orchestrator.engine.history(saga.id)).map((h) => h.event_type);
     expect(history).toContain('COMMAND_QUEUED');
   });
 
@@ -144,17 +144,17 @@ describe('order saga against a real nats-server', () => {
     await sys.stopParticipant('inventory');
     await sys.startParticipant('payment');
     try {
-      const release = () => sys.orchestrator.engine.get(saga.id)!.steps.find((s) => s.name === 'releaseInventory')!;
-      await waitFor(() => release().status === 'queued', 10_000, 'the release queued');
+      const release = async () => (await sys.orchestrator.engine.get(saga.id))!.steps.find((s) => s.name === 'releaseInventory')!;
+      await waitFor(async () => (await release()).status === 'queued', 10_000, 'the release queued');
       // Many times the compensation's attempt (400 ms with backoff): no attempt used, not parked.
       await new Promise((r) => setTimeout(r, 4 * (FAST_COMPENSATION.timeoutMs + FAST_COMPENSATION.maxBackoffMs)));
-      expect(sys.orchestrator.engine.get(saga.id)!.status).toBe('compensating');
-      expect(release()).toMatchObject({ status: 'queued', attempts: 1, queueReason: 'NOT_DELIVERED' });
+      expect((await sys.orchestrator.engine.get(saga.id))!.status).toBe('compensating');
+      expect(await release()).toMatchObject({ status: 'queued', attempts: 1, queueReason: 'NOT_DELIVERED' });
     } finally {
       await sys.startParticipant('inventory');
     }
     expect(await sys.waitForStatus(saga.id, ['cancelled', 'needs_attention'])).toBe('cancelled');
-    expect(sys.orchestrator.engine.get(saga.id)!.reason).toBe('PAYMENT_DECLINED');
+    expect((await sys.orchestrator.engine.get(saga.id))!.reason).toBe('PAYMENT_DECLINED');
     expect(sys.inventory.domain.getStock('UNDO-1')).toMatchObject({ available: 5, reserved: 0 });
   });
 
@@ -164,16 +164,16 @@ describe('order saga against a real nats-server', () => {
     try {
       sys.payment.domain.setBalance('dup-customer', 1_000);
       const { saga } = sys.orchestrator.engine.start('order', orderBody({ customerId: 'dup-customer', items: [{ sku: 'DUP-1', quantity: 1, unitPrice: 10 }] }));
-      await waitFor(() => sys.orchestrator.engine.get(saga.id)!.steps.find((s) => s.name === 'scheduleShipment')!.attempts >= 1, 5_000, 'shipment sent');
-      const before = sys.orchestrator.engine.get(saga.id)!;
+      await waitFor(async () => (await sys.orchestrator.engine.get(saga.id))!.steps.find((s) => s.name === 'scheduleShipment')!.attempts >= 1, 5_000, 'shipment sent');
+      const before = (await sys.orchestrator.engine.get(saga.id))!;
       // Replay the payment participant's OK for the charge: the saga has moved on, so it must be ignored.
       const nc = await connectNats({ servers: sys.nats.url, name: 'replayer' });
       const reply = { sagaId: saga.id, commandId: `${saga.id}:chargePayment`, attempt: 1, outcome: 'OK' as const, reasonCode: '', detail: 'replayed', participant: 'payment' };
       await jetstream(nc).publish(replySubject('order', 'payment'), encodeReply(reply), { msgID: 'replay-1' });
       await jetstream(nc).publish(replySubject('order', 'payment'), encodeReply(reply), { msgID: 'replay-2' });
       await nc.close();
-      await waitFor(() => sys.orchestrator.engine.history(saga.id).filter((h) => h.ignored === 1).length >= 2, 5_000, 'duplicates recorded');
-      const after = sys.orchestrator.engine.get(saga.id)!;
+      await waitFor(async () => (await sys.orchestrator.engine.history(saga.id)).filter((h) => h.ignored === 1).length >= 2, 5_000, 'duplicates recorded');
+      const after = (await sys.orchestrator.engine.get(saga.id))!;
       expect(after.state).toEqual(before.state);
       expect(after.steps.find((s) => s.name === 'chargePayment')).toEqual(before.steps.find((s) => s.name === 'chargePayment'));
       expect(sys.payment.domain.getAccount('dup-customer').balance).toBe(990);

@@ -13,7 +13,7 @@ describe('outbox relay on a real SQLite file', () => {
   /** Queues message m.<i> and returns its row as the engine hands it to the relay. */
   const insert = (i: number) => {
     const row = { saga_id: 's', subject: `m.${i}`, msg_id: `s:${i}:0`, headers: '{}', payload: Buffer.from([i]), created_at: i };
-    return { id: store.insertOutbox(row), ...row };
+    return store.insertOutbox(row);
   };
 
   /**

@@ -34,7 +34,7 @@ describe('orchestrator database locked by another writer', () => {
     await sys.stopParticipant('payment');
     const { body: started } = await post(base, orderBody());
     const sagaId = started.sagaId as string;
-    await waitFor(() => sys.orchestrator.engine.get(sagaId)!.steps[1]!.attempts >= 1, 5_000, 'charge sent');
+    await waitFor(async () => (await sys.orchestrator.engine.get(sagaId))!.steps[1]!.attempts >= 1, 5_000, 'charge sent');
 
     const locker = new Database(join(sys.dir, 'orchestrator.db'));
     locker.pragma('busy_timeout = 0');
@@ -52,7 +52,7 @@ describe('orchestrator database locked by another writer', () => {
       await sys.startParticipant('payment');
       await waitFor(async () => (await sys.orchestrator.jsm.consumers.info('SAGA_REPLIES', 'orchestrator')).num_redelivered > 0, 10_000, 'reply redelivered');
       expect(sys.orchestrator.replies.stats.failedBatches).toBeGreaterThan(0);
-      expect(sys.orchestrator.engine.get(sagaId)!.steps[1]!.status).not.toBe('succeeded');
+      expect((await sys.orchestrator.engine.get(sagaId))!.steps[1]!.status).not.toBe('succeeded');
     } finally {
       locker.exec('COMMIT');
       locker.close();

@@ -22,9 +22,10 @@ describe('transient participant failures', () => {
     const ids = bodies.map((b) => sys.orchestrator.engine.start('order', b).saga.id);
     for (const id of ids) expect(await sys.waitForStatus(id, ['completed', 'cancelled', 'needs_attention'], 30_000)).toBe('completed');
 
-    const attempts = ids.flatMap((id) => sys.orchestrator.engine.get(id)!.steps.filter((s) => !s.compensation).map((s) => s.attempts));
+    const views = await Promise.all(ids.map((id) => sys.orchestrator.engine.get(id)));
+    const attempts = views.flatMap((view) => view!.steps.filter((s) => !s.compensation).map((s) => s.attempts));
     expect(Math.max(...attempts)).toBeGreaterThan(1);
-    const retried = ids.flatMap((id) => sys.orchestrator.engine.get(id)!.steps).filter((s) => s.attempts > 1);
+    const retried = views.flatMap((view) => view!.steps).filter((s) => s.attempts > 1);
     expect(retried.every((s) => s.lastError?.startsWith('FAILED: TRANSIENT'))).toBe(true);
     expect(sys.payment.runtime!.stats.chaosFailures + sys.inventory.runtime!.stats.chaosFailures + sys.shipping.runtime!.stats.chaosFailures).toBeGreaterThan(0);
 

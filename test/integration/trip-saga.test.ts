@@ -37,7 +37,7 @@ describe('trip saga over JetStream', () => {
     expect(sys.cars.domain.getBooking(tripId)).toMatchObject({ status: 'reserved' });
     expect(sys.payment.domain.getPayment(tripPaymentReference(tripId))).toMatchObject({ status: 'charged', amount: 2 * 10_000 + 2 * 8_000 + 2 * 5_000 });
     expect(seatsLeft(flight.number)).toBe(98);
-    const view = sys.orchestrator.engine.get(id)!;
+    const view = (await sys.orchestrator.engine.get(id))!;
     // Both branches started in the same transition.
     expect(view.steps.find((s) => s.name === 'reserveFlight')!.startedAt).toBe(view.steps.find((s) => s.name === 'reserveHotel')!.startedAt);
   });
@@ -49,7 +49,7 @@ describe('trip saga over JetStream', () => {
     const id = sys.startTrip(body);
     expect(await sys.waitForStatus(id, ['completed', 'cancelled', 'needs_attention'])).toBe('cancelled');
     const tripId = body.tripId as string;
-    expect(sys.orchestrator.engine.get(id)!.reason).toBe('FLIGHT_SOLD_OUT');
+    expect((await sys.orchestrator.engine.get(id))!.reason).toBe('FLIGHT_SOLD_OUT');
     expect(sys.hotels.domain.getBooking(tripId)).toMatchObject({ status: 'cancelled' });
     expect(sys.hotels.domain.getHotel(hotel.name).reserved).toBe(0);
     expect(sys.cars.domain.getBooking(tripId)).toBeNull();
@@ -61,12 +61,12 @@ describe('trip saga over JetStream', () => {
     await sys.stopParticipant('hotels');
     const body = tripBody({ flight, hotel });
     const id = sys.startTrip(body);
-    await waitFor(() => sys.orchestrator.engine.get(id)!.steps.find((s) => s.name === 'reserveFlight')!.status === 'succeeded', 10_000, 'flight reserved');
+    await waitFor(async () => (await sys.orchestrator.engine.get(id))!.steps.find((s) => s.name === 'reserveFlight')!.status === 'succeeded', 10_000, 'flight reserved');
     expect(seatsLeft(flight.number)).toBe(98);
     sys.hotels.domain.setRooms(hotel.name, 0);
     await sys.startParticipant('hotels');
     expect(await sys.waitForStatus(id, ['completed', 'cancelled', 'needs_attention'])).toBe('cancelled');
-    expect(sys.orchestrator.engine.get(id)!.reason).toBe('NO_ROOMS');
+    expect((await sys.orchestrator.engine.get(id))!.reason).toBe('NO_ROOMS');
     expect(sys.flights.domain.getBooking(body.tripId as string)).toMatchObject({ status: 'cancelled' });
     expect(seatsLeft(flight.number)).toBe(100);
   });
@@ -76,7 +76,7 @@ describe('trip saga over JetStream', () => {
     const body = tripBody({ flight, hotel, car: { city: 'Atlantis', pickUp: '2027-05-01', days: 1, pricePerDay: 1 } });
     const id = sys.startTrip(body);
     expect(await sys.waitForStatus(id, ['completed', 'cancelled', 'needs_attention'])).toBe('cancelled');
-    const view = sys.orchestrator.engine.get(id)!;
+    const view = (await sys.orchestrator.engine.get(id))!;
     expect(view.reason).toBe('CITY_NOT_SERVED');
     const step = (name: string) => view.steps.find((s) => s.name === name)!;
     expect(step('cancelHotel').status).toBe('succeeded');
@@ -93,7 +93,7 @@ describe('trip saga over JetStream', () => {
     const id = sys.startTrip(body);
     expect(await sys.waitForStatus(id, ['completed', 'cancelled', 'needs_attention'])).toBe('cancelled');
     const tripId = body.tripId as string;
-    expect(sys.orchestrator.engine.get(id)!.reason).toBe('PAYMENT_DECLINED');
+    expect((await sys.orchestrator.engine.get(id))!.reason).toBe('PAYMENT_DECLINED');
     expect(sys.cars.domain.getBooking(tripId)).toMatchObject({ status: 'cancelled' });
     expect(sys.hotels.domain.getBooking(tripId)).toMatchObject({ status: 'cancelled' });
     expect(sys.flights.domain.getBooking(tripId)).toMatchObject({ status: 'cancelled' });
@@ -108,12 +108,12 @@ describe('trip saga over JetStream', () => {
     const body = tripBody({ flight, hotel });
     const id = sys.startTrip(body);
     await sys.orchestrator.engine.submit((e) => e.cancel(id));
-    expect(sys.orchestrator.engine.get(id)!.status).toBe('compensating');
+    expect((await sys.orchestrator.engine.get(id))!.status).toBe('compensating');
     await sys.startParticipant('flights');
     await sys.startParticipant('hotels');
     expect(await sys.waitForStatus(id, ['completed', 'cancelled', 'needs_attention'])).toBe('cancelled');
     const tripId = body.tripId as string;
-    expect(sys.orchestrator.engine.get(id)!.reason).toBe('CANCEL_REQUESTED');
+    expect((await sys.orchestrator.engine.get(id))!.reason).toBe('CANCEL_REQUESTED');
     // The reserves were in the stream before their cancels: taken in order, then undone.
     expect(sys.flights.domain.getBooking(tripId)).toMatchObject({ status: 'cancelled' });
     expect(sys.hotels.domain.getBooking(tripId)).toMatchObject({ status: 'cancelled' });
@@ -136,7 +136,7 @@ describe('trip saga: a branch that times out', () => {
     const body = tripBody();
     const id = sys.startTrip(body);
     expect(await sys.waitForStatus(id, ['completed', 'cancelled', 'needs_attention'], 20_000)).toBe('cancelled');
-    const view = sys.orchestrator.engine.get(id)!;
+    const view = (await sys.orchestrator.engine.get(id))!;
     expect(view.reason).toBe('STEP_FAILED');
     const step = (name: string) => view.steps.find((s) => s.name === name)!;
     expect(step('reserveHotel')).toMatchObject({ status: 'failed', attempts: 3 });

@@ -110,17 +110,17 @@ describe('saga explorer actions (/ui, ADMIN_TOKEN set)', () => {
       await signIn(page, `/ui/sagas/${id}`);
       await Promise.all([page.waitForURL(`${base}/ui/sagas/${id}/cancel`), page.getByRole('link', { name: 'Cancel this saga…' }).click()]);
       expect(await page.locator('main').innerText()).toContain('These compensations will run, in this order: refundPayment, releaseInventory.');
-      expect(sys.orchestrator.engine.get(id)!.status).toBe('running');
+      expect((await sys.orchestrator.engine.get(id))!.status).toBe('running');
       await page.screenshot({ path: resolve(SCREENSHOTS, 'ui-cancel.png'), fullPage: true });
       expect(await axeViolations(page)).toEqual([]);
       await Promise.all([page.waitForURL(`${base}/ui/sagas/${id}?done=cancel`), page.getByRole('button', { name: 'Cancel this saga' }).click()]);
       expect(await page.getByRole('status').innerText()).toBe('Cancelled: the saga now undoes what it did.');
-      expect(sys.orchestrator.engine.get(id)!.status).toBe('compensating');
+      expect((await sys.orchestrator.engine.get(id))!.status).toBe('compensating');
       expect(await page.getByRole('link', { name: 'Cancel this saga…' }).count()).toBe(0);
       await sys.startParticipant('payment');
       restarted = true;
       expect(await sys.waitForStatus(id, ['cancelled'])).toBe('cancelled');
-      expect(sys.orchestrator.engine.get(id)!.reason).toBe('CANCEL_REQUESTED');
+      expect((await sys.orchestrator.engine.get(id))!.reason).toBe('CANCEL_REQUESTED');
       // Cancelling again: the confirmation page says why not.
       const again = await page.goto(`${base}/ui/sagas/${id}/cancel`);
       expect(again!.status()).toBe(409);
@@ -175,8 +175,8 @@ describe('saga explorer actions (/ui, ADMIN_TOKEN set)', () => {
       await operator.close();
 
       // Nothing happened to the saga.
-      expect(sys.orchestrator.engine.get(id)!.status).toBe('running');
-      expect(sys.orchestrator.engine.history(id).map((h) => h.event_type)).not.toContain('CANCEL');
+      expect((await sys.orchestrator.engine.get(id))!.status).toBe('running');
+      expect((await sys.orchestrator.engine.history(id)).map((h) => h.event_type)).not.toContain('CANCEL');
     } finally {
       await sys.startParticipant('payment');
     }
@@ -202,7 +202,7 @@ describe('saga explorer actions (/ui, ADMIN_TOKEN set)', () => {
     await page.screenshot({ path: resolve(SCREENSHOTS, 'ui-bulk-result.png'), fullPage: true });
     expect(await axeViolations(page)).toEqual([]);
     for (const id of parked) expect(await sys.waitForStatus(id, ['cancelled'])).toBe('cancelled');
-    expect(sys.orchestrator.engine.get(late!)!.status).toBe('needs_attention');
+    expect((await sys.orchestrator.engine.get(late!))!.status).toBe('needs_attention');
 
     // The same through the API: a dry run shows the selection, acting on it reports each saga.
     const api = (body: object, token = TOKEN) =>

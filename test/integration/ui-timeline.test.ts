@@ -41,8 +41,8 @@ describe('saga page timeline (/ui/sagas/:id)', () => {
   const openPage = (scheme: 'light' | 'dark' = 'light') => openBrowserPage(browser, { scheme, acceptDownloads: true, expected: (url, status) => status === null && url.endsWith('/export.json') });
 
   it('shows each event with its time, a duration bar, what it sent, and its context diff', async () => {
-    const history = sys.orchestrator.engine.history(completedId);
-    const saga = sys.orchestrator.engine.get(completedId)!;
+    const history = await sys.orchestrator.engine.history(completedId);
+    const saga = (await sys.orchestrator.engine.get(completedId))!;
     const def = sys.sagaTypes.find((t) => t.plugin.name === 'order')!.definitions.find((d) => d.version === saga.version)!;
     const diffs = contextDiffs(def, saga, history);
     // The event that saw the inventory reserved: its diff is what the page must show.
@@ -114,7 +114,7 @@ describe('saga page timeline (/ui/sagas/:id)', () => {
   });
 
   it('downloads the saga and all its history as one JSON document', async () => {
-    const history = sys.orchestrator.engine.history(completedId);
+    const history = await sys.orchestrator.engine.history(completedId);
     const { page, problems } = await openPage();
     await page.goto(`${base}/ui/sagas/${completedId}`);
     const link = page.locator('dl.facts').getByRole('link', { name: 'download' });

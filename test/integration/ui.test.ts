@@ -48,8 +48,8 @@ describe('saga explorer (/ui)', () => {
     await page.goto(`${base}/ui`);
     expect(new URL(page.url()).pathname).toBe('/ui/sagas');
     const rows = page.locator('main table tbody tr');
-    const completed = sys.orchestrator.engine.get(completedId)!;
-    const cancelled = sys.orchestrator.engine.get(cancelledId)!;
+    const completed = (await sys.orchestrator.engine.get(completedId))!;
+    const cancelled = (await sys.orchestrator.engine.get(cancelledId))!;
     await expect.poll(() => rows.count()).toBe(3);
     const text = await page.locator('main').innerText();
     expect(text).toContain(completed.businessKey);
@@ -91,7 +91,7 @@ describe('saga explorer (/ui)', () => {
       'refundPayment | compensation | ✓ succeeded',
       'releaseInventory | compensation | ✓ succeeded',
     ]);
-    const history = sys.orchestrator.engine.history(cancelledId);
+    const history = await sys.orchestrator.engine.history(cancelledId);
     expect(await page.locator('ol.timeline > li').count()).toBe(history.length);
     expect(await page.locator('#event-1').innerText()).toContain('saga.cmd.inventory.reserve');
     expect(await page.locator(`a[href="/sagas/${cancelledId}/history"]`).count()).toBe(1);
@@ -140,7 +140,7 @@ describe('saga explorer (/ui)', () => {
   });
 
   it('renders saga data as text, never as markup', async () => {
-    const key = sys.orchestrator.engine.get(xssId)!.businessKey;
+    const key = (await sys.orchestrator.engine.get(xssId))!.businessKey;
     const { page, problems } = await openPage();
     await page.goto(`${base}/ui/sagas?businessKey=${encodeURIComponent(key)}`);
     expect(await page.locator('main b').count()).toBe(0);
@@ -214,13 +214,13 @@ describe('saga explorer (/ui)', () => {
 
   it('lists a saga stuck behind a silent participant, in the API, the metrics and the page', async () => {
     // The saga of the test before finishes first, once payment is back.
-    await waitFor(() => sys.orchestrator.engine.list({ status: 'running', limit: 1 }).length === 0, 15_000, 'no saga running');
+    await waitFor(async () => (await sys.orchestrator.engine.list({ status: 'running', limit: 1 })).length === 0, 15_000, 'no saga running');
     await sys.stopParticipant('payment');
     let restarted = false;
     try {
       const id = sys.startOrder();
       // The payment step's budget on the test's policies is a few seconds; queued time does not use it up.
-      await waitFor(() => sys.orchestrator.engine.get(id)!.stuck !== null, 15_000, 'the saga to be stuck');
+      await waitFor(async () => (await sys.orchestrator.engine.get(id))!.stuck !== null, 15_000, 'the saga to be stuck');
       const listed = (await (await fetch(`${base}/sagas?stuck=true`)).json()) as { items: { sagaId: string; status: string; stuck: { state: string; since: string } | null }[] };
       expect(listed.items.map((i) => i.sagaId)).toEqual([id]);
       expect(listed.items[0]).toMatchObject({ status: 'running', stuck: { state: 'chargePayment' } });
@@ -304,7 +304,7 @@ describe('saga explorer (/ui)', () => {
     const rows = page.locator('#list-body tbody tr');
     const before = await rows.count();
     const id = sys.startOrder();
-    const key = sys.orchestrator.engine.get(id)!.businessKey;
+    const key = (await sys.orchestrator.engine.get(id))!.businessKey;
     await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(before + 1);
     expect(await rows.first().innerText()).toContain(key);
     await sys.waitForStatus(id, ['completed']);
@@ -325,7 +325,7 @@ describe('saga explorer (/ui)', () => {
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     // The saga is final: the stream ends by itself after `event: final`.
     const body = await res.text();
-    const history = sys.orchestrator.engine.history(completedId);
+    const history = await sys.orchestrator.engine.history(completedId);
     expect(body).toContain('id: 1\n');
     expect(body).toContain(`id: ${history.at(-1)!.seq}\n`);
     const first = JSON.parse(/^id: 1\ndata: (.*)$/m.exec(body)![1]!);

@@ -85,7 +85,8 @@ describe('three-node JetStream cluster, R3 streams', () => {
     expect(sys.orchestrator.store.countUnsent()).toBe(0);
 
     // How long sagas stood still: the longest gap between two sagas finishing, around the kill.
-    const finished = ids.map((id) => sys.orchestrator.engine.get(id)!.finishedAt!).sort((a, b) => a - b);
+    const views = (await Promise.all(ids.map((id) => sys.orchestrator.engine.get(id)))).map((view) => view!);
+    const finished = views.map((s) => s.finishedAt!).sort((a, b) => a - b);
     let gap = 0;
     let gapFrom = 0;
     for (let i = 1; i < finished.length; i++) {
@@ -94,10 +95,7 @@ describe('three-node JetStream cluster, R3 streams', () => {
         gapFrom = finished[i - 1]!;
       }
     }
-    const slowest = Math.max(...ids.map((id) => {
-      const s = sys.orchestrator.engine.get(id)!;
-      return s.finishedAt! - s.createdAt;
-    }));
+    const slowest = Math.max(...views.map((s) => s.finishedAt! - s.createdAt));
     console.log(
       `cluster: ${ORDERS} orders over ${(SPREAD_MS / 1000).toFixed(0)} s; ${leader} (commands leader) killed at ${((killedAt - start) / 1000).toFixed(1)} s, back at ${((restartedAt - start) / 1000).toFixed(1)} s; ` +
         `every stream and consumer led by a live server after ${(failoverMs / 1000).toFixed(1)} s; longest pause in completions ${(gap / 1000).toFixed(1)} s (from ${((gapFrom - start) / 1000).toFixed(1)} s); ` +

@@ -218,8 +218,8 @@ export class TestSystem {
   /** Waits until the saga's status is one of `statuses`. */
   async waitForStatus(sagaId: string, statuses: SagaStatus[], timeoutMs = 15_000): Promise<SagaStatus> {
     let last: SagaStatus | undefined;
-    await waitFor(() => {
-      last = this.orchestrator.engine.get(sagaId)?.status;
+    await waitFor(async () => {
+      last = (await this.orchestrator.engine.get(sagaId))?.status;
       return last !== undefined && statuses.includes(last);
     }, timeoutMs, `saga ${sagaId} to reach ${statuses.join('|')} (last: ${last})`);
     return last!;
@@ -227,7 +227,7 @@ export class TestSystem {
 
   /** Waits until the saga's state path names `state` (e.g. a step it is waiting in). */
   async waitForState(sagaId: string, state: string, timeoutMs = 15_000): Promise<void> {
-    await waitFor(() => statePath(this.orchestrator.engine.get(sagaId)?.state).includes(state), timeoutMs, `saga ${sagaId} to be in ${state}`);
+    await waitFor(async () => statePath((await this.orchestrator.engine.get(sagaId))?.state).includes(state), timeoutMs, `saga ${sagaId} to be in ${state}`);
   }
 
   /** Stops everything and deletes the server store and databases. */
