@@ -31,6 +31,22 @@ export class EnvReader {
     return this.raw(name);
   }
 
+  /**
+   * An optional PostgreSQL connection URL (postgres:// or postgresql://). The message for a bad one
+   * never repeats the value: it may hold a password.
+   */
+  postgresUrl(name: string): string | undefined {
+    const v = this.raw(name);
+    if (v === undefined) return undefined;
+    if (!/^postgres(ql)?:\/\//.test(v)) throw new ConfigError(name, 'must be a PostgreSQL URL: postgres://user:password@host:port/database');
+    try {
+      new URL(v);
+    } catch {
+      throw new ConfigError(name, 'is not a valid URL (percent-encode special characters in the password)');
+    }
+    return v;
+  }
+
   /** An optional bearer token (RFC 6750 b64token: letters, digits, -._~+/ and trailing =), so every client can send it in a header. */
   bearerToken(name: string): string | undefined {
     const v = this.raw(name);

@@ -12,7 +12,14 @@ export interface OrchestratorConfig {
   streamReplicas: number;
   /** NATS_USER/NATS_PASSWORD, NATS_TOKEN or NATS_CREDS_FILE, and NATS_TLS_*. */
   nats: NatsClientConfig;
+  /** DATABASE_PATH: the SQLite file, when DATABASE_URL is not set. */
   databasePath: string;
+  /** DATABASE_URL: PostgreSQL, shared by every orchestrator instance; SQLite (DATABASE_PATH) when unset. */
+  databaseUrl: string | undefined;
+  /** DATABASE_POOL_SIZE: PostgreSQL connections per instance at most. */
+  databasePoolSize: number;
+  /** INSTANCE_ID: this instance's name in the outbox leases and logs; host, pid and a random suffix by default. */
+  instanceId: string | undefined;
   /** FULL unless explicitly weakened: a reply is acked only once its effect is on disk. */
   dbSynchronous: 'FULL' | 'NORMAL';
   /** How long a write waits for a lock held by another connection before failing (then 503, retried). */
@@ -21,6 +28,8 @@ export interface OrchestratorConfig {
   httpHost: string;
   logLevel: LogLevel;
   replyBatchSize: number;
+  /** REPLY_ACK_WAIT_MS: a reply taken and not acknowledged this long (its orchestrator died) goes to another instance. */
+  replyAckWaitMs: number;
   outboxWindow: number;
   bodyLimitBytes: number;
   /** RETENTION_MAX_AGE_HOURS (0 = keep forever), RETENTION_BATCH_SIZE, RETENTION_INTERVAL_MS. */
@@ -74,12 +83,16 @@ export function loadOrchestratorConfig(env: Env): OrchestratorConfig {
     streamReplicas: read.int('STREAM_REPLICAS', 1, 1, 5),
     nats: natsClientConfig(read),
     databasePath: read.string('DATABASE_PATH', ORCHESTRATOR_DEFAULTS.databasePath),
+    databaseUrl: read.postgresUrl('DATABASE_URL'),
+    databasePoolSize: read.int('DATABASE_POOL_SIZE', 10, 2, 1_000),
+    instanceId: read.optional('INSTANCE_ID'),
     dbSynchronous: read.oneOf('DB_SYNCHRONOUS', 'FULL', ['FULL', 'NORMAL'] as const),
     dbBusyTimeoutMs: read.int('DB_BUSY_TIMEOUT_MS', 5_000, 0, 600_000),
     httpPort: read.int('HTTP_PORT', ORCHESTRATOR_DEFAULTS.httpPort, 0, 65_535),
     httpHost: read.string('HTTP_HOST', ORCHESTRATOR_DEFAULTS.httpHost),
     logLevel: read.oneOf('LOG_LEVEL', 'info', LOG_LEVELS),
     replyBatchSize: read.int('REPLY_BATCH_SIZE', ORCHESTRATOR_DEFAULTS.replyBatchSize, 1, 1_000),
+    replyAckWaitMs: read.int('REPLY_ACK_WAIT_MS', 30_000, 1_000, 3_600_000),
     outboxWindow: read.int('OUTBOX_WINDOW', ORCHESTRATOR_DEFAULTS.outboxWindow, 1, 10_000),
     bodyLimitBytes: read.int('HTTP_BODY_LIMIT_BYTES', ORCHESTRATOR_DEFAULTS.bodyLimitBytes, 1_024, 10 * 1024 * 1024),
     adminToken: read.bearerToken('ADMIN_TOKEN'),

@@ -15,13 +15,15 @@ import {
   toNatsHeaders,
   HEADER,
 } from '../messaging/index.ts';
-import { SagaStore, type Db } from '../store/index.ts';
+import { SagaStore, type Db, type PublishedCommand, type SagaQueries } from '../store/index.ts';
+import type { PgSagaStore } from '../store/postgres/saga-store.ts';
 import { ATTR, MESSAGING_SYSTEM } from '../telemetry/attributes.ts';
 import { noSpans, type Spans } from '../telemetry/spans.ts';
 import { SagaEngine, isGated, type TransitionObservation } from './engine.ts';
 import { DeliveryProbe } from './delivery-probe.ts';
 import type { Logger } from '../logger.ts';
-import { OutboxRelay } from './outbox-relay.ts';
+import { OutboxRelay, type PublishRow } from './outbox-relay.ts';
+import { LeasedOutboxRelay } from './leased-outbox-relay.ts';
 import { startReplyConsumer, type ReplyConsumer } from './reply-consumer.ts';
 import { TimerScheduler } from './timer-scheduler.ts';
 import { RetentionSweeper } from './retention.ts';
@@ -32,9 +34,15 @@ export const ORCHESTRATOR_DURABLE = 'orchestrator';
 /** Timers handled per transaction. */
 const TIMER_BATCH = 256;
 
+/** Timers are looked for at least this often on PostgreSQL: other instances' timers (a crashed one's) are not announced. */
+const SHARED_TIMER_POLL_MS = 1_000;
+
 export interface OrchestratorOptions {
   nc: NatsConnection;
-  db: Db;
+  /** The embedded store: one orchestrator owns this SQLite database. Exactly one of db and postgres. */
+  db?: Db;
+  /** The shared store: any number of orchestrators on one PostgreSQL database (DATABASE_URL). */
+  postgres?: PgSagaStore;
   definitions: readonly SagaDefinition[];
   /** The saga types' event streams, created (or updated) at start with the work queues. */
   eventStreams?: readonly EventStream[];
@@ -71,8 +79,9 @@ export interface OrchestratorObserver {
 /** A running orchestrator: the engine plus the loops that move its data. */
 export interface Orchestrator {
   engine: SagaEngine;
-  store: SagaStore;
-  relay: OutboxRelay;
+  /** The store's reads (counts, health), whichever store it is. */
+  queries: SagaQueries;
+  relay: OutboxRelay | LeasedOutboxRelay;
   replies: ReplyConsumer;
   js: JetStreamClient;
   jsm: JetStreamManager;
@@ -85,7 +94,8 @@ export interface Orchestrator {
  * unsent outbox rows are published, overdue timers fire, and unacked replies are redelivered.
  */
 export async function startOrchestrator(options: OrchestratorOptions): Promise<Orchestrator> {
-  const { nc, db, logger } = options;
+  const { nc, logger } = options;
+  if ((options.db === undefined) === (options.postgres === undefined)) throw new Error('startOrchestrator: give exactly one of db (SQLite) and postgres');
   const clock = options.clock ?? Date.now;
   const spans = options.spans ?? noSpans;
   // Not checked here: a cluster may still be electing its leader, which ensureStreams waits for.
@@ -103,7 +113,9 @@ export async function startOrchestrator(options: OrchestratorOptions): Promise<O
     maxAckPending: Math.max(1_024, replyBatchSize * 8),
   });
 
-  const store = new SagaStore(db);
+  const pgStore = options.postgres;
+  const sqlite = options.db ? new SagaStore(options.db) : undefined;
+  const store = (pgStore ?? sqlite)!;
   const publisher = new StreamPublisher(nc);
   const presence = trackPresence(nc, { windowMs: options.presenceWindowMs, clock, logger });
   presence.onAvailable((participant) => logger.info({ participant }, 'participant present'));
@@ -119,35 +131,51 @@ export async function startOrchestrator(options: OrchestratorOptions): Promise<O
       return info.num_pending + info.num_ack_pending;
     },
   });
-  const relay = new OutboxRelay({
-    store,
-    logger,
-    clock,
-    // A lost record only means a republish the stream deduplicates (and an attempt clock started
-    // then): let it ride the next group commit. Only commands gate a clock.
-    markPublished: async (throughId, published) => {
-      const commands = published.filter((p) => parseCommandSubject(p.subject) !== null);
-      const earliest = await engine.submit(() => store.markPublished(throughId, commands));
-      if (earliest !== null) timers?.consider(earliest);
-    },
-    window: options.outboxWindow ?? 128,
-    publish: async (row) => {
-      const headers = JSON.parse(row.headers) as Record<string, string>;
-      // The producer span is the parent the participant's consumer span links to.
-      const span = spans.start(`send ${row.subject}`, 'producer', { traceparent: headers[HEADER.traceparent], tracestate: headers[HEADER.tracestate] }, producerAttributes(row.subject, row.msg_id, headers));
-      try {
-        const ack = await publishWithRetry(publisher, row.subject, row.payload, {
-          msgID: row.msg_id,
-          headers: toNatsHeaders({ ...headers, [HEADER.traceparent]: span.context.traceparent, [HEADER.tracestate]: span.context.tracestate }),
-        }, { attempts: 1 });
-        span.end();
-        return ack.seq;
-      } catch (err) {
-        span.end(err);
-        throw err;
-      }
-    },
-  });
+  const publish: PublishRow = async (row) => {
+    const headers = JSON.parse(row.headers) as Record<string, string>;
+    // The producer span is the parent the participant's consumer span links to.
+    const span = spans.start(`send ${row.subject}`, 'producer', { traceparent: headers[HEADER.traceparent], tracestate: headers[HEADER.tracestate] }, producerAttributes(row.subject, row.msg_id, headers));
+    try {
+      const ack = await publishWithRetry(publisher, row.subject, row.payload, {
+        msgID: row.msg_id,
+        headers: toNatsHeaders({ ...headers, [HEADER.traceparent]: span.context.traceparent, [HEADER.tracestate]: span.context.tracestate }),
+      }, { attempts: 1 });
+      span.end();
+      return ack.seq;
+    } catch (err) {
+      span.end(err);
+      throw err;
+    }
+  };
+  const window = options.outboxWindow ?? 128;
+  // Only commands gate a clock.
+  const commandsOf = (published: readonly PublishedCommand[]) => published.filter((p) => parseCommandSubject(p.subject) !== null);
+  const relay = pgStore
+    ? new LeasedOutboxRelay({
+        leases: {
+          claim: (limit) => pgStore.claimOutbox(limit),
+          renew: (ids) => pgStore.renewOutbox(ids),
+          markPublished: (ids, published) => pgStore.markPublished(ids, commandsOf(published)),
+        },
+        onArmed: (dueAt) => timers?.consider(dueAt),
+        publish,
+        logger,
+        clock,
+        window,
+      })
+    : new OutboxRelay({
+        store: sqlite!,
+        logger,
+        clock,
+        // A lost record only means a republish the stream deduplicates (and an attempt clock started
+        // then): let it ride the next group commit.
+        markPublished: async (throughId, published) => {
+          const earliest = await engine.submit(() => sqlite!.markPublished(throughId, commandsOf(published)));
+          if (earliest !== null) timers?.consider(earliest);
+        },
+        window,
+        publish,
+      });
   let timers: TimerScheduler | undefined;
   const engine = new SagaEngine({
     store,
@@ -174,13 +202,14 @@ export async function startOrchestrator(options: OrchestratorOptions): Promise<O
   timers = new TimerScheduler({
     // Attempt clocks that ran out are judged first (asking JetStream and presence), outside the transaction.
     fireDue: async () => {
-      const gated = store.dueTimers(clock(), TIMER_BATCH).filter(isGated);
+      const gated = (await store.queries.dueTimers(clock(), TIMER_BATCH)).filter(isGated);
       const verdicts = await probe.judge(gated);
       return engine.submit((e) => e.fireDueTimers(TIMER_BATCH, verdicts), { dueTimers: { now: clock(), limit: TIMER_BATCH } });
     },
-    nextDue: () => store.nextTimerDue(),
+    nextDue: () => (sqlite ? sqlite.nextTimerDue() : store.queries.nextTimerDue()),
     logger,
     clock,
+    ...(pgStore ? { maxSleepMs: SHARED_TIMER_POLL_MS } : {}),
   });
 
   const retention = options.retention
@@ -188,7 +217,8 @@ export async function startOrchestrator(options: OrchestratorOptions): Promise<O
         maxAgeMs: options.retention.maxAgeMs,
         batchSize: options.retention.batchSize ?? 500,
         intervalMs: options.retention.intervalMs ?? 60_000,
-        deleteBatch: (cutoff, limit) => engine.submit(() => store.deleteFinishedBefore(cutoff, limit)),
+        // On PostgreSQL one instance at a time (an advisory lock); the others find it taken and skip the round.
+        deleteBatch: (cutoff, limit) => (pgStore ? pgStore.deleteFinishedBefore(cutoff, limit) : engine.submit(() => sqlite!.deleteFinishedBefore(cutoff, limit))),
         logger,
         clock,
       })
@@ -211,7 +241,7 @@ export async function startOrchestrator(options: OrchestratorOptions): Promise<O
 
   return {
     engine,
-    store,
+    queries: store.queries,
     relay,
     replies,
     js,

@@ -1,8 +1,8 @@
 import type { OutboxRow, PublishedCommand, SagaStore } from '../store/index.ts';
 import type { Logger } from '../logger.ts';
+import { publishPipelined, RelayLoop, type PublishRow } from './publish-window.ts';
 
-/** Publishes one outbox row and resolves with its stream sequence once the stream acknowledged it. */
-export type PublishRow = (row: OutboxRow) => Promise<number>;
+export type { PublishRow } from './publish-window.ts';
 
 /**
  * Records what the stream acknowledged: `published` (with their stream sequences and ack times)
@@ -41,25 +41,22 @@ export interface OutboxRelayOptions {
  * publishes them without reading them back; the table is read whenever the rows in memory do not
  * continue exactly where publishing stands (at start, after a failed publish, after an overflow).
  */
-export class OutboxRelay {
+export class OutboxRelay extends RelayLoop {
   private readonly o: Required<Omit<OutboxRelayOptions, 'markPublished'>>;
   private readonly markPublished: MarkPublished;
-  private wakeUp: (() => void) | undefined;
-  private pending = false;
-  private stopped = false;
-  private loop: Promise<void> | undefined;
-  private failures = 0;
   /** Every row up to this id is published (its delete may not have committed yet); drains read after it. */
   private publishedThrough = 0;
   /** Rows up to this id are on disk and may be published. */
   private durableThrough = 0;
-  private readonly records = new Set<Promise<void>>();
   /** Rows released with their content, in id order; only ever a copy of what is in the table. */
   private queued: OutboxRow[] = [];
   /** Rows published since start (for metrics and tests). */
   published = 0;
 
+  protected readonly leftBehind = 'rows stay queued for the next start';
+
   constructor(options: OutboxRelayOptions) {
+    super(options.logger, options.retryDelayMs ?? 250, options.pollMs ?? 1_000);
     this.o = {
       window: 128,
       batch: 512,
@@ -73,9 +70,9 @@ export class OutboxRelay {
   }
 
   /** Starts the loop; rows left unsent by a previous run (on disk since the database was opened) go out first. */
-  start(): void {
+  override start(): void {
     this.durableThrough = Math.max(this.durableThrough, this.o.store.lastOutboxId());
-    this.loop ??= this.run();
+    super.start();
   }
 
   /**
@@ -94,70 +91,13 @@ export class OutboxRelay {
     this.wake();
   }
 
-  /** Looks for rows at once instead of at the next poll. */
-  wake(): void {
-    this.pending = true;
-    this.wakeUp?.();
-  }
-
-  /** Stops the loop, then publishes once more what is committed (a graceful shutdown leaves nothing behind). */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    this.wakeUp?.();
-    await this.loop;
-    try {
-      await this.drainOnce();
-    } catch (err) {
-      // Not lost: the rows stay unsent and the next start publishes them.
-      this.o.logger.warn({ err }, 'final outbox drain failed; rows stay queued for the next start');
-    }
-    await Promise.allSettled([...this.records]);
-  }
-
-  private async run(): Promise<void> {
-    while (!this.stopped) {
-      this.pending = false;
-      let drained: boolean;
-      try {
-        drained = await this.drainOnce();
-      } catch (err) {
-        this.o.logger.error({ err }, 'outbox relay failed to read or mark rows');
-        drained = false;
-        this.failures++;
-      }
-      if (this.stopped) break;
-      if (!drained) {
-        await this.sleep(Math.min(5_000, this.o.retryDelayMs * 2 ** Math.min(this.failures, 5)));
-      } else if (!this.pending) {
-        await this.sleep(this.o.pollMs);
-      }
-    }
-  }
-
   /** Publishes everything unsent; false if some publish failed (they stay unsent). */
-  private async drainOnce(): Promise<boolean> {
+  protected async pass(): Promise<boolean> {
     for (;;) {
       // Rows commit in id order (one writer), and every row up to publishedThrough is out.
       const rows = this.takeQueued() ?? this.o.store.unsentOutbox(this.publishedThrough, this.o.batch, this.durableThrough);
       if (rows.length === 0) return true;
-      const acked = new Set<number>();
-      const published: PublishedCommand[] = [];
-      let failed = false;
-      let next = 0;
-      const worker = async () => {
-        while (next < rows.length && !failed) {
-          const row = rows[next++]!;
-          try {
-            const streamSeq = await this.o.publish(row);
-            acked.add(row.id);
-            published.push({ sagaId: row.saga_id, msgId: row.msg_id, subject: row.subject, streamSeq, at: this.o.clock() });
-          } catch (err) {
-            failed = true;
-            this.o.logger.warn({ err, subject: row.subject, msgId: row.msg_id }, 'outbox publish failed; will retry');
-          }
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(this.o.window, rows.length) }, worker));
+      const { acked, published, failed } = await publishPipelined(rows, this.o.window, this.o.publish, this.o.clock, this.o.logger);
       this.published += acked.size;
       // Up to the first row not acknowledged; rows acked after it go out again (and are deduplicated).
       let through = this.publishedThrough;
@@ -171,11 +111,7 @@ export class OutboxRelay {
         this.publishedThrough = through;
         this.record(this.publishedThrough, published);
       }
-      if (failed) {
-        this.failures++;
-        return false;
-      }
-      this.failures = 0;
+      if (failed) return false;
       // Released rows may remain: beyond this batch, or released while it was out.
       if (this.publishedThrough >= this.durableThrough) return true;
     }
@@ -203,25 +139,14 @@ export class OutboxRelay {
    * deduplicates (and their clocks are armed then); a later delete covers them anyway, as it is a range.
    */
   private record(throughId: number, published: readonly PublishedCommand[]): void {
-    const done = Promise.resolve()
-      .then(() => this.markPublished(throughId, published))
-      .catch((err: unknown) => {
-        this.o.logger.warn({ err, throughId }, 'recording published outbox rows failed; they are published again after a restart');
-      })
-      .finally(() => this.records.delete(done));
-    this.records.add(done);
+    this.track(
+      Promise.resolve()
+        .then(() => this.markPublished(throughId, published))
+        .catch((err: unknown) => {
+          this.logger.warn({ err, throughId }, 'recording published outbox rows failed; they are published again after a restart');
+        }),
+    );
   }
 
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const t = setTimeout(done, ms);
-      const self = this;
-      function done() {
-        clearTimeout(t);
-        self.wakeUp = undefined;
-        resolve();
-      }
-      this.wakeUp = done;
-    });
-  }
+
 }

@@ -4,7 +4,7 @@ export interface TimerSchedulerOptions {
   /** Fires timers due now (up to a batch); resolves with how many fired. */
   fireDue: () => Promise<number>;
   /** Due time of the earliest stored timer, or null. */
-  nextDue: () => number | null;
+  nextDue: () => number | null | Promise<number | null>;
   logger: Logger;
   clock?: () => number;
   /** Longest sleep between checks, so a clock jump or a missed wake-up heals by itself. */
@@ -52,8 +52,29 @@ export class TimerScheduler {
 
   private rearm(): void {
     if (this.stopped) return;
-    const next = this.o.nextDue();
+    let next: number | null | Promise<number | null>;
+    try {
+      next = this.o.nextDue();
+    } catch (err) {
+      this.failed(err);
+      return;
+    }
+    if (next instanceof Promise) {
+      next.then(
+        (due) => {
+          // A commit may have armed an earlier one meanwhile.
+          if (!this.stopped && (this.armedFor === null || (due ?? Infinity) < this.armedFor)) this.arm(due ?? this.o.clock() + this.o.maxSleepMs);
+        },
+        (err: unknown) => this.failed(err),
+      );
+      return;
+    }
     this.arm(next ?? this.o.clock() + this.o.maxSleepMs);
+  }
+
+  private failed(err: unknown): void {
+    this.o.logger.error({ err }, 'looking for due timers failed; retrying');
+    if (!this.stopped) this.arm(this.o.clock() + this.o.retryDelayMs);
   }
 
   private arm(dueAt: number): void {

@@ -1,7 +1,7 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { FINAL_STATUSES, stepOfCommandId, timerOf, type SagaStatus } from '../../sagas/kit/index.ts';
 import type { OrchestratorObserver, TransitionObservation } from '../engine/index.ts';
-import type { SagaStore } from '../store/index.ts';
+import type { SagaQueries } from '../store/index.ts';
 import { createStorageMetrics } from './storage-metrics.ts';
 
 const STATUSES: readonly SagaStatus[] = ['running', 'compensating', 'completed', 'cancelled', 'needs_attention'];
@@ -18,7 +18,7 @@ export interface OrchestratorMetrics {
  * Saga-level metrics (started, finished, durations, time per state, step attempts, compensations)
  * fed by committed transitions, plus gauges read from the database at scrape time.
  */
-export function createOrchestratorMetrics(options: { store: SagaStore; clock?: () => number }): OrchestratorMetrics {
+export function createOrchestratorMetrics(options: { store: SagaQueries; clock?: () => number }): OrchestratorMetrics {
   const { store } = options;
   const clock = options.clock ?? Date.now;
   const registry = new Registry();
@@ -74,8 +74,8 @@ export function createOrchestratorMetrics(options: { store: SagaStore; clock?: (
     help: 'Sagas currently in each status',
     labelNames: ['status'],
     registers: [registry],
-    collect() {
-      const counts = store.countByStatus();
+    async collect() {
+      const counts = await store.countByStatus();
       for (const s of STATUSES) this.set({ status: s }, counts[s] ?? 0);
     },
   });
@@ -83,8 +83,8 @@ export function createOrchestratorMetrics(options: { store: SagaStore; clock?: (
     name: 'saga_oldest_running_age_seconds',
     help: 'Age of the oldest saga still running or compensating (0 when none)',
     registers: [registry],
-    collect() {
-      const oldest = [store.oldestCreatedAt('running'), store.oldestCreatedAt('compensating')].filter((t): t is number => t !== null);
+    async collect() {
+      const oldest = (await Promise.all([store.oldestCreatedAt('running'), store.oldestCreatedAt('compensating')])).filter((t): t is number => t !== null);
       this.set(oldest.length ? (clock() - Math.min(...oldest)) / 1000 : 0);
     },
   });
@@ -92,16 +92,16 @@ export function createOrchestratorMetrics(options: { store: SagaStore; clock?: (
     name: 'saga_outbox_unpublished',
     help: 'Outbox rows committed but not yet acknowledged by JetStream',
     registers: [registry],
-    collect() {
-      this.set(store.countUnsent());
+    async collect() {
+      this.set(await store.countUnsent());
     },
   });
   new Gauge({
     name: 'saga_outbox_oldest_unpublished_age_seconds',
     help: 'Age of the oldest outbox row not yet acknowledged by JetStream (0 when none): how long the broker has been out of reach',
     registers: [registry],
-    collect() {
-      const oldest = store.oldestUnsentAt();
+    async collect() {
+      const oldest = await store.oldestUnsentAt();
       this.set(oldest === null ? 0 : Math.max(0, clock() - oldest) / 1000);
     },
   });
@@ -112,8 +112,8 @@ export function createOrchestratorMetrics(options: { store: SagaStore; clock?: (
     help: 'Steps whose command waits for an available participant (undelivered, or held by one that is down), by participant',
     labelNames: ['participant'],
     registers: [registry],
-    collect() {
-      const counts = store.queuedByConsumer();
+    async collect() {
+      const counts = await store.queuedByConsumer();
       for (const p of Object.keys(counts)) queuedParticipants.add(p);
       for (const p of queuedParticipants) this.set({ participant: p }, counts[p] ?? 0);
     },
@@ -124,9 +124,9 @@ export function createOrchestratorMetrics(options: { store: SagaStore; clock?: (
     help: 'Sagas running or compensating in a state longer than its age limit (by default the step\'s whole retry budget), by type and state',
     labelNames: ['type', 'state'],
     registers: [registry],
-    collect() {
+    async collect() {
       const now = clock();
-      const counts = new Map(store.countStuck(now).map((r) => [JSON.stringify([r.type, r.state]), r.n]));
+      const counts = new Map((await store.countStuck(now)).map((r) => [JSON.stringify([r.type, r.state]), r.n]));
       for (const k of counts.keys()) stuckSeen.add(k);
       // Like saga_steps_queued: a series seen once stays, at 0 once nothing is stuck there.
       for (const k of stuckSeen) {

@@ -47,7 +47,7 @@ describe('order saga against a real nats-server', () => {
     ]);
 
     // Domain events went out on the ORDERS stream through the outbox.
-    await waitFor(() => sys.orchestrator.store.countUnsent() === 0, 5_000, 'outbox drained');
+    await waitFor(async () => (await sys.orchestrator.queries.countUnsent()) === 0, 5_000, 'outbox drained');
     const nc = await connectNats({ servers: sys.nats.url, name: 'events-reader' });
     try {
       const jsm = await jetstreamManager(nc);

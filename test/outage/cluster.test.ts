@@ -82,7 +82,7 @@ describe('three-node JetStream cluster, R3 streams', () => {
     // Exactly once: one unit and one charge per order, one shipment each.
     expect(sys.inventory.domain.getStock(SKU)).toMatchObject({ available: 1_000_000 - ORDERS });
     expect(sys.payment.domain.getAccount(CUSTOMER).balance).toBe(BALANCE - ORDERS * 100);
-    expect(sys.orchestrator.store.countUnsent()).toBe(0);
+    expect(await sys.orchestrator.queries.countUnsent()).toBe(0);
 
     // How long sagas stood still: the longest gap between two sagas finishing, around the kill.
     const views = (await Promise.all(ids.map((id) => sys.orchestrator.engine.get(id)))).map((view) => view!);

@@ -137,7 +137,7 @@ export class TestSystem {
     migrate(this.orchestratorDb, 'orchestrator');
     this.orchestratorNc = await connectNats({ servers: this.natsUrl, name: 'orchestrator' });
     this.sagaTypes = registerSagaTypes({ step: this.options.step ?? FAST_STEP, compensation: this.options.compensation ?? FAST_COMPENSATION });
-    this.metrics = createOrchestratorMetrics({ store: new SagaStore(this.orchestratorDb) });
+    this.metrics = createOrchestratorMetrics({ store: new SagaStore(this.orchestratorDb).queries });
     this.orchestrator = await startOrchestrator({
       observer: this.metrics.observer,
       nc: this.orchestratorNc,
@@ -158,7 +158,7 @@ export class TestSystem {
       metrics: this.metrics.registry,
       adminToken: options.adminToken,
       deadLetters: createDeadLettersReader(this.orchestrator.jsm),
-      readiness: [{ name: 'database', check: () => this.orchestrator.store.checkWritable() }],
+      readiness: [{ name: 'database', check: () => this.orchestrator.queries.checkWritable() }],
     });
     this.api = createServer(app.callback());
     await new Promise<void>((resolve) => this.api!.listen(0, '127.0.0.1', resolve));

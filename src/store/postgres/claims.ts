@@ -33,7 +33,7 @@ const toOutboxRow = (r: OutboxRecord): OutboxRow => ({
  * `owner` until `now + leaseMs`, oldest first. Rows another instance is claiming at this moment
  * are skipped, not waited for.
  */
-export async function claimOutbox(db: pg.ClientBase, owner: string, now: number, leaseMs: number, limit: number): Promise<OutboxRow[]> {
+export async function claimOutbox(db: pg.Pool | pg.ClientBase, owner: string, now: number, leaseMs: number, limit: number): Promise<OutboxRow[]> {
   const { rows } = await db.query<OutboxRecord>({
     name: 'claim-outbox',
     text: `UPDATE outbox SET claimed_by = $1, claimed_until = $2
@@ -44,9 +44,14 @@ export async function claimOutbox(db: pg.ClientBase, owner: string, now: number,
   return rows.map(toOutboxRow).sort((a, b) => a.id - b.id);
 }
 
-/** Extends `owner`'s leases on the rows it still holds; returns how many it holds. */
-export async function renewOutboxClaims(db: pg.ClientBase, owner: string, now: number, leaseMs: number): Promise<number> {
-  const r = await db.query({ name: 'renew-outbox', text: 'UPDATE outbox SET claimed_until = $2 WHERE claimed_by = $1 AND claimed_until >= $3', values: [owner, now + leaseMs, now] });
+/**
+ * Extends `owner`'s leases on the rows it still holds (only `ids` when given: the rows it still
+ * means to publish); returns how many it holds.
+ */
+export async function renewOutboxClaims(db: pg.Pool | pg.ClientBase, owner: string, now: number, leaseMs: number, ids?: readonly number[]): Promise<number> {
+  const r = ids
+    ? await db.query({ name: 'renew-outbox-ids', text: 'UPDATE outbox SET claimed_until = $2 WHERE claimed_by = $1 AND claimed_until >= $3 AND id = ANY($4::bigint[])', values: [owner, now + leaseMs, now, ids] })
+    : await db.query({ name: 'renew-outbox', text: 'UPDATE outbox SET claimed_until = $2 WHERE claimed_by = $1 AND claimed_until >= $3', values: [owner, now + leaseMs, now] });
   return r.rowCount ?? 0;
 }
 
@@ -55,7 +60,7 @@ export async function renewOutboxClaims(db: pg.ClientBase, owner: string, now: n
  * instance took over after this one's lease ran out is that instance's now (its republish is
  * deduplicated by Nats-Msg-Id). Returns how many were deleted.
  */
-export async function deletePublished(db: pg.ClientBase, owner: string, ids: readonly number[]): Promise<number> {
+export async function deletePublished(db: pg.Pool | pg.ClientBase, owner: string, ids: readonly number[]): Promise<number> {
   if (ids.length === 0) return 0;
   const r = await db.query({ name: 'delete-published', text: 'DELETE FROM outbox WHERE claimed_by = $1 AND id = ANY($2::bigint[])', values: [owner, ids] });
   return r.rowCount ?? 0;

@@ -14,7 +14,7 @@ import { TransientError } from '../../errors.ts';
 import type { HistoryRow, NewOutboxRow, OutboxRow, PublishedCommand, SagaHead, SagaListFilter, SagaRow, TimerRow } from '../saga-store.ts';
 import type { ReadHint, SagaQueries, SagaTables, SagaUpdate } from '../tables.ts';
 import { asStorageError, isRetryable, isUniqueViolation, postgresFault } from './faults.ts';
-import { asSingleton } from './claims.ts';
+import { asSingleton, claimOutbox, renewOutboxClaims } from './claims.ts';
 
 /** A read the unit of work's hint did not cover: fetched, then the unit runs again. */
 class ReadMiss extends Error {
@@ -486,6 +486,24 @@ export class PgSagaStore implements SagaTables {
   }
 
   // ---- work outside transitions ---------------------------------------------------------------
+
+  /** Takes up to `limit` outbox rows nobody holds (a crashed instance's, or left by a stop), leased to this instance. */
+  async claimOutbox(limit: number): Promise<OutboxRow[]> {
+    try {
+      return await claimOutbox(this.pool, this.owner, this.clock(), this.outboxLeaseMs, limit);
+    } catch (err) {
+      throw asStorageError(err);
+    }
+  }
+
+  /** Extends this instance's leases on the outbox rows `ids`. */
+  async renewOutbox(ids: readonly number[]): Promise<void> {
+    try {
+      await renewOutboxClaims(this.pool, this.owner, this.clock(), this.outboxLeaseMs, ids);
+    } catch (err) {
+      throw asStorageError(err);
+    }
+  }
 
   /**
    * Records what JetStream acknowledged, in one statement: arms the gated timers of `published`
