@@ -2,6 +2,7 @@
 // started through either API are driven by whichever instance takes their replies and timers, and
 // when one instance is SIGKILLed the others take over what it held: its leased outbox rows once
 // the lease runs out, its unacknowledged replies once their ack wait runs out, its timers at once.
+// Inventory runs as two instances on the same database (its own schema), sharing its consumer.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +26,7 @@ describe('several orchestrators on PostgreSQL', () => {
   let dir: string;
   let system: ProcessSystem;
   let second: ServiceProcess;
+  let inventoryB: ServiceProcess;
   /** Instance A reaches NATS through it, so a test can cut A off from the broker alone. */
   let proxy: TcpProxy;
   const apis: string[] = [];
@@ -45,7 +47,10 @@ describe('several orchestrators on PostgreSQL', () => {
     system = await startProcesses(nats.url, dir, {
       orchestrator: { ...orchestratorEnv('A'), NATS_URL: `nats://127.0.0.1:${proxy.port}` },
       participants: { INVENTORY_DEFAULT_STOCK: '1000000' },
+      inventory: { DATABASE_URL: postgres.url() },
     });
+    inventoryB = new ServiceProcess('inventory', { ...system.inventory.env, HTTP_PORT: String(await freePort()) });
+    await inventoryB.start();
     second = new ServiceProcess('orchestrator', { NATS_URL: nats.url, HTTP_PORT: String(await freePort()), ...orchestratorEnv('B') });
     await second.start();
     apis.push(`http://127.0.0.1:${system.orchestrator.env.HTTP_PORT}`, `http://127.0.0.1:${second.env.HTTP_PORT}`);
@@ -53,6 +58,7 @@ describe('several orchestrators on PostgreSQL', () => {
 
   afterAll(async () => {
     await second?.stop('SIGKILL').catch(() => null);
+    await inventoryB?.stop('SIGKILL').catch(() => null);
     await system?.killAll();
     await proxy?.cut();
     await db?.end();
@@ -85,6 +91,12 @@ describe('several orchestrators on PostgreSQL', () => {
       OR s.seq <> (SELECT max(seq) FROM saga_history h WHERE h.saga_id = s.id)`)).toBe(0);
     expect(await count(`SELECT count(*) AS n FROM (SELECT saga_id, event::jsonb->>'commandId' AS c FROM saga_history
       WHERE event_type = 'REPLY' AND ignored = 0 GROUP BY 1, 2 HAVING count(*) > 1) d`)).toBe(0);
+    // One reservation per saga, across both inventory instances, and the stock adds up: 2 units per order.
+    expect(await count('SELECT count(*) AS n FROM sagas s WHERE NOT EXISTS (SELECT 1 FROM inventory.reservations r WHERE r.order_id = s.business_key)')).toBe(0);
+    expect(await count("SELECT count(*) AS n FROM inventory.processed_commands WHERE kind = 'reserveInventory'")).toBe(await count('SELECT count(*) AS n FROM sagas'));
+    const held = await count("SELECT coalesce(sum((i->>'quantity')::int), 0) AS n FROM inventory.reservations r, jsonb_array_elements(r.items) i WHERE r.status = 'reserved'");
+    expect(await count('SELECT reserved AS n FROM inventory.stock WHERE sku = $1', ['SKU-1'])).toBe(held);
+    expect(await count('SELECT available + reserved AS n FROM inventory.stock WHERE sku = $1', ['SKU-1'])).toBe(1_000_000);
   }
 
   it('drives sagas started through either instance to the same outcomes', async () => {

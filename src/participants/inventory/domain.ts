@@ -1,35 +1,14 @@
-import { InvalidInputError } from '../../errors.ts';
 import type { Db } from '../../store/index.ts';
-import { ReleaseInventory, ReserveInventory, type OrderItem } from '../../../sagas/order/contracts/index.ts';
-import { REASON, handles, ok, rejected, type Clock, type CommandHandlers } from '../kit/index.ts';
+import { ReleaseInventory, ReserveInventory } from '../../../sagas/order/contracts/index.ts';
+import { handles, type Clock, type CommandHandlers } from '../kit/index.ts';
+import { checkStockUpdate, decideRelease, decideReserve, totalsBySku, type Reservation, type ReservedItem, type StockLevel } from './rules.ts';
 
-/** Why inventory refuses a reserve. */
-export const INVENTORY_REASON = {
-  outOfStock: 'OUT_OF_STOCK',
-} as const;
+export { INVENTORY_REASON, type Reservation, type ReservedItem, type StockLevel } from './rules.ts';
 
 export interface InventoryOptions {
   /** Units available for a SKU the stock table has never seen (INVENTORY_DEFAULT_STOCK). */
   defaultStock: number;
   now?: Clock;
-}
-
-export interface StockLevel {
-  sku: string;
-  available: number;
-  reserved: number;
-}
-
-export interface ReservedItem {
-  sku: string;
-  quantity: number;
-}
-
-export interface Reservation {
-  orderId: string;
-  /** 'released' without a prior reserve is a tombstone left by an early release. */
-  status: 'reserved' | 'released';
-  items: ReservedItem[];
 }
 
 export interface InventoryParticipant {
@@ -42,13 +21,6 @@ export interface InventoryParticipant {
 interface ReservationRow {
   status: 'reserved' | 'released';
   items: string;
-}
-
-/** Sums quantities per SKU, sorted by SKU, so an order naming a SKU twice reserves both lines. */
-function totalsBySku(items: readonly OrderItem[]): ReservedItem[] {
-  const totals = new Map<string, number>();
-  for (const item of items) totals.set(item.sku, (totals.get(item.sku) ?? 0) + item.quantity);
-  return [...totals].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([sku, quantity]) => ({ sku, quantity }));
 }
 
 /** Inventory: stock per SKU and one reservation per order, all-or-nothing, with tombstones. */
@@ -83,42 +55,29 @@ export function createInventoryParticipant(db: Db, options: InventoryOptions): I
   const reserveInventory = handles(ReserveInventory, (body) =>
     db.transaction(() => {
       const existing = selectReservation.get(body.orderId);
-      if (existing?.status === 'reserved') return ok(`order ${body.orderId} already reserved`);
-      if (existing?.status === 'released') {
-        return rejected(REASON.alreadyCompensated, `order ${body.orderId} was released before it was reserved`);
-      }
       const wanted = totalsBySku(body.items);
-      const short = wanted
-        .map((w) => ({ ...w, available: stockOf(w.sku).available }))
-        .filter((w) => w.available < w.quantity);
-      if (short.length > 0) {
-        const list = short.map((s) => `${s.sku} (requested ${s.quantity}, available ${s.available})`).join(', ');
-        return rejected(INVENTORY_REASON.outOfStock, `insufficient stock: ${list}`);
+      const { result, reserve } = decideReserve(body.orderId, existing?.status ?? null, wanted, (sku) => stockOf(sku).available);
+      if (reserve) {
+        for (const w of reserve) {
+          seedStock.run(w.sku, options.defaultStock);
+          moveToReserved.run(w.quantity, w.quantity, w.sku);
+        }
+        insertReservation.run(body.orderId, 'reserved', JSON.stringify(reserve), now());
       }
-      for (const w of wanted) {
-        seedStock.run(w.sku, options.defaultStock);
-        moveToReserved.run(w.quantity, w.quantity, w.sku);
-      }
-      insertReservation.run(body.orderId, 'reserved', JSON.stringify(wanted), now());
-      return ok(`reserved ${wanted.map((w) => `${w.quantity} x ${w.sku}`).join(', ')}`);
+      return result;
     }).immediate(),
   );
 
   const releaseInventory = handles(ReleaseInventory, (body) =>
     db.transaction(() => {
-      const existing = selectReservation.get(body.orderId);
-      if (!existing) {
-        // The release overtook its reserve (or the reserve never came): leave a tombstone so
-        // the reserve, if it arrives, is refused instead of holding stock nobody will release.
-        insertReservation.run(body.orderId, 'released', JSON.stringify(totalsBySku(body.items)), now());
-        return ok(`no reservation for order ${body.orderId}: tombstone recorded`);
+      const row = selectReservation.get(body.orderId);
+      const decision = decideRelease(body.orderId, row ? { status: row.status, items: JSON.parse(row.items) as ReservedItem[] } : null, body.items);
+      if (decision.action === 'tombstone') insertReservation.run(body.orderId, 'released', JSON.stringify(decision.items), now());
+      if (decision.action === 'release') {
+        for (const r of decision.items) moveToAvailable.run(r.quantity, r.quantity, r.sku);
+        markReleased.run(now(), body.orderId);
       }
-      if (existing.status === 'released') return ok(`order ${body.orderId} already released`);
-      // Release what was actually reserved, not what the command lists.
-      const reserved = JSON.parse(existing.items) as ReservedItem[];
-      for (const r of reserved) moveToAvailable.run(r.quantity, r.quantity, r.sku);
-      markReleased.run(now(), body.orderId);
-      return ok(`released ${reserved.map((r) => `${r.quantity} x ${r.sku}`).join(', ')}`);
+      return decision.result;
     }).immediate(),
   );
 
@@ -126,14 +85,11 @@ export function createInventoryParticipant(db: Db, options: InventoryOptions): I
     handlers: [reserveInventory, releaseInventory],
     getStock: stockOf,
     setStock(sku, available) {
-      if (!sku) throw new InvalidInputError('INVALID_SKU', 'sku must not be empty');
-      if (!Number.isSafeInteger(available) || available < 0) {
-        throw new InvalidInputError('INVALID_STOCK', `available must be a non-negative integer, got ${available}`);
-      }
+      checkStockUpdate(sku, available);
       upsertAvailable.run(sku, available);
       return stockOf(sku);
     },
-    getReservation(orderId) {
+    getReservation(orderId): Reservation | null {
       const row = selectReservation.get(orderId);
       return row ? { orderId, status: row.status, items: JSON.parse(row.items) as ReservedItem[] } : null;
     },

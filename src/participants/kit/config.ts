@@ -34,12 +34,16 @@ export interface ProcessConfig {
   logLevel: LogLevel;
   /** ADMIN_TOKEN: when set, the write endpoints (PUT) require `Authorization: Bearer <token>`. */
   adminToken: string | undefined;
+  /** DATABASE_POOL_SIZE: PostgreSQL connections per participant at most. */
+  databasePoolSize: number;
 }
 
 /** One participant of the process: its database and its own settings. */
 export interface ParticipantSettings<C = unknown> {
   name: string;
   databasePath: string;
+  /** PostgreSQL instead of the SQLite file: DATABASE_URL, or <NAME>_DATABASE_URL in a process of several. */
+  databaseUrl: string | undefined;
   domain: C;
 }
 
@@ -73,10 +77,13 @@ export function loadProcessConfig(
       },
       logLevel: read.oneOf('LOG_LEVEL', PARTICIPANT_DEFAULTS.logLevel, LOG_LEVELS),
       adminToken: read.bearerToken('ADMIN_TOKEN'),
+      databasePoolSize: read.int('DATABASE_POOL_SIZE', PARTICIPANT_DEFAULTS.workerPoolSize + 2, 2, 1_000),
     },
     participants: definitions.map((d) => ({
       name: d.name,
       databasePath: read.string(single ? 'DATABASE_PATH' : `${d.name.toUpperCase()}_DATABASE_PATH`, `./data/${d.name}.db`),
+      // Each participant works in a schema of its own, so several may share one database.
+      databaseUrl: (single ? undefined : read.postgresUrl(`${d.name.toUpperCase()}_DATABASE_URL`)) ?? read.postgresUrl('DATABASE_URL'),
       domain: d.config(read),
     })),
   };

@@ -12,8 +12,12 @@ import { describeNatsAuth, redactNatsUrl } from '../../config/nats.ts';
 import { STREAM, connectNats, waitForStreams } from '../../messaging/index.ts';
 import { closeDatabase, databaseWritable, flushToDisk, migrate, openDatabase, type Db } from '../../store/index.ts';
 import { ensureKitTables } from './kit-tables.ts';
+import { openParticipantDatabase, postgresWritable, sqlOf } from './postgres.ts';
+import { redactPostgresUrl } from '../../store/postgres/connect.ts';
+import { ConfigError } from '../../errors.ts';
+import type pg from 'pg';
 import { loadProcessConfig, type ParticipantSettings, type ProcessConfig } from './config.ts';
-import type { AnyParticipantDefinition } from './define.ts';
+import type { AnyParticipantDefinition, ParticipantDomain, PgParticipantDomain } from './define.ts';
 import { createParticipantApp, type ParticipantRoutes } from './http.ts';
 import { startParticipant, type ParticipantRuntime } from './runtime.ts';
 
@@ -23,7 +27,13 @@ interface Running {
   runtimes: ParticipantRuntime[];
   nc: NatsConnection;
   dbs: Db[];
+  pools: pg.Pool[];
 }
+
+/** One participant's opened store: SQLite's file, or its PostgreSQL pool. */
+type OpenedStore =
+  | { kind: 'sqlite'; db: Db; domain: ParticipantDomain }
+  | { kind: 'postgres'; pool: pg.Pool; domain: PgParticipantDomain };
 
 let tracing: Tracing = { enabled: false, shutdown: async () => {} };
 
@@ -37,8 +47,21 @@ async function start(
 ): Promise<void> {
   const metrics = createProcessParticipantMetrics(config.names);
   const dbs: Db[] = [];
-  const domains = definitions.map((definition, i) => {
-    const { databasePath, domain: domainConfig } = settings[i]!;
+  const pools: pg.Pool[] = [];
+  const stores: OpenedStore[] = [];
+  for (const [i, definition] of definitions.entries()) {
+    const { databasePath, databaseUrl, domain: domainConfig } = settings[i]!;
+    if (databaseUrl) {
+      if (!definition.postgres) throw new ConfigError('DATABASE_URL', `participant ${definition.name} has no PostgreSQL store; unset it to use SQLite`);
+      const { pool, applied } = await openParticipantDatabase(databaseUrl, definition.name, definition.migrations, {
+        max: config.databasePoolSize,
+        onIdleError: (err) => logger.warn({ participant: definition.name, err: { message: err.message } }, 'an idle PostgreSQL connection failed; the pool opens a new one'),
+      });
+      pools.push(pool);
+      logger.info({ participant: definition.name, database: redactPostgresUrl(databaseUrl), schema: definition.name, applied }, 'database ready (PostgreSQL)');
+      stores.push({ kind: 'postgres', pool, domain: definition.postgres.create(sqlOf(pool), domainConfig) });
+      continue;
+    }
     // FULL: a command is acked only after its reply is published, and the reply only after the
     // effect is on disk; NORMAL could lose a committed charge on power loss while its reply is out.
     const db = openDatabase(databasePath, {
@@ -51,8 +74,9 @@ async function start(
     // Before the readiness probe and the runtime, which use them.
     ensureKitTables(db);
     logger.info({ participant: definition.name, databasePath, applied }, 'database ready');
-    return definition.create(db, domainConfig);
-  });
+    stores.push({ kind: 'sqlite', db, domain: definition.create(db, domainConfig) });
+  }
+  const domains = stores.map((s) => s.domain);
 
   // Named after the process: its inbox prefix (_INBOX.<name>) is what its NATS user may subscribe to.
   const nc = await connectNats({ servers: config.natsUrl, name: label, auth: config.nats.auth, tls: config.nats.tls });
@@ -62,12 +86,12 @@ async function start(
 
   const runtimes: ParticipantRuntime[] = [];
   for (const [i, definition] of definitions.entries()) {
+    const store = stores[i]!;
     runtimes.push(
       await startParticipant({
         name: definition.name,
         nc,
-        db: dbs[i]!,
-        handlers: domains[i]!.handlers,
+        ...(store.kind === 'postgres' ? { postgres: { pool: store.pool, handlers: store.domain.handlers } } : { db: store.db, handlers: store.domain.handlers }),
         workerPoolSize: config.workerPoolSize,
         ackWaitMs: config.ackWaitMs,
         chaos: config.chaos,
@@ -82,7 +106,10 @@ async function start(
     routes,
     checks: [
       { name: 'nats', check: natsReachable(nc) },
-      ...definitions.map((d, i) => ({ name: definitions.length === 1 ? 'database' : `database:${d.name}`, check: databaseWritable(dbs[i]!) })),
+      ...definitions.map((d, i) => {
+        const store = stores[i]!;
+        return { name: definitions.length === 1 ? 'database' : `database:${d.name}`, check: store.kind === 'postgres' ? postgresWritable(store.pool) : databaseWritable(store.db) };
+      }),
     ],
     metrics,
     adminToken: config.adminToken,
@@ -91,7 +118,7 @@ async function start(
     durable: () => Promise.all(dbs.map((db) => flushToDisk(db))).then(() => {}),
   });
   const server = createServer(app.callback());
-  onRunning({ server, runtimes, nc, dbs });
+  onRunning({ server, runtimes, nc, dbs, pools });
 
   await listen(server, config.httpPort);
   logger.info(
@@ -107,6 +134,7 @@ async function stop(running: Running, logger: Logger, signal: string): Promise<n
     await Promise.all(running.runtimes.map((r) => r.stop()));
     await running.nc.drain();
     for (const db of running.dbs) closeDatabase(db);
+    for (const pool of running.pools) await pool.end();
     await tracing.shutdown();
   } catch (err) {
     logger.error({ err }, 'shutdown failed');

@@ -24,7 +24,9 @@ import { ATTR, MESSAGING_SYSTEM } from '../../telemetry/attributes.ts';
 import { noSpans, type Spans, type StartedSpan } from '../../telemetry/spans.ts';
 import { ensureKitTables } from './kit-tables.ts';
 import { processedCommands } from './processed.ts';
-import { DEFAULT_ACK_WAIT_MS, REASON, type AnyHandlerEntry, type Clock, type CommandHandlers, type HandlerResult } from './types.ts';
+import { DEFAULT_ACK_WAIT_MS, REASON, type AnyHandlerEntry, type AnyPgHandlerEntry, type Clock, type CommandHandlers, type HandlerResult, type PgCommandHandlers } from './types.ts';
+import { answerOnPostgres } from './postgres.ts';
+import type pg from 'pg';
 
 /** Fault injection for tests and demos; off unless configured. */
 export interface ChaosOptions {
@@ -72,9 +74,12 @@ export interface ParticipantRuntimeOptions {
   name: string;
   /** The participant's connection: commands come in, replies go out, acks are flushed on stop. */
   nc: NatsConnection;
-  /** The participant's own database, migrated; the kit adds its own tables (processed_commands) if missing. */
-  db: Db;
-  handlers: CommandHandlers;
+  /** The participant's own SQLite database, migrated; the kit adds its own tables (processed_commands) if missing. */
+  db?: Db;
+  /** The handlers over `db`. */
+  handlers?: CommandHandlers;
+  /** Instead of db and handlers: the participant's PostgreSQL pool (migrated, see openParticipantDatabase) and its handlers there. */
+  postgres?: { pool: pg.Pool; handlers: PgCommandHandlers };
   /** Commands handled at once, and the consumer's max_ack_pending. */
   workerPoolSize: number;
   chaos?: ChaosOptions;
@@ -123,7 +128,7 @@ interface Work {
   command: Command;
   kind: string;
   body: unknown;
-  entry: AnyHandlerEntry;
+  entry: AnyHandlerEntry | AnyPgHandlerEntry;
 }
 
 /** A processed command's answer; FAILED answers are never stored. */
@@ -148,7 +153,10 @@ const REPLY_SUBJECT = /^saga\.reply\.[^.*>\s]+(\.[^.*>\s]+)*$/;
  * dead-letter stream.
  */
 export async function startParticipant(options: ParticipantRuntimeOptions): Promise<ParticipantRuntime> {
-  const { name, nc, db, handlers } = options;
+  const { name, nc } = options;
+  const pgStore = options.postgres;
+  const sqlite = options.db && options.handlers ? { db: options.db, handlers: options.handlers } : undefined;
+  if ((pgStore === undefined) === (sqlite === undefined)) throw new Error('startParticipant: give either db and handlers (SQLite) or postgres');
   const js = jetstream(nc);
   const publisher = new StreamPublisher(nc);
   const logger = options.logger ?? silentLogger;
@@ -162,9 +170,7 @@ export async function startParticipant(options: ParticipantRuntimeOptions): Prom
   };
   const chaosAppliesTo = (kind: string): boolean => chaos.actions === undefined || chaos.actions.includes(kind);
   const random = options.chaos?.random ?? Math.random;
-  ensureKitTables(db);
-  const processed = processedCommands(db);
-  const byType = new Map(handlers.map((h) => [h.type.name, h]));
+  const byType = new Map<string, AnyHandlerEntry | AnyPgHandlerEntry>((pgStore?.handlers ?? sqlite!.handlers).map((h) => [h.type.name, h]));
   const metrics = options.metrics ?? {};
   const stats: ParticipantStats = {
     received: 0,
@@ -177,36 +183,6 @@ export async function startParticipant(options: ParticipantRuntimeOptions): Prom
     replyPublishFailures: 0,
     errors: 0,
   };
-
-  // Synchronous from start to end: the stored reply and the domain effect commit together, and
-  // a concurrent delivery of the same command id sees the row once this one has committed.
-  const answerOnce = db.transaction(
-    (work: Work): { result: HandlerResult; duplicate: boolean } => {
-      const { command } = work;
-      const stored = processed.find(command.commandId);
-      if (stored) return { result: stored, duplicate: true };
-      const at = now();
-      const result = work.entry.handle(work.body as never, {
-        db,
-        sagaId: command.sagaId,
-        sagaType: command.sagaType,
-        commandId: command.commandId,
-        attempt: command.attempt,
-        businessKey: command.businessKey,
-        now: at,
-      });
-      processed.record({
-        commandId: command.commandId,
-        sagaId: command.sagaId,
-        kind: work.kind,
-        outcome: result.outcome,
-        reasonCode: result.reasonCode,
-        detail: result.detail,
-        processedAt: at,
-      });
-      return { result, duplicate: false };
-    },
-  );
 
   async function toDeadLetter(msg: JsMsg, reason: string): Promise<void> {
     try {
@@ -229,16 +205,67 @@ export async function startParticipant(options: ParticipantRuntimeOptions): Prom
     }
   }
 
-  // Commands handled at the same time share one commit (one fsync); each keeps its own savepoint.
-  const group = new GroupCommit((fn) => db.transaction(fn).immediate(), {
-    durable: () => flushToDisk(db),
-    onCommitted: (jobs, seconds) => observe(() => metrics.onGroupCommit?.(jobs, seconds)),
-  });
+  /** Answers a command in the participant's store: once per command id, effect and stored answer in one commit. */
+  const answerOnStore: (work: Work) => Promise<{ result: HandlerResult; duplicate: boolean }> = pgStore
+    ? (work) =>
+        answerOnPostgres(
+          pgStore.pool,
+          {
+            kind: work.kind,
+            context: { sagaId: work.command.sagaId, sagaType: work.command.sagaType, commandId: work.command.commandId, attempt: work.command.attempt, businessKey: work.command.businessKey },
+            handle: (tx) => (work.entry as AnyPgHandlerEntry).handle(work.body as never, tx),
+          },
+          now,
+        )
+    : sqliteAnswerer(sqlite!.db);
+
+  /** The SQLite way: synchronous transactions, commands handled at the same time sharing one commit. */
+  function sqliteAnswerer(db: Db): (work: Work) => Promise<{ result: HandlerResult; duplicate: boolean }> {
+    ensureKitTables(db);
+    const processed = processedCommands(db);
+    // Synchronous from start to end: the stored reply and the domain effect commit together, and
+    // a concurrent delivery of the same command id sees the row once this one has committed.
+    const answerOnce = db.transaction(
+      (work: Work): { result: HandlerResult; duplicate: boolean } => {
+        const { command } = work;
+        const stored = processed.find(command.commandId);
+        if (stored) return { result: stored, duplicate: true };
+        const at = now();
+        const result = (work.entry as AnyHandlerEntry).handle(work.body as never, {
+          db,
+          sagaId: command.sagaId,
+          sagaType: command.sagaType,
+          commandId: command.commandId,
+          attempt: command.attempt,
+          businessKey: command.businessKey,
+          now: at,
+        });
+        processed.record({
+          commandId: command.commandId,
+          sagaId: command.sagaId,
+          kind: work.kind,
+          outcome: result.outcome,
+          reasonCode: result.reasonCode,
+          detail: result.detail,
+          processedAt: at,
+        });
+        return { result, duplicate: false };
+      },
+    );
+
+    // Commands handled at the same time share one commit (one fsync); each keeps its own savepoint.
+    const group = new GroupCommit((fn) => db.transaction(fn).immediate(), {
+      durable: () => flushToDisk(db),
+      onCommitted: (jobs, seconds) => observe(() => metrics.onGroupCommit?.(jobs, seconds)),
+    });
+
+    return (work) => group.submit(() => answerOnce(work));
+  }
 
   async function answer(work: Work): Promise<{ result: Answer; duplicate: boolean }> {
     const { command } = work;
     try {
-      const { result, duplicate } = await group.submit(() => answerOnce(work));
+      const { result, duplicate } = await answerOnStore(work);
       if (duplicate) {
         stats.duplicates++;
         logger.info({ command_id: command.commandId, saga_id: command.sagaId }, 'duplicate command answered from stored reply');

@@ -40,6 +40,47 @@ export interface HandlerContext {
  */
 export type CommandHandler<B> = (body: B, tx: HandlerContext) => HandlerResult;
 
+/**
+ * Statements on PostgreSQL: inside a handler, the command's transaction; in routes, the pool. Rows
+ * come back with BIGINT columns as numbers, as SQLite gives them.
+ */
+export interface Sql {
+  query<R extends object = Record<string, unknown>>(text: string, values?: readonly unknown[]): Promise<R[]>;
+}
+
+/**
+ * What a handler on PostgreSQL gets: the transaction that also stores the answer, and the
+ * command's ids. The kit holds a lock on the saga for the whole transaction, so the commands of one
+ * saga never run at once on two instances (a compensation and the original it overtook included);
+ * rows other sagas share (stock, balances) need the handler's own row locks.
+ */
+export interface PgHandlerContext extends Omit<HandlerContext, 'db'> {
+  sql: Sql;
+}
+
+/** Domain work for one command type on PostgreSQL: the same contract as CommandHandler, asynchronous. */
+export type PgCommandHandler<B> = (body: B, tx: PgHandlerContext) => Promise<HandlerResult>;
+
+/** One command type a participant serves on PostgreSQL and its handler. */
+export interface PgHandlerEntry<B = never> {
+  type: MessageType<B>;
+  handle: PgCommandHandler<B>;
+}
+
+/** Pairs a command type with its PostgreSQL handler. */
+export function handlesPg<B>(type: MessageType<B>, handle: PgCommandHandler<B>): PgHandlerEntry<B> {
+  return { type, handle };
+}
+
+/** A PostgreSQL handler entry of any body type. */
+export interface AnyPgHandlerEntry {
+  type: { readonly name: string; decode(bytes: Uint8Array): unknown };
+  handle: (body: never, tx: PgHandlerContext) => Promise<HandlerResult>;
+}
+
+/** The command types one participant serves on PostgreSQL. */
+export type PgCommandHandlers = readonly AnyPgHandlerEntry[];
+
 /** One command type a participant serves and its handler. */
 export interface HandlerEntry<B = never> {
   type: MessageType<B>;

@@ -17,6 +17,8 @@ export interface PostgresPoolOptions {
   max?: number;
   /** Shown in pg_stat_activity, so an operator sees which process holds what. */
   applicationName?: string;
+  /** The schema unqualified names resolve to (a participant's own); PostgreSQL's default when unset. */
+  searchPath?: string;
   /** A pooled connection that failed while idle (the server restarted): told here, never thrown. */
   onIdleError?: (err: Error) => void;
 }
@@ -37,6 +39,7 @@ export function openPostgresPool(url: string, options: PostgresPoolOptions = {})
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
     keepAlive: true,
+    ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
   });
   pool.on('error', (err) => options.onIdleError?.(err));
   return pool;
