@@ -104,12 +104,15 @@ export interface LoadResult {
 }
 
 /** Closed loop: `concurrency` clients, each starting the next saga when its last one finished. */
-export async function closedLoop(apiUrl: string, watcher: CompletionWatcher, opts: { concurrency: number; durationMs: number; maxSagas: number; run: string }): Promise<LoadResult> {
+export async function closedLoop(apiUrl: string | readonly string[], watcher: CompletionWatcher, opts: { concurrency: number; durationMs: number; maxSagas: number; run: string }): Promise<LoadResult> {
   const latencies: number[] = [];
   const started = performance.now();
   const deadline = started + opts.durationMs;
   let issued = 0;
-  const client = async () => {
+  // Several APIs (instances sharing one database): each client keeps to one, spread evenly.
+  const apis = typeof apiUrl === 'string' ? [apiUrl] : apiUrl;
+  const client = async (_: unknown, i: number) => {
+    const apiUrl = apis[i % apis.length]!;
     while (performance.now() < deadline && issued < opts.maxSagas) {
       issued++;
       const { orderId, body } = benchOrder(opts.run);

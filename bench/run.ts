@@ -16,10 +16,13 @@ import { alternate, prepareBuild, printComparison, summarize, type RunFigures } 
 import { closedLoop, CompletionWatcher, openLoop, benchOrder, placeOrder } from './load.ts';
 import { contextSwitches, cpuLoopMs, cpuSeconds, memoryMb, percentiles, withMachineCpu } from './proc-stats.ts';
 import { seedFinishedSagas } from './seed.ts';
+import { postgresCpu, secondOrchestrator } from './postgres.ts';
+import { PostgresServer } from '../test/support/postgres.ts';
+import type { ServiceProcess } from '../test/support/processes.ts';
 
 const OPTIONS = {
   smoke: { type: 'boolean', default: false },
-  modes: { type: 'string', default: 'closed,open,recovery,growth,publish' },
+  modes: { type: 'string', default: 'closed,open,recovery,growth,publish,postgres' },
   out: { type: 'string', default: 'bench/results/latest.json' },
   profile: { type: 'string' },
   concurrency: { type: 'string' },
@@ -30,7 +33,7 @@ const OPTIONS = {
 } as const;
 
 const USAGE = `usage: npm run bench -- [options]
-  --modes LIST        closed,open,recovery,growth,publish (default: all)
+  --modes LIST        closed,open,recovery,growth,publish,postgres (default: all)
   --concurrency N     closed-loop clients (default 64)
   --rate N            open-loop sagas offered per second (default 300)
   --smoke             every mode at a tiny size (what CI runs)
@@ -204,6 +207,9 @@ async function main(): Promise<void> {
     if (modes.has('growth')) {
       results.growth = await growth(join(root, 'growth'), nats, watcher);
     }
+    if (modes.has('postgres')) {
+      results.postgres = await onPostgres(join(root, 'postgres'), nats, watcher);
+    }
   } finally {
     await watcher.stop();
     await nats.dispose();
@@ -309,6 +315,74 @@ async function steadyState(dir: string, nats: NatsServer, watcher: CompletionWat
     root,
   );
   return out;
+}
+
+/** A closed-loop run of the orchestrator on PostgreSQL: its figures and PostgreSQL's CPU. */
+interface PostgresRun extends LoopFigures {
+  instances: number;
+  sagasPerSecond: number;
+  postgresCpuMsPerSaga: number;
+  machineCpuMsPerSaga: number;
+}
+
+/**
+ * The closed loop with the orchestrator on PostgreSQL (participants on SQLite, as usual), with one
+ * instance and with two sharing the clients, each on a fresh database of one PostgreSQL server.
+ */
+async function onPostgres(dir: string, nats: NatsServer, watcher: CompletionWatcher): Promise<{ runs: PostgresRun[] }> {
+  const server = await PostgresServer.start();
+  // pg_ctl runs the server detached: stop it also when the run is interrupted (Ctrl-C exits the process).
+  const cleanUp = () => server.dispose();
+  process.once('exit', cleanUp);
+  const runs: PostgresRun[] = [];
+  try {
+    for (const instances of [1, 2]) {
+      const database = `bench_${instances}`;
+      server.createDatabase(database);
+      const sys = await startProcesses(
+        nats.url,
+        join(dir, database),
+        { orchestrator: { ...ORCHESTRATOR_ENV, DATABASE_URL: server.url(database), INSTANCE_ID: 'bench-1' }, participants: PARTICIPANT_ENV },
+        { compiled: true, travel: false },
+      );
+      const extra: ServiceProcess[] = [];
+      try {
+        for (let i = 2; i <= instances; i++) extra.push(await secondOrchestrator(sys.orchestrator, `bench-${i}`, { compiled: true }));
+        const apis = [sys.orchestrator, ...extra].map((o) => `http://127.0.0.1:${o.env.HTTP_PORT}`);
+        await closedLoop(apis, watcher, { concurrency: 8, durationMs: smoke ? 300 : 2_000, maxSagas: 2_000, run: `pg${instances}-warm` });
+        const named: [string, number | undefined][] = [
+          ...[sys.orchestrator, ...extra].map((o, i) => [`orchestrator ${i + 1}`, o.pid] as [string, number | undefined]),
+          ...[sys.inventory, sys.payment, sys.shipping].map((p) => [p.entry, p.pid] as [string, number | undefined]),
+          ['nats-server', natsPid],
+          ['load driver', process.pid],
+        ];
+        const before = Object.fromEntries(named.map(([name, pid]) => [name, cpuSeconds(pid)]));
+        const pgBefore = postgresCpu(server);
+        const { result: r, busyCpuMs } = await withMachineCpu(() => closedLoop(apis, watcher, { concurrency: P.concurrency, durationMs: P.durationMs, maxSagas: 1_000_000, run: `pg${instances}` }));
+        const pg = postgresCpu(server, pgBefore.now);
+        const processes: Record<string, ProcessUsage> = {};
+        for (const [name, pid] of named) processes[name] = { cpuSeconds: round(cpuSeconds(pid) - before[name]!), peakRssMb: round(memoryMb(pid).peak), contextSwitches: 0 };
+        processes.postgresql = { cpuSeconds: round(pg.seconds), peakRssMb: 0, contextSwitches: 0 };
+        const run: PostgresRun = {
+          instances,
+          sagas: r.sagas,
+          sagasPerSecond: round(r.perSecond),
+          latencyMs: ms(r.latenciesMs),
+          processes,
+          postgresCpuMsPerSaga: round((pg.seconds * 1000) / Math.max(1, r.sagas), 2),
+          machineCpuMsPerSaga: round(busyCpuMs / Math.max(1, r.sagas), 2),
+        };
+        runs.push(run);
+        console.log(`postgres, ${instances} orchestrator(s): ${run.sagasPerSecond} sagas/s, p50 ${run.latencyMs.p50} ms, p99 ${run.latencyMs.p99} ms, PostgreSQL ${run.postgresCpuMsPerSaga} CPU ms per saga`);
+      } finally {
+        for (const p of [...extra, sys.orchestrator, sys.inventory, sys.payment, sys.shipping]) await p.stop('SIGTERM').catch(() => null);
+      }
+    }
+  } finally {
+    process.off('exit', cleanUp);
+    server.dispose();
+  }
+  return { runs };
 }
 
 /** Puts N sagas in flight with the participants paused, SIGKILLs the orchestrator, restarts all, times the settle. */
@@ -436,6 +510,10 @@ function printTable(r: Record<string, any>): void {
   if (r.open) {
     rows.push([`open loop (${r.open.offeredPerSecond}/s offered)`, `${lat(r.open.latencyMs)}; unfinished ${r.open.unfinished}`]);
     rows.push(...processRows(r.open));
+  }
+  for (const run of (r.postgres?.runs ?? []) as PostgresRun[]) {
+    rows.push([`postgres, ${run.instances} orchestrator(s)`, `${run.sagasPerSecond} sagas/s; ${lat(run.latencyMs)}; machine CPU ${run.machineCpuMsPerSaga} ms per saga, PostgreSQL's ${run.postgresCpuMsPerSaga} ms`]);
+    rows.push(...processRows(run));
   }
   if (r.recovery) rows.push([`recovery (${r.recovery.sagas} in flight)`, `final ${r.recovery.secondsToSettle} s after restart; orchestrator RSS ${r.recovery.orchestratorRssMbInFlight} MB in flight`]);
   if (r.growth) {

@@ -63,6 +63,13 @@ describe('benchmark smoke', () => {
       expect(r.growth.full.listLatencyMs.n).toBeGreaterThan(0);
       expect(r.publish.streamPublisherUsPerPublish).toBeGreaterThan(0);
       expect(r.publish.jetStreamClientUsPerPublish).toBeGreaterThan(0);
+      expect(r.postgres.runs.map((run: { instances: number }) => run.instances)).toEqual([1, 2]);
+      for (const run of r.postgres.runs) {
+        expect(run.sagas).toBeGreaterThan(0);
+        expect(run.postgresCpuMsPerSaga).toBeGreaterThan(0);
+        expect(run.processes['orchestrator 1'].cpuSeconds).toBeGreaterThan(0);
+      }
+      expect(r.postgres.runs[1].processes['orchestrator 2'].cpuSeconds).toBeGreaterThan(0);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -82,6 +82,12 @@ export class PostgresServer {
     this.launch();
   }
 
+  /** Creates an empty database `name` (a letter, then letters, digits or _). */
+  createDatabase(name: string): void {
+    if (!/^[a-z][a-z0-9_]*$/.test(name)) throw new Error(`not a plain database name: ${name}`);
+    runAsPostgres(join(this.bin, 'psql'), ['-h', '127.0.0.1', '-p', String(this.port), '-U', 'postgres', '-v', 'ON_ERROR_STOP=1', '-c', `CREATE DATABASE ${name}`]);
+  }
+
   /** Stops the server (if running) and deletes its data. */
   dispose(): void {
     try {
