@@ -9,13 +9,39 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STREAM, connectNats } from '../../src/messaging/index.ts';
 import { NatsServer, waitFor } from '../support/nats-server.ts';
 import { startProcesses, type ProcessSystem, type ServiceProcess } from '../support/processes.ts';
+import {
+  CAPACITY,
+  FLIGHTS,
+  FULL_HOTEL,
+  HOTELS,
+  OOS_SKU,
+  POOR,
+  RICH,
+  RICH_BALANCE,
+  SKUS,
+  SOLD_OUT_FLIGHT,
+  STOCK,
+  interleave,
+  orderRequest,
+  planOrders,
+  planTrips,
+  prng,
+  sqliteLedger,
+  tripRequest,
+  verifyLedgers,
+  verifyOutcomes,
+  type HistoryEvent,
+  type PlannedOrder,
+  type PlannedTrip,
+  type SagaView,
+} from '../support/chaos-workload.ts';
 
 /** Fixed so a failing run can be replayed (CHAOS_SEED=… npm test); printed with the figures. */
 const SEED = Number(process.env.CHAOS_SEED ?? 20_260_606);
@@ -25,133 +51,10 @@ const SAGAS = ORDERS + TRIPS;
 /** The load is spread over this long, so faults land among sagas in flight. */
 const LOAD_MS = 26_000;
 const SETTLE_MS = 90_000;
-const SKUS = ['CH-A', 'CH-B', 'CH-C', 'CH-D'];
-const OOS_SKU = 'CH-OOS';
-const STOCK = 1_000_000;
-const RICH = Array.from({ length: 8 }, (_, i) => `rich-${i}`);
-const POOR = ['poor-0', 'poor-1'];
-const RICH_BALANCE = 1_000_000_000_000;
-const FLIGHTS = ['CH-F1', 'CH-F2'];
-const SOLD_OUT_FLIGHT = 'CH-SOLD';
-const HOTELS = ['CH-H1', 'CH-H2'];
-const FULL_HOTEL = 'CH-FULL';
-const CAPACITY = 1_000_000;
 /** Longer than a step timeout (1 s), shorter than the participant's ack wait (30 s). */
 const PAUSE_MS = 3_000;
 
-type Kind = 'normal' | 'declined' | 'outOfStock' | 'unserved';
-const EXPECTED_REASON: Record<Kind, string | null> = {
-  normal: null,
-  declined: 'PAYMENT_DECLINED',
-  outOfStock: 'OUT_OF_STOCK',
-  unserved: 'SHIPPING_UNAVAILABLE',
-};
-
-type TripKind = 'normal' | 'declined' | 'soldOut' | 'noRooms' | 'unservedCity';
-const TRIP_REASON: Record<TripKind, string | null> = {
-  normal: null,
-  declined: 'PAYMENT_DECLINED',
-  soldOut: 'FLIGHT_SOLD_OUT',
-  noRooms: 'NO_ROOMS',
-  unservedCity: 'CITY_NOT_SERVED',
-};
-interface PlannedTrip {
-  i: number;
-  kind: TripKind;
-  tripId: string;
-  customerId: string;
-  flight: { number: string; date: string; seats: number; pricePerSeat: number };
-  hotel: { name: string; checkIn: string; nights: number; rooms: number; pricePerNight: number };
-  car: { city: string; pickUp: string; days: number; pricePerDay: number };
-  total: number;
-  sagaId?: string;
-}
-
-interface Item {
-  sku: string;
-  quantity: number;
-  unitPrice: number;
-}
-interface PlannedOrder {
-  i: number;
-  kind: Kind;
-  orderId: string;
-  customerId: string;
-  items: Item[];
-  country: string;
-  total: number;
-  sagaId?: string;
-}
-
-/** mulberry32: a small seeded PRNG, so the orders and the fault moments are reproducible. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
-
-function planOrders(random: () => number): PlannedOrder[] {
-  const pick = <T,>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
-  return Array.from({ length: ORDERS }, (_, i): PlannedOrder => {
-    const r = random();
-    const kind: Kind = r < 0.6 ? 'normal' : r < 0.75 ? 'declined' : r < 0.87 ? 'unserved' : 'outOfStock';
-    const lines = 1 + Math.floor(random() * 3);
-    const items: Item[] = Array.from({ length: lines }, () => ({ sku: pick(SKUS), quantity: 1 + Math.floor(random() * 5), unitPrice: 100 + Math.floor(random() * 5_000) }));
-    if (kind === 'outOfStock') items.push({ sku: OOS_SKU, quantity: 1, unitPrice: 100 });
-    return {
-      i,
-      kind,
-      orderId: `chaos-${SEED}-${i}`,
-      customerId: kind === 'declined' ? pick(POOR) : pick(RICH),
-      items,
-      country: kind === 'unserved' ? 'AQ' : pick(['DE', 'FR', 'IT', 'ES']),
-      total: items.reduce((sum, it) => sum + it.quantity * it.unitPrice, 0),
-    };
-  });
-}
-
-function planTrips(random: () => number): PlannedTrip[] {
-  const pick = <T,>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
-  return Array.from({ length: TRIPS }, (_, i): PlannedTrip => {
-    const r = random();
-    const kind: TripKind = r < 0.6 ? 'normal' : r < 0.7 ? 'declined' : r < 0.8 ? 'soldOut' : r < 0.9 ? 'noRooms' : 'unservedCity';
-    const flight = { number: kind === 'soldOut' ? SOLD_OUT_FLIGHT : pick(FLIGHTS), date: '2027-06-01', seats: 1 + Math.floor(random() * 3), pricePerSeat: 100 + Math.floor(random() * 5_000) };
-    const hotel = { name: kind === 'noRooms' ? FULL_HOTEL : pick(HOTELS), checkIn: '2027-06-01', nights: 1 + Math.floor(random() * 4), rooms: 1 + Math.floor(random() * 2), pricePerNight: 100 + Math.floor(random() * 3_000) };
-    const car = { city: kind === 'unservedCity' ? 'Atlantis' : pick(['Berlin', 'Paris', 'Rome']), pickUp: '2027-06-01', days: 1 + Math.floor(random() * 4), pricePerDay: 100 + Math.floor(random() * 1_000) };
-    return {
-      i,
-      kind,
-      tripId: `chaos-trip-${SEED}-${i}`,
-      customerId: kind === 'declined' ? pick(POOR) : pick(RICH),
-      flight,
-      hotel,
-      car,
-      total: flight.seats * flight.pricePerSeat + hotel.nights * hotel.rooms * hotel.pricePerNight + car.days * car.pricePerDay,
-    };
-  });
-}
-
-interface HistoryEvent {
-  seq: number;
-  type: string;
-  event: { commandId?: string; outcome?: string; reasonCode?: string };
-  status: string;
-  ignored: boolean;
-}
-interface SagaView {
-  sagaId: string;
-  status: string;
-  reason: string | null;
-  steps: { name: string; status: string; attempts: number }[];
-  compensations: { name: string; status: string; attempts: number }[];
-}
 
 describe('chaos: crashes, restarts, pauses and transient failures under load', () => {
   let nats: NatsServer;
@@ -221,8 +124,8 @@ describe('chaos: crashes, restarts, pauses and transient failures under load', (
 
   it('every saga ends completed or cancelled, consistently, with no double charge, no stock leak and no unpublished outbox row', async () => {
     const random = prng(SEED);
-    const orders = planOrders(random);
-    const trips = planTrips(random);
+    const orders = planOrders(random, ORDERS, SEED);
+    const trips = planTrips(random, TRIPS, SEED);
     const { orchestrator, inventory, payment, shipping } = system;
     const travel = system.travel!;
 
@@ -267,33 +170,9 @@ describe('chaos: crashes, restarts, pauses and transient failures under load', (
         await sleep(100);
       }
     }
-    const place = (o: PlannedOrder) =>
-      start('/orders', `chaos-${SEED}-${o.i}`, {
-        orderId: o.orderId,
-        customerId: o.customerId,
-        currency: 'EUR',
-        items: o.items,
-        shippingAddress: { line1: `${o.i} Chaos Road`, city: 'Testville', postalCode: '12345', country: o.country },
-      }, o);
-    const book = (t: PlannedTrip) =>
-      start('/sagas/trip', `chaos-trip-${SEED}-${t.i}`, {
-        tripId: t.tripId,
-        customerId: t.customerId,
-        traveller: `Traveller ${t.i}`,
-        currency: 'EUR',
-        flight: t.flight,
-        hotel: t.hotel,
-        car: t.car,
-      }, t);
-    // Orders and trips interleaved: every tenth-ish saga is a trip.
-    const work: (() => Promise<void>)[] = [];
-    for (let k = 0, t = 0; k < orders.length || t < trips.length; k++) {
-      if (k < orders.length) work.push(() => place(orders[k]!));
-      if (t < trips.length && (k % Math.ceil(ORDERS / TRIPS) === 0 || k >= orders.length)) {
-        const trip = trips[t++]!;
-        work.push(() => book(trip));
-      }
-    }
+    const place = (o: PlannedOrder) => start('/orders', `chaos-${SEED}-${o.i}`, orderRequest(o), o);
+    const book = (t: PlannedTrip) => start('/sagas/trip', `chaos-trip-${SEED}-${t.i}`, tripRequest(t), t);
+    const work = interleave(orders, trips, place, book);
     const load = Promise.all(
       Array.from({ length: 6 }, async () => {
         for (let k = next++; k < work.length; k = next++) {
@@ -435,133 +314,14 @@ describe('chaos: crashes, restarts, pauses and transient failures under load', (
         }
       }),
     );
-    const outcomes = new Map<string, number>();
-    let retriedSteps = 0;
-    let ignoredEvents = 0;
-    /** A saga's history is consistent with its view; returns its applied events and a reply finder. */
-    const checkHistory = (sagaId: string, view: SagaView, what: string) => {
-      if (view.status === 'cancelled') {
-        for (const c of view.compensations) expect(['succeeded', 'skipped'], `${what}: ${c.name} ${c.status}`).toContain(c.status);
-      }
-      retriedSteps += [...view.steps, ...view.compensations].filter((s) => s.attempts > 1).length;
-      const events = histories.get(sagaId)!;
-      ignoredEvents += events.filter((e) => e.ignored).length;
-      expect(events.map((e) => e.seq), what).toEqual(events.map((_, n) => n + 1));
-      expect(events[0]?.type, what).toBe('START');
-      const applied = events.filter((e) => !e.ignored);
-      expect(applied.at(-1)?.status, what).toBe(view.status);
-      // Once final, a saga never changes again: everything after its final event was ignored.
-      const finalAt = applied.findIndex((e) => e.status === 'completed' || e.status === 'cancelled');
-      expect(applied.slice(finalAt).every((e) => e.status === view.status), what).toBe(true);
-      const reply = (step: string, outcome: string, reasonCode?: string) =>
-        applied.some((e) => e.type === 'REPLY' && e.event.commandId === `${sagaId}:${step}` && e.event.outcome === outcome && (reasonCode === undefined || e.event.reasonCode === reasonCode));
-      return { applied, reply };
-    };
-    for (const o of orders) {
-      const view = views.get(o.sagaId!)!;
-      const key = `${view.status}${view.reason ? `/${view.reason}` : ''}`;
-      outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
-      const expected = EXPECTED_REASON[o.kind];
-      const what = `${o.orderId} (${o.kind}): ${key}`;
-      if (expected === null) expect(key === 'completed' || key === 'cancelled/STEP_FAILED', what).toBe(true);
-      else expect(key === `cancelled/${expected}` || key === 'cancelled/STEP_FAILED', what).toBe(true);
-      const { applied, reply } = checkHistory(o.sagaId!, view, what);
-      if (view.status === 'completed') {
-        for (const step of ['reserveInventory', 'chargePayment', 'scheduleShipment']) expect(reply(step, 'OK'), `${what}: OK for ${step}`).toBe(true);
-      } else if (view.reason === 'OUT_OF_STOCK') {
-        expect(reply('reserveInventory', 'REJECTED', 'OUT_OF_STOCK'), what).toBe(true);
-      } else if (view.reason === 'PAYMENT_DECLINED') {
-        expect(reply('chargePayment', 'REJECTED', 'PAYMENT_DECLINED'), what).toBe(true);
-      } else if (view.reason === 'SHIPPING_UNAVAILABLE') {
-        expect(reply('scheduleShipment', 'REJECTED', 'SHIPPING_UNAVAILABLE'), what).toBe(true);
-      } else if (view.reason === 'STEP_FAILED') {
-        expect(applied.some((e) => e.type.startsWith('xstate.after.') || (e.type === 'REPLY' && e.event.outcome === 'FAILED')), what).toBe(true);
-      }
-    }
+    const { outcomes, retriedSteps, ignoredEvents } = verifyOutcomes(orders, trips, views, histories);
 
-    for (const t of trips) {
-      const view = views.get(t.sagaId!)!;
-      const key = `${view.status}${view.reason ? `/${view.reason}` : ''}`;
-      outcomes.set(`trip ${key}`, (outcomes.get(`trip ${key}`) ?? 0) + 1);
-      const expected = TRIP_REASON[t.kind];
-      const what = `${t.tripId} (${t.kind}): ${key}`;
-      if (expected === null) expect(key === 'completed' || key === 'cancelled/STEP_FAILED', what).toBe(true);
-      else expect(key === `cancelled/${expected}` || key === 'cancelled/STEP_FAILED', what).toBe(true);
-      const { reply } = checkHistory(t.sagaId!, view, what);
-      if (view.status === 'completed') {
-        for (const step of ['reserveFlight', 'reserveHotel', 'reserveCar', 'chargePayment']) expect(reply(step, 'OK'), `${what}: OK for ${step}`).toBe(true);
-      } else if (view.reason !== 'STEP_FAILED') {
-        const step = { FLIGHT_SOLD_OUT: 'reserveFlight', NO_ROOMS: 'reserveHotel', CITY_NOT_SERVED: 'reserveCar', PAYMENT_DECLINED: 'chargePayment' }[view.reason!]!;
-        expect(reply(step, 'REJECTED', view.reason!), what).toBe(true);
-      }
-    }
-
-    // ---- Money, stock and shipments, from the participants' own databases.
-    const completed = orders.filter((o) => views.get(o.sagaId!)!.status === 'completed');
-    const booked = trips.filter((t) => views.get(t.sagaId!)!.status === 'completed');
-    const unbooked = trips.filter((t) => views.get(t.sagaId!)!.status === 'cancelled');
-    const cancelled = orders.filter((o) => views.get(o.sagaId!)!.status === 'cancelled');
-    const inv = new Database(join(dir, 'inventory.db'), { readonly: true });
-    const pay = new Database(join(dir, 'payment.db'), { readonly: true });
-    const ship = new Database(join(dir, 'shipping.db'), { readonly: true });
+    // ---- Money, stock and shipments, seats, rooms and cars, from the participants' own databases.
+    const ledger = sqliteLedger(dir);
     try {
-      // Stock before = available + reserved by completed orders; nothing else still reserved.
-      for (const sku of [...SKUS, OOS_SKU]) {
-        const row = inv.prepare('SELECT available, reserved FROM stock WHERE sku = ?').get(sku) as { available: number; reserved: number };
-        const held = completed.reduce((sum, o) => sum + o.items.filter((it) => it.sku === sku).reduce((s, it) => s + it.quantity, 0), 0);
-        expect({ sku, available: row.available, reserved: row.reserved }).toEqual({ sku, available: (sku === OOS_SKU ? 0 : STOCK) - held, reserved: held });
-      }
-      const payment = pay.prepare<[string], { status: string; amount_minor: number; customer_id: string }>('SELECT status, amount_minor, customer_id FROM payments WHERE order_id = ?');
-      const shipment = ship.prepare<[string], { status: string }>('SELECT status FROM shipments WHERE order_id = ?');
-      for (const o of completed) {
-        expect(payment.get(o.orderId), o.orderId).toMatchObject({ status: 'charged', amount_minor: o.total, customer_id: o.customerId });
-        expect(shipment.get(o.orderId)?.status, o.orderId).toBe('scheduled');
-      }
-      for (const o of cancelled) {
-        expect(['declined', 'refunded', undefined], o.orderId).toContain(payment.get(o.orderId)?.status);
-        expect([undefined, 'cancelled'], o.orderId).toContain(shipment.get(o.orderId)?.status);
-      }
-      for (const t of booked) {
-        expect(payment.get(`trip:${t.tripId}`), t.tripId).toMatchObject({ status: 'charged', amount_minor: t.total, customer_id: t.customerId });
-      }
-      for (const t of unbooked) expect(['declined', 'refunded', undefined], t.tripId).toContain(payment.get(`trip:${t.tripId}`)?.status);
-      // Charged exactly once: each balance is what it was minus that customer's completed orders and trips.
-      for (const c of [...RICH, ...POOR]) {
-        const spent = [...completed, ...booked].filter((o) => o.customerId === c).reduce((sum, o) => sum + o.total, 0);
-        const balance = pay.prepare('SELECT balance FROM accounts WHERE customer_id = ?').pluck().get(c);
-        expect(balance, c).toBe((POOR.includes(c) ? 0 : RICH_BALANCE) - spent);
-      }
-      expect(pay.prepare("SELECT count(*) FROM payments WHERE status = 'charged'").pluck().get()).toBe(completed.length + booked.length);
-      expect(ship.prepare("SELECT count(*) FROM shipments WHERE status = 'scheduled'").pluck().get()).toBe(completed.length);
+      await verifyLedgers(ledger, orders, trips, views);
     } finally {
-      inv.close();
-      pay.close();
-      ship.close();
-    }
-
-    // ---- Seats, rooms and cars: booked once per completed trip, everything else given back.
-    const flightsDb = new Database(join(dir, 'flights.db'), { readonly: true });
-    const hotelsDb = new Database(join(dir, 'hotels.db'), { readonly: true });
-    const carsDb = new Database(join(dir, 'cars.db'), { readonly: true });
-    try {
-      for (const f of [...FLIGHTS, SOLD_OUT_FLIGHT]) {
-        const seats = booked.filter((t) => t.flight.number === f).reduce((sum, t) => sum + t.flight.seats, 0);
-        expect(flightsDb.prepare('SELECT coalesce(sum(booked), 0) FROM flight_dates WHERE flight = ?').pluck().get(f), f).toBe(seats);
-      }
-      for (const h of [...HOTELS, FULL_HOTEL]) {
-        const rooms = booked.filter((t) => t.hotel.name === h).reduce((sum, t) => sum + t.hotel.rooms, 0);
-        expect(hotelsDb.prepare('SELECT coalesce(sum(reserved), 0) FROM hotels WHERE hotel = ?').pluck().get(h), h).toBe(rooms);
-      }
-      for (const [db, table] of [[flightsDb, 'flight_bookings'], [hotelsDb, 'hotel_bookings'], [carsDb, 'car_bookings']] as const) {
-        const status = db.prepare<[string], { status: string }>(`SELECT status FROM ${table} WHERE trip_id = ?`);
-        for (const t of booked) expect(status.get(t.tripId)?.status, `${table} ${t.tripId}`).toBe('reserved');
-        for (const t of unbooked) expect([undefined, 'cancelled'], `${table} ${t.tripId}`).toContain(status.get(t.tripId)?.status);
-        expect(db.prepare(`SELECT count(*) FROM ${table} WHERE status = 'reserved'`).pluck().get(), table).toBe(booked.length);
-      }
-    } finally {
-      flightsDb.close();
-      hotelsDb.close();
-      carsDb.close();
+      await ledger.close();
     }
 
     // ---- Faults never turn a good message into a dead letter.

@@ -1,42 +1,16 @@
-import { InvalidInputError } from '../../errors.ts';
 import type { Money } from '../../contracts/index.ts';
 import type { Db } from '../../store/index.ts';
 import * as order from '../../../sagas/order/contracts/index.ts';
 import * as trip from '../../../sagas/trip/contracts/index.ts';
-import { REASON, handles, ok, rejected, type Clock, type CommandHandlers, type HandlerResult } from '../kit/index.ts';
+import { handles, type Clock, type CommandHandlers, type HandlerResult } from '../kit/index.ts';
+import { checkBalanceUpdate, decideCharge, decideRefund, tripPaymentReference, type Account, type PaymentRecord, type PaymentStatus } from './rules.ts';
 
-/** Why payment refuses a charge. */
-export const PAYMENT_REASON = {
-  paymentDeclined: 'PAYMENT_DECLINED',
-} as const;
-
-/** The payment reference of a trip: trips and orders share the payments table, keyed apart. */
-export function tripPaymentReference(tripId: string): string {
-  return `trip:${tripId}`;
-}
+export { PAYMENT_REASON, tripPaymentReference, type Account, type PaymentRecord, type PaymentStatus } from './rules.ts';
 
 export interface PaymentOptions {
   /** Balance in minor units of a customer never seen before (PAYMENT_DEFAULT_BALANCE). */
   defaultBalance: number;
   now?: Clock;
-}
-
-export interface Account {
-  customerId: string;
-  /** Minor units. */
-  balance: number;
-}
-
-export type PaymentStatus = 'charged' | 'refunded' | 'declined';
-
-export interface PaymentRecord {
-  orderId: string;
-  customerId: string;
-  /** 'refunded' with amount 0 is a tombstone left by a refund that came before any charge. */
-  status: PaymentStatus;
-  /** Minor units. */
-  amount: number;
-  currency: string;
 }
 
 export interface PaymentParticipant {
@@ -52,6 +26,10 @@ interface PaymentRow {
   amount_minor: number;
   currency: string;
   status: PaymentStatus;
+}
+
+function recordOf(row: PaymentRow): PaymentRecord {
+  return { orderId: row.order_id, customerId: row.customer_id, status: row.status, amount: row.amount_minor, currency: row.currency };
 }
 
 /**
@@ -88,44 +66,27 @@ export function createPaymentParticipant(db: Db, options: PaymentOptions): Payme
   const charge = (orderId: string, customerId: string, amount: Money): HandlerResult =>
     db.transaction(() => {
       const existing = selectPayment.get(orderId);
-      if (existing?.status === 'charged') return ok(`order ${orderId} already charged`);
-      if (existing?.status === 'refunded') {
-        return rejected(REASON.alreadyCompensated, `order ${orderId} was refunded before it was charged`);
+      const { result, record } = decideCharge(orderId, customerId, amount, existing?.status ?? null, () => accountOf(customerId).balance);
+      if (record === 'charged') {
+        seedAccount.run(customerId, options.defaultBalance);
+        adjustBalance.run(-amount.amountMinor, customerId);
       }
-      // An order's payment is decided once: a second charge command for a declined order
-      // gets the same answer rather than a charge the saga has already compensated for.
-      if (existing?.status === 'declined') return rejected(PAYMENT_REASON.paymentDeclined, `order ${orderId} was declined`);
-      const { balance } = accountOf(customerId);
-      if (amount.amountMinor > balance) {
-        insertPayment.run(orderId, customerId, amount.amountMinor, amount.currency, 'declined', now());
-        return rejected(
-          PAYMENT_REASON.paymentDeclined,
-          `amount ${amount.amountMinor} ${amount.currency} exceeds balance ${balance} of customer ${customerId}`,
-        );
-      }
-      seedAccount.run(customerId, options.defaultBalance);
-      adjustBalance.run(-amount.amountMinor, customerId);
-      insertPayment.run(orderId, customerId, amount.amountMinor, amount.currency, 'charged', now());
-      return ok(`charged ${amount.amountMinor} ${amount.currency} to customer ${customerId}`);
+      if (record) insertPayment.run(orderId, customerId, amount.amountMinor, amount.currency, record, now());
+      return result;
     }).immediate();
 
   /** Refunds what was charged for a payment reference, or leaves a tombstone. */
   const refund = (orderId: string, customerId: string, amount: Money): HandlerResult =>
     db.transaction(() => {
-      const existing = selectPayment.get(orderId);
-      if (!existing) {
-        // The refund overtook its charge (or the charge never came): record it as done with
-        // nothing refunded, so a late charge is refused instead of taking money for a dead order.
-        insertPayment.run(orderId, customerId, 0, amount.currency, 'refunded', now());
-        return ok(`no charge for order ${orderId}: tombstone recorded`);
+      const row = selectPayment.get(orderId);
+      const decision = decideRefund(orderId, customerId, amount, row ? recordOf(row) : null);
+      if (decision.action === 'tombstone') insertPayment.run(orderId, decision.customerId, 0, decision.currency, 'refunded', now());
+      if (decision.action === 'refund') {
+        seedAccount.run(decision.customerId, options.defaultBalance);
+        adjustBalance.run(decision.amount, decision.customerId);
+        markRefunded.run(now(), orderId);
       }
-      if (existing.status === 'refunded') return ok(`order ${orderId} already refunded`);
-      if (existing.status === 'declined') return ok(`order ${orderId} was declined: nothing to refund`);
-      // Refund what was actually charged, to the customer it was charged to.
-      seedAccount.run(existing.customer_id, options.defaultBalance);
-      adjustBalance.run(existing.amount_minor, existing.customer_id);
-      markRefunded.run(now(), orderId);
-      return ok(`refunded ${existing.amount_minor} ${existing.currency} to customer ${existing.customer_id}`);
+      return decision.result;
     }).immediate();
 
   return {
@@ -137,23 +98,13 @@ export function createPaymentParticipant(db: Db, options: PaymentOptions): Payme
     ],
     getAccount: accountOf,
     setBalance(customerId, balance) {
-      if (!customerId) throw new InvalidInputError('INVALID_CUSTOMER', 'customerId must not be empty');
-      if (!Number.isSafeInteger(balance) || balance < 0) {
-        throw new InvalidInputError('INVALID_BALANCE', `balance must be a non-negative integer, got ${balance}`);
-      }
+      checkBalanceUpdate(customerId, balance);
       upsertBalance.run(customerId, balance);
       return accountOf(customerId);
     },
     getPayment(orderId) {
       const row = selectPayment.get(orderId);
-      if (!row) return null;
-      return {
-        orderId: row.order_id,
-        customerId: row.customer_id,
-        status: row.status,
-        amount: row.amount_minor,
-        currency: row.currency,
-      };
+      return row ? recordOf(row) : null;
     },
   };
 }

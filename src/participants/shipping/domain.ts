@@ -1,23 +1,14 @@
 import type { Db } from '../../store/index.ts';
 import { CancelShipment, ScheduleShipment, type Address } from '../../../sagas/order/contracts/index.ts';
-import { REASON, handles, ok, rejected, type Clock, type CommandHandlers } from '../kit/index.ts';
+import { handles, type Clock, type CommandHandlers } from '../kit/index.ts';
+import { decideCancel, decideSchedule, unservedSet, type Shipment, type ShipmentStatus } from './rules.ts';
 
-/** Why shipping refuses a shipment. */
-export const SHIPPING_REASON = {
-  shippingUnavailable: 'SHIPPING_UNAVAILABLE',
-} as const;
+export { SHIPPING_REASON, type Shipment, type ShipmentStatus } from './rules.ts';
 
 export interface ShippingOptions {
   /** ISO 3166 alpha-2 codes shipping refuses (SHIPPING_UNSERVED_COUNTRIES); compared case-insensitively. */
   unservedCountries: readonly string[];
   now?: Clock;
-}
-
-export interface Shipment {
-  orderId: string;
-  /** 'cancelled' with a null address is a tombstone left by a cancel that came before the schedule. */
-  status: 'scheduled' | 'cancelled';
-  address: Address | null;
 }
 
 export interface ShippingParticipant {
@@ -26,14 +17,14 @@ export interface ShippingParticipant {
 }
 
 interface ShipmentRow {
-  status: 'scheduled' | 'cancelled';
+  status: ShipmentStatus;
   address: string | null;
 }
 
 /** Shipping: one shipment per order, refused for unserved countries, with tombstones. */
 export function createShippingParticipant(db: Db, options: ShippingOptions): ShippingParticipant {
   const now = options.now ?? Date.now;
-  const unserved = new Set(options.unservedCountries.map((c) => c.trim().toUpperCase()));
+  const unserved = unservedSet(options.unservedCountries);
   const selectShipment = db.prepare<[string], ShipmentRow>('SELECT status, address FROM shipments WHERE order_id = ?');
   const insertShipment = db.prepare<[string, string, string | null, string, number]>(
     'INSERT INTO shipments (order_id, status, address, items, updated_at) VALUES (?, ?, ?, ?, ?)',
@@ -45,31 +36,19 @@ export function createShippingParticipant(db: Db, options: ShippingOptions): Shi
   const scheduleShipment = handles(ScheduleShipment, (body) =>
     db.transaction(() => {
       const { orderId, address, items } = body;
-      const existing = selectShipment.get(orderId);
-      if (existing?.status === 'scheduled') return ok(`shipment for order ${orderId} already scheduled`);
-      if (existing?.status === 'cancelled') {
-        return rejected(REASON.alreadyCompensated, `shipment for order ${orderId} was cancelled before it was scheduled`);
-      }
-      const country = address.country.trim().toUpperCase();
-      if (unserved.has(country)) return rejected(SHIPPING_REASON.shippingUnavailable, `country ${country} is not served`);
-      insertShipment.run(orderId, 'scheduled', JSON.stringify(address), JSON.stringify(items), now());
-      return ok(`shipment scheduled to ${address.city}, ${country}`);
+      const { result, schedule } = decideSchedule(orderId, address, selectShipment.get(orderId)?.status ?? null, unserved);
+      if (schedule) insertShipment.run(orderId, 'scheduled', JSON.stringify(address), JSON.stringify(items), now());
+      return result;
     }).immediate(),
   );
 
   const cancelShipment = handles(CancelShipment, (body) =>
     db.transaction(() => {
       const { orderId } = body;
-      const existing = selectShipment.get(orderId);
-      if (!existing) {
-        // The cancel overtook its schedule (or the schedule never came): a tombstone makes the
-        // late schedule a refusal instead of a parcel for a cancelled order.
-        insertShipment.run(orderId, 'cancelled', null, '[]', now());
-        return ok(`no shipment for order ${orderId}: tombstone recorded`);
-      }
-      if (existing.status === 'cancelled') return ok(`shipment for order ${orderId} already cancelled`);
-      markCancelled.run(now(), orderId);
-      return ok(`shipment for order ${orderId} cancelled`);
+      const { result, action } = decideCancel(orderId, selectShipment.get(orderId)?.status ?? null);
+      if (action === 'tombstone') insertShipment.run(orderId, 'cancelled', null, '[]', now());
+      if (action === 'cancel') markCancelled.run(now(), orderId);
+      return result;
     }).immediate(),
   );
 

@@ -9,6 +9,8 @@ describe('participant config', () => {
       natsUrl: 'nats://127.0.0.1:4222',
       nats: { auth: { kind: 'none' }, tls: undefined },
       databasePath: './data/payment.db',
+      databaseUrl: undefined,
+      databasePoolSize: 12,
       httpPort: 3002,
       workerPoolSize: 10,
       ackWaitMs: 5_000,
@@ -36,10 +38,14 @@ describe('participant config', () => {
       CHAOS_ACTIONS: 'chargePayment, scheduleShipment',
       LOG_LEVEL: 'debug',
       SHIPPING_UNSERVED_COUNTRIES: 'aq, kp,IR',
+      DATABASE_URL: 'postgres://shipping:secret@db:5432/saga',
+      DATABASE_POOL_SIZE: '20',
     });
     expect(config).toMatchObject({
       natsUrl: 'nats://nats:4222',
       databasePath: '/data/s.db',
+      databaseUrl: 'postgres://shipping:secret@db:5432/saga',
+      databasePoolSize: 20,
       httpPort: 8080,
       workerPoolSize: 32,
       ackWaitMs: 12_000,
@@ -66,6 +72,8 @@ describe('participant config', () => {
     ['LOG_LEVEL', 'loud'],
     ['NATS_URL', 'http://x/y'],
     ['PAYMENT_DEFAULT_BALANCE', '-10'],
+    ['DATABASE_URL', 'mysql://db/saga'],
+    ['DATABASE_POOL_SIZE', '1'],
   ])('rejects %s=%s naming the variable', (name, value) => {
     expect(() => loadParticipantConfig('payment', { [name]: value })).toThrow(name);
   });
