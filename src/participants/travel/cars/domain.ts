@@ -1,25 +1,13 @@
 import type { Db } from '../../../store/index.ts';
 import { CancelCar, ReserveCar } from '../../../../sagas/trip/contracts/index.ts';
-import { REASON, handles, ok, rejected, type CommandHandlers } from '../../kit/index.ts';
+import { handles, type CommandHandlers } from '../../kit/index.ts';
+import { decideCancel, decideReserve, unservedCitySet, type CarBooking, type StoredCarBooking } from './rules.ts';
 
-/** Why cars refuses a reserve. */
-export const CARS_REASON = {
-  cityNotServed: 'CITY_NOT_SERVED',
-} as const;
+export { CARS_REASON, type CarBooking } from './rules.ts';
 
 export interface CarsOptions {
   /** Cities with no cars to rent (CARS_UNSERVED_CITIES); compared case-insensitively. */
   unservedCities: readonly string[];
-}
-
-export interface CarBooking {
-  tripId: string;
-  /** 'cancelled' with a null city is a tombstone left by a cancel that came before the reserve. */
-  status: 'reserved' | 'cancelled';
-  traveller: string | null;
-  city: string | null;
-  pickUp: string | null;
-  days: number | null;
 }
 
 export interface CarsParticipant {
@@ -27,17 +15,10 @@ export interface CarsParticipant {
   getBooking(tripId: string): CarBooking | null;
 }
 
-type BookingRow = Omit<CarBooking, 'tripId'>;
-
-/** Configured and requested city names may differ in case and surrounding spaces and still mean the same city. */
-function cityKey(city: string): string {
-  return city.trim().toLowerCase();
-}
-
 /** Cars: one car booking per trip, refused for unserved cities, with tombstones. */
 export function createCarsParticipant(db: Db, options: CarsOptions): CarsParticipant {
-  const unserved = new Set(options.unservedCities.map(cityKey));
-  const selectBooking = db.prepare<[string], BookingRow>(
+  const unserved = unservedCitySet(options.unservedCities);
+  const selectBooking = db.prepare<[string], StoredCarBooking>(
     'SELECT status, traveller, city, pick_up AS pickUp, days FROM car_bookings WHERE trip_id = ?',
   );
   const insertBooking = db.prepare<[string, string, string | null, string | null, string | null, number | null, number]>(
@@ -51,30 +32,19 @@ export function createCarsParticipant(db: Db, options: CarsOptions): CarsPartici
   const reserveCar = handles(ReserveCar, (body, tx) =>
     db.transaction(() => {
       const { tripId, traveller, city, pickUp, days } = body;
-      const existing = selectBooking.get(tripId);
-      if (existing?.status === 'reserved') return ok(`car for trip ${tripId} already reserved`);
-      if (existing?.status === 'cancelled') {
-        return rejected(REASON.alreadyCompensated, `car for trip ${tripId} was cancelled before it was reserved`);
-      }
-      if (unserved.has(cityKey(city))) return rejected(CARS_REASON.cityNotServed, `city ${city} is not served`);
-      insertBooking.run(tripId, 'reserved', traveller, city, pickUp, days, tx.now);
-      return ok(`car reserved in ${city} from ${pickUp} for ${days} days for ${traveller}`);
+      const { result, book } = decideReserve(body, selectBooking.get(tripId)?.status ?? null, unserved);
+      if (book) insertBooking.run(tripId, 'reserved', traveller, city, pickUp, days, tx.now);
+      return result;
     }).immediate(),
   );
 
   const cancelCar = handles(CancelCar, (body, tx) =>
     db.transaction(() => {
       const { tripId } = body;
-      const existing = selectBooking.get(tripId);
-      if (!existing) {
-        // The cancel overtook its reserve (or the reserve never came): a tombstone makes the late
-        // reserve a refusal instead of a car held for a cancelled trip.
-        insertBooking.run(tripId, 'cancelled', null, null, null, null, tx.now);
-        return ok(`no car booking for trip ${tripId}: tombstone recorded`);
-      }
-      if (existing.status === 'cancelled') return ok(`car for trip ${tripId} already cancelled`);
-      markCancelled.run(tx.now, tripId);
-      return ok(`car for trip ${tripId} cancelled`);
+      const decision = decideCancel(tripId, selectBooking.get(tripId)?.status ?? null);
+      if (decision.action === 'tombstone') insertBooking.run(tripId, 'cancelled', null, null, null, null, tx.now);
+      if (decision.action === 'cancel') markCancelled.run(tx.now, tripId);
+      return decision.result;
     }).immediate(),
   );
 

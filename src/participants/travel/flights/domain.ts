@@ -1,42 +1,13 @@
-import { InvalidInputError } from '../../../errors.ts';
 import type { Db } from '../../../store/index.ts';
 import { CancelFlight, ReserveFlight } from '../../../../sagas/trip/contracts/index.ts';
-import { REASON, handles, ok, rejected, type CommandHandlers } from '../../kit/index.ts';
+import { handles, type CommandHandlers } from '../../kit/index.ts';
+import { availabilityOf, checkCapacityUpdate, decideCancel, decideReserve, seatsLeftOf, type FlightAvailability, type FlightBooking, type StoredFlightBooking } from './rules.ts';
 
-/** Why flights refuses a reserve. */
-export const FLIGHTS_REASON = {
-  soldOut: 'FLIGHT_SOLD_OUT',
-} as const;
+export { FLIGHTS_REASON, type FlightAvailability, type FlightBooking, type FlightDate } from './rules.ts';
 
 export interface FlightsOptions {
   /** Seats per departure of a flight never seen before (FLIGHTS_DEFAULT_SEATS). */
   defaultSeats: number;
-}
-
-/** Seats of one departure of a flight. */
-export interface FlightDate {
-  date: string;
-  booked: number;
-  /** Never negative, even when an admin lowered the capacity below what was booked. */
-  seatsLeft: number;
-}
-
-export interface FlightAvailability {
-  flight: string;
-  /** Seats on every date the flight operates. */
-  capacity: number;
-  /** The dates with seats booked (or once booked), by date. */
-  dates: FlightDate[];
-}
-
-export interface FlightBooking {
-  tripId: string;
-  /** 'cancelled' with a null flight is a tombstone left by a cancel that came before the reserve. */
-  status: 'reserved' | 'cancelled';
-  traveller: string | null;
-  flight: string | null;
-  date: string | null;
-  seats: number | null;
 }
 
 export interface FlightsParticipant {
@@ -45,8 +16,6 @@ export interface FlightsParticipant {
   setCapacity(flight: string, capacity: number): FlightAvailability;
   getBooking(tripId: string): FlightBooking | null;
 }
-
-type BookingRow = Omit<FlightBooking, 'tripId'>;
 
 /** Flights: a seat capacity per flight, seats booked per flight and date, one booking per trip, with tombstones. */
 export function createFlightsParticipant(db: Db, options: FlightsOptions): FlightsParticipant {
@@ -71,7 +40,7 @@ export function createFlightsParticipant(db: Db, options: FlightsOptions): Fligh
   const releaseBooked = db.prepare<[number, string, string]>(
     'UPDATE flight_dates SET booked = booked - ? WHERE flight = ? AND date = ?',
   );
-  const selectBooking = db.prepare<[string], BookingRow>(
+  const selectBooking = db.prepare<[string], StoredFlightBooking>(
     'SELECT status, traveller, flight, date, seats FROM flight_bookings WHERE trip_id = ?',
   );
   const insertBooking = db.prepare<[string, string, string | null, string | null, string | null, number | null, number]>(
@@ -87,50 +56,37 @@ export function createFlightsParticipant(db: Db, options: FlightsOptions): Fligh
   }
 
   function seatsLeft(flight: string, date: string): number {
-    return Math.max(0, capacityOf(flight) - (selectBooked.get(flight, date)?.booked ?? 0));
+    return seatsLeftOf(capacityOf(flight), selectBooked.get(flight, date)?.booked ?? 0);
   }
 
   function availability(flight: string): FlightAvailability {
-    const capacity = capacityOf(flight);
-    const dates = selectDates.all(flight).map((d) => ({ date: d.date, booked: d.booked, seatsLeft: Math.max(0, capacity - d.booked) }));
-    return { flight, capacity, dates };
+    return availabilityOf(flight, capacityOf(flight), selectDates.all(flight));
   }
 
   const reserveFlight = handles(ReserveFlight, (body, tx) =>
     db.transaction(() => {
       const { tripId, traveller, flight, date, seats } = body;
-      const existing = selectBooking.get(tripId);
-      if (existing?.status === 'reserved') return ok(`flight for trip ${tripId} already reserved`);
-      if (existing?.status === 'cancelled') {
-        return rejected(REASON.alreadyCompensated, `flight for trip ${tripId} was cancelled before it was reserved`);
+      const { result, book } = decideReserve(body, selectBooking.get(tripId)?.status ?? null, () => seatsLeft(flight, date));
+      if (book) {
+        // Pins the capacity the check used, so a later change of the default does not resize a flight with bookings.
+        seedFlight.run(flight, options.defaultSeats);
+        addBooked.run(flight, date, seats);
+        insertBooking.run(tripId, 'reserved', traveller, flight, date, seats, tx.now);
       }
-      const left = seatsLeft(flight, date);
-      if (left < seats) {
-        return rejected(FLIGHTS_REASON.soldOut, `flight ${flight} on ${date}: requested ${seats} seats, ${left} left`);
-      }
-      // Pins the capacity the check used, so a later change of the default does not resize a flight with bookings.
-      seedFlight.run(flight, options.defaultSeats);
-      addBooked.run(flight, date, seats);
-      insertBooking.run(tripId, 'reserved', traveller, flight, date, seats, tx.now);
-      return ok(`reserved ${seats} seats on ${flight} on ${date} for ${traveller}`);
+      return result;
     }).immediate(),
   );
 
   const cancelFlight = handles(CancelFlight, (body, tx) =>
     db.transaction(() => {
       const { tripId } = body;
-      const existing = selectBooking.get(tripId);
-      if (!existing) {
-        // The cancel overtook its reserve (or the reserve never came): a tombstone makes the late
-        // reserve a refusal instead of seats held for a trip nobody will cancel again.
-        insertBooking.run(tripId, 'cancelled', null, null, null, null, tx.now);
-        return ok(`no flight booking for trip ${tripId}: tombstone recorded`);
+      const decision = decideCancel(tripId, selectBooking.get(tripId) ?? null);
+      if (decision.action === 'tombstone') insertBooking.run(tripId, 'cancelled', null, null, null, null, tx.now);
+      if (decision.action === 'release') {
+        releaseBooked.run(decision.seats, decision.flight, decision.date);
+        markCancelled.run(tx.now, tripId);
       }
-      if (existing.status === 'cancelled') return ok(`flight for trip ${tripId} already cancelled`);
-      // Give back what the booking holds, not what any command says.
-      releaseBooked.run(existing.seats!, existing.flight!, existing.date!);
-      markCancelled.run(tx.now, tripId);
-      return ok(`released ${existing.seats} seats on ${existing.flight} on ${existing.date}`);
+      return decision.result;
     }).immediate(),
   );
 
@@ -138,10 +94,7 @@ export function createFlightsParticipant(db: Db, options: FlightsOptions): Fligh
     handlers: [reserveFlight, cancelFlight],
     getFlight: availability,
     setCapacity(flight, capacity) {
-      if (!flight) throw new InvalidInputError('INVALID_FLIGHT', 'flight must not be empty');
-      if (!Number.isSafeInteger(capacity) || capacity < 0) {
-        throw new InvalidInputError('INVALID_SEATS', `seats must be a non-negative integer, got ${capacity}`);
-      }
+      checkCapacityUpdate(flight, capacity);
       upsertCapacity.run(flight, capacity);
       return availability(flight);
     },
