@@ -13,6 +13,9 @@ import { PostgresServer } from '../support/postgres.ts';
 import { ServiceProcess, startProcesses, type ProcessSystem } from '../support/processes.ts';
 import { orderBody } from '../support/system.ts';
 import { TcpProxy } from '../support/tcp-proxy.ts';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connectNats, STREAM } from '../../src/messaging/index.ts';
+import { ORCHESTRATOR_DURABLE } from '../../src/engine/orchestrator.ts';
 
 /** The outbox lease (PgSagaStore's default) and the claim poll: the bound on taking over a dead instance's rows. */
 const LEASE_MS = 5_000;
@@ -130,6 +133,29 @@ describe('several orchestrators on PostgreSQL', () => {
     process.stdout.write(`takeover: ${held} outbox rows leased to the killed instance; taken over ${takenOverMs} ms after the kill (lease ${LEASE_MS} ms, poll ${CLAIM_POLL_MS} ms); its ${ids.length} sagas completed ${completedMs} ms after it\n`);
     expect(takenOverMs).toBeLessThanOrEqual(LEASE_MS + CLAIM_POLL_MS + 2_000);
     await proxy.open();
+  }, 90_000);
+
+  it('hands the replies a frozen, then SIGKILLed, instance had taken to another within the ack wait', async () => {
+    await system.orchestrator.start();
+    const nc = await connectNats({ servers: nats.url, name: 'takeover-observer' });
+    try {
+      const jsm = await jetstreamManager(nc);
+      // Frozen, A keeps the pull requests it had open: replies the server hands to them wait, unacknowledged.
+      system.orchestrator.pause();
+      const ids: string[] = [];
+      for (let i = 0; i < 30; i++) ids.push((await post(apis[1]!, orderBody({ orderId: `frozen-${i}`, customerId: `f-${i}` })))!);
+      let held = 0;
+      await waitFor(async () => (held = (await jsm.consumers.info(STREAM.replies, ORCHESTRATOR_DURABLE)).num_ack_pending) > 0, 10_000, 'replies held by the frozen instance');
+      await system.orchestrator.stop('SIGKILL');
+      const killedAt = Date.now();
+      await waitFor(async () => (await count("SELECT count(*) AS n FROM sagas WHERE id = ANY($1) AND status = 'completed'", [ids])) === ids.length, REPLY_ACK_WAIT_MS + 15_000, 'the sagas whose replies A held');
+      const doneMs = Date.now() - killedAt;
+      process.stdout.write(`takeover: ${held} replies held unacknowledged by the frozen instance; its sagas completed ${doneMs} ms after the kill (ack wait ${REPLY_ACK_WAIT_MS} ms)\n`);
+      expect(doneMs).toBeLessThanOrEqual(REPLY_ACK_WAIT_MS + 3_000);
+      await expectConsistent();
+    } finally {
+      await nc.close();
+    }
   }, 90_000);
 
   it('keeps every saga consistent when an instance is SIGKILLed under load: none lost, none driven twice', async () => {
