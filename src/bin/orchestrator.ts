@@ -117,6 +117,10 @@ async function openStore(config: OrchestratorConfig): Promise<OpenStore> {
     let applied: number[];
     try {
       applied = await migratePostgres(client, 'orchestrator');
+      // Replies are acknowledged and commands sent once COMMIT returns: with synchronous_commit off,
+      // a server crash could lose a commit whose effects already left.
+      const { rows } = await client.query<{ synchronous_commit: string }>('SHOW synchronous_commit');
+      if (rows[0]?.synchronous_commit === 'off') logger.warn('PostgreSQL runs with synchronous_commit = off: a server crash can lose commits whose replies were already acknowledged; set it to on');
     } finally {
       client.release();
     }
