@@ -17,12 +17,14 @@ import { closedLoop, CompletionWatcher, openLoop, benchOrder, placeOrder } from 
 import { contextSwitches, cpuLoopMs, cpuSeconds, memoryMb, percentiles, withMachineCpu } from './proc-stats.ts';
 import { seedFinishedSagas } from './seed.ts';
 import { postgresCpu, secondOrchestrator } from './postgres.ts';
+import { HOPS, sagaHops, summarizeHops } from './breakdown.ts';
+import { OtlpReceiver } from '../test/support/otlp-receiver.ts';
 import { PostgresServer } from '../test/support/postgres.ts';
 import type { ServiceProcess } from '../test/support/processes.ts';
 
 const OPTIONS = {
   smoke: { type: 'boolean', default: false },
-  modes: { type: 'string', default: 'closed,open,recovery,growth,publish,postgres' },
+  modes: { type: 'string', default: 'closed,open,recovery,growth,publish,postgres,breakdown' },
   out: { type: 'string', default: 'bench/results/latest.json' },
   profile: { type: 'string' },
   concurrency: { type: 'string' },
@@ -33,7 +35,7 @@ const OPTIONS = {
 } as const;
 
 const USAGE = `usage: npm run bench -- [options]
-  --modes LIST        closed,open,recovery,growth,publish,postgres (default: all)
+  --modes LIST        closed,open,recovery,growth,publish,postgres,breakdown (default: all)
   --concurrency N     closed-loop clients (default 64)
   --rate N            open-loop sagas offered per second (default 300)
   --smoke             every mode at a tiny size (what CI runs)
@@ -210,6 +212,9 @@ async function main(): Promise<void> {
     if (modes.has('postgres')) {
       results.postgres = await onPostgres(join(root, 'postgres'), nats, watcher);
     }
+    if (modes.has('breakdown')) {
+      results.breakdown = await latencyBreakdown(join(root, 'breakdown'), nats, watcher);
+    }
   } finally {
     await watcher.stop();
     await nats.dispose();
@@ -385,6 +390,48 @@ async function onPostgres(dir: string, nats: NatsServer, watcher: CompletionWatc
   return { runs };
 }
 
+/** In-flight levels of the latency breakdown. */
+const BREAKDOWN_IN_FLIGHT = [1, 8, 50];
+
+/**
+ * Where start→final time goes at 1, 8 and 50 sagas in flight: the closed loop with every process
+ * exporting its spans to a receiver here, then the hops of each complete saga (see breakdown.ts).
+ * Tracing costs CPU of its own, so these runs measure the shape, not the throughput.
+ */
+async function latencyBreakdown(dir: string, nats: NatsServer, watcher: CompletionWatcher): Promise<unknown> {
+  const receiver = new OtlpReceiver();
+  await receiver.start();
+  const tracing = {
+    OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint,
+    // Exported often and in big batches, so no span is dropped at 50 in flight.
+    OTEL_BSP_SCHEDULE_DELAY: '200',
+    OTEL_BSP_MAX_QUEUE_SIZE: '65536',
+    OTEL_BSP_MAX_EXPORT_BATCH_SIZE: '4096',
+  };
+  mkdirSync(dir, { recursive: true });
+  const sys = await startProcesses(nats.url, dir, { orchestrator: { ...ORCHESTRATOR_ENV, ...tracing }, participants: { ...PARTICIPANT_ENV, ...tracing } }, { compiled: true, travel: false });
+  const api = `http://127.0.0.1:${sys.orchestrator.env.HTTP_PORT}`;
+  const levels: Record<string, unknown> = {};
+  try {
+    await closedLoop(api, watcher, { concurrency: 8, durationMs: smoke ? 300 : 2_000, maxSagas: 2_000, run: 'breakdown-warm' });
+    for (const inFlight of BREAKDOWN_IN_FLIGHT) {
+      // Let the warm-up's (or the last level's) spans arrive, then keep only this level's.
+      await new Promise((r) => setTimeout(r, 1_000));
+      receiver.spans.length = 0;
+      const r = await closedLoop(api, watcher, { concurrency: inFlight, durationMs: smoke ? 1_000 : 5_000, maxSagas: 1_000_000, run: `breakdown-${inFlight}` });
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      const { sagas, incomplete } = sagaHops(receiver.spans);
+      const summary = summarizeHops(sagas);
+      levels[inFlight] = { measuredP50Ms: round(percentiles(r.latenciesMs).p50), incomplete, ...summary };
+      console.log(`breakdown at ${inFlight} in flight: ${summary.sagas} sagas, start→final p50 ${summary.p50TotalMs} ms from spans (${round(percentiles(r.latenciesMs).p50)} ms measured)`);
+    }
+  } finally {
+    for (const p of [sys.orchestrator, sys.inventory, sys.payment, sys.shipping]) await p.stop('SIGTERM').catch(() => null);
+    await receiver.stop();
+  }
+  return { withTracing: true, levels };
+}
+
 /** Puts N sagas in flight with the participants paused, SIGKILLs the orchestrator, restarts all, times the settle. */
 async function recovery(dir: string, nats: NatsServer, watcher: CompletionWatcher): Promise<unknown> {
   mkdirSync(dir, { recursive: true });
@@ -514,6 +561,11 @@ function printTable(r: Record<string, any>): void {
   for (const run of (r.postgres?.runs ?? []) as PostgresRun[]) {
     rows.push([`postgres, ${run.instances} orchestrator(s)`, `${run.sagasPerSecond} sagas/s; ${lat(run.latencyMs)}; machine CPU ${run.machineCpuMsPerSaga} ms per saga, PostgreSQL's ${run.postgresCpuMsPerSaga} ms`]);
     rows.push(...processRows(run));
+  }
+  if (r.breakdown) {
+    const levels = r.breakdown.levels as Record<string, { sagas: number; meanTotalMs: number; p50TotalMs: number; measuredP50Ms: number; meanMs: Record<string, number> }>;
+    rows.push(['latency breakdown (tracing on)', BREAKDOWN_IN_FLIGHT.map((n) => `${n} in flight: p50 ${levels[n]?.p50TotalMs} ms over ${levels[n]?.sagas} sagas`).join('; ')]);
+    for (const hop of HOPS) rows.push([`  ${hop}`, BREAKDOWN_IN_FLIGHT.map((n) => `${levels[n]?.meanMs[hop] ?? '-'} ms`).join(' | ')]);
   }
   if (r.recovery) rows.push([`recovery (${r.recovery.sagas} in flight)`, `final ${r.recovery.secondsToSettle} s after restart; orchestrator RSS ${r.recovery.orchestratorRssMbInFlight} MB in flight`]);
   if (r.growth) {

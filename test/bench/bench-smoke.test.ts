@@ -70,6 +70,13 @@ describe('benchmark smoke', () => {
         expect(run.processes['orchestrator 1'].cpuSeconds).toBeGreaterThan(0);
       }
       expect(r.postgres.runs[1].processes['orchestrator 2'].cpuSeconds).toBeGreaterThan(0);
+      // The breakdown's hops add up to start→final, per saga; the means to the mean.
+      for (const level of ['1', '8', '50']) {
+        const b = r.breakdown.levels[level];
+        expect(b.sagas, `complete traces at ${level} in flight`).toBeGreaterThan(0);
+        const sum = Object.values(b.meanMs as Record<string, number>).reduce((x, y) => x + y, 0);
+        expect(Math.abs(sum - b.meanTotalMs)).toBeLessThan(1);
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

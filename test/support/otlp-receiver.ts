@@ -40,6 +40,9 @@ export interface ReceivedSpan {
   kind: number;
   attributes: Record<string, string | number | boolean>;
   statusCode: number;
+  /** Start and end, in milliseconds since the epoch (sub-microsecond precision lost). */
+  startMs: number;
+  endMs: number;
 }
 
 interface KeyValue {
@@ -104,6 +107,8 @@ export class OtlpReceiver {
             kind: Number(s.kind ?? 0),
             attributes: Object.fromEntries(((s.attributes as KeyValue[] | undefined) ?? []).map((kv) => [kv.key, value(kv)])),
             statusCode: Number((s.status as { code?: number } | undefined)?.code ?? 0),
+            startMs: Number(s.startTimeUnixNano ?? 0) / 1e6,
+            endMs: Number(s.endTimeUnixNano ?? 0) / 1e6,
           });
         }
       }
