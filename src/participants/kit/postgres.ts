@@ -37,11 +37,19 @@ export async function openParticipantDatabase(url: string, participant: string, 
   const pool = openPostgresPool(url, { max: options.max, applicationName: `saga-participant ${participant}`, onIdleError: options.onIdleError, searchPath: schema });
   try {
     const client = await pool.connect();
+    // Instances starting together would race on CREATE … IF NOT EXISTS (a duplicate key in the
+    // catalog): one sets the participant up at a time, the others then find it done.
+    const lock = `saga-participant-setup:${participant}`;
     try {
-      await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-      const applied = await migratePostgres(client, migrations);
-      await ensureKitTablesPg(client);
-      return { pool, applied };
+      await client.query('SELECT pg_advisory_lock(hashtext($1))', [lock]);
+      try {
+        await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+        const applied = await migratePostgres(client, migrations);
+        await ensureKitTablesPg(client);
+        return { pool, applied };
+      } finally {
+        await client.query('SELECT pg_advisory_unlock(hashtext($1))', [lock]);
+      }
     } finally {
       client.release();
     }
