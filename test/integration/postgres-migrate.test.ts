@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migratePostgres } from '../../src/store/postgres/migrate.ts';
+import { openPostgresPool, redactPostgresUrl } from '../../src/store/postgres/connect.ts';
 import { PostgresServer } from '../support/postgres.ts';
 
 describe('PostgreSQL migrations', () => {
@@ -76,5 +77,29 @@ describe('PostgreSQL migrations', () => {
     server.restart('immediate');
     const after = await connect('together');
     expect((await after.query('SELECT checked_at FROM health_probe')).rows).toEqual([{ checked_at: '42' }]);
+  });
+
+  it('takes TLS from PGSSLMODE and the rest from the PG* variables; a URL is shown without its password', async () => {
+    const saved = { PGSSLMODE: process.env.PGSSLMODE, PGPORT: process.env.PGPORT };
+    try {
+      // This server has no TLS: with PGSSLMODE=require the connection is refused, so the variable is honoured.
+      process.env.PGSSLMODE = 'require';
+      const strict = openPostgresPool(server.url());
+      await expect(strict.query('SELECT 1')).rejects.toThrow(/does not support SSL/);
+      await strict.end();
+      process.env.PGSSLMODE = 'disable';
+      // The port comes from PGPORT when the URL names none.
+      process.env.PGPORT = String(server.port);
+      const plain = openPostgresPool('postgres://postgres@127.0.0.1/postgres');
+      expect((await plain.query<{ n: number }>('SELECT 1::bigint AS n')).rows).toEqual([{ n: 1 }]);
+      await plain.end();
+    } finally {
+      for (const [k, v] of Object.entries(saved)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    }
+    expect(redactPostgresUrl('postgres://saga:s3cr%40t@db:5432/saga?sslmode=require')).toBe('postgres://saga:***@db:5432/saga?sslmode=require');
+    expect(redactPostgresUrl('postgresql://db/saga?user=saga&password=s3cret')).toBe('postgresql://db/saga?user=saga&password=***');
   });
 });
