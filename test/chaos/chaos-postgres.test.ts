@@ -220,15 +220,19 @@ describe('chaos on PostgreSQL: three orchestrators, two of every participant, a 
     expect(trips.every((t) => t.sagaId)).toBe(true);
 
     // ---- Settle.
-    let unsettled = -1;
+    let unsettled: number | string = 'not counted yet';
     await waitFor(async () => {
       try {
         unsettled = await count("SELECT count(*) AS n FROM sagas WHERE status IN ('running', 'compensating', 'needs_attention')");
-      } catch {
+      } catch (err) {
+        unsettled = `not counted: ${(err as Error).message}`;
         return false;
       }
       return unsettled === 0;
-    }, SETTLE_MS, `every saga to settle (still unsettled: ${unsettled})`);
+    }, SETTLE_MS, 'every saga to settle').catch((err: Error) => {
+      const logs = orchestrators.map((o, i) => `orchestrator ${i + 1}:\n${o.logs.slice(-3_000)}`).join('\n');
+      throw new Error(`${err.message} (unsettled: ${unsettled})\n${logs}\nPostgreSQL:\n${postgres.logTail()}`);
+    });
     const settleMs = Date.now() - faultsOverAt;
     await waitFor(async () => (await count('SELECT count(*) AS n FROM outbox')) === 0, 20_000, 'the outbox drained');
 

@@ -13,17 +13,30 @@ export function natsServerBinary(): string {
   throw new Error('nats-server not found: install it (apt-get install nats-server) or set NATS_SERVER_BIN');
 }
 
-/** A free TCP port on 127.0.0.1. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+/**
+ * Ports for the servers tests start: below Linux's ephemeral range (32768 and up), which every
+ * outgoing connection and every port-0 bind draws from. A server restarted on its port (a crash
+ * test) would otherwise find it taken by some client's connection in the meantime.
+ */
+const SERVER_PORTS = { from: 20_000, to: 32_000 };
+
+/** Whether 127.0.0.1:`port` can be listened on now. */
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const srv = createServer();
     srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
+    srv.once('error', () => resolve(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
   });
+}
+
+/** A free TCP port on 127.0.0.1, outside the ephemeral range. */
+export async function freePort(): Promise<number> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const port = SERVER_PORTS.from + Math.floor(Math.random() * (SERVER_PORTS.to - SERVER_PORTS.from));
+    if (await canListen(port)) return port;
+  }
+  throw new Error(`no free port between ${SERVER_PORTS.from} and ${SERVER_PORTS.to}`);
 }
 
 /** Polls `check` until it returns true or the deadline passes. */

@@ -3,7 +3,7 @@
 // postgres user (initdb refuses root). Never the server already running on the machine. It can be
 // stopped, killed and restarted on its data, as a crash and recovery would.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './nats-server.ts';
@@ -61,12 +61,28 @@ export class PostgresServer {
     return `postgres://postgres@127.0.0.1:${this.port}/${database}`;
   }
 
-  /** Starts the server on its data and waits until it accepts connections. */
+  /**
+   * Starts the server on its data and waits until it accepts connections over TCP. PostgreSQL starts
+   * even when its TCP port is taken, on its Unix socket alone: that is checked, and the start
+   * retried while the port frees up.
+   */
   launch(): void {
+    for (let attempt = 1; ; attempt++) {
+      this.startOnce();
+      const ready = spawnSync(join(this.bin, 'pg_isready'), ['-h', '127.0.0.1', '-p', String(this.port), '-t', '10'], { encoding: 'utf8' });
+      if (ready.status === 0) return;
+      this.stop('fast');
+      if (attempt >= 10) throw new Error(`PostgreSQL started but does not answer on 127.0.0.1:${this.port}: ${ready.stdout}${this.logTail(1_000)}`);
+      spawnSync('sleep', ['0.5']);
+    }
+  }
+
+  private startOnce(): void {
     runAsPostgres(join(this.bin, 'pg_ctl'), [
       '-D', join(this.dir, 'data'),
       '-l', join(this.dir, 'server.log'),
-      '-o', `-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1`,
+      // Room for a whole deployment's pools (the chaos run has 11 processes, up to 90 connections).
+      '-o', `-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1 -c max_connections=300`,
       '-w', '-t', '60', 'start',
     ]);
   }
@@ -86,6 +102,15 @@ export class PostgresServer {
   createDatabase(name: string): void {
     if (!/^[a-z][a-z0-9_]*$/.test(name)) throw new Error(`not a plain database name: ${name}`);
     runAsPostgres(join(this.bin, 'psql'), ['-h', '127.0.0.1', '-p', String(this.port), '-U', 'postgres', '-v', 'ON_ERROR_STOP=1', '-c', `CREATE DATABASE ${name}`]);
+  }
+
+  /** The end of the server's log, for failure messages. */
+  logTail(chars = 3_000): string {
+    try {
+      return readFileSync(join(this.dir, 'server.log'), 'utf8').slice(-chars);
+    } catch {
+      return '(no server log)';
+    }
   }
 
   /** Stops the server (if running) and deletes its data. */
