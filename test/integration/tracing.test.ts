@@ -140,13 +140,17 @@ describe('one trace per saga across the four processes', () => {
     expect(retries.length).toBeGreaterThan(0);
     for (const r of retries) expect(parentOf(r)?.name).toBe('saga.timer');
 
-    // Logs: JSON lines that lead to the trace; no payment amounts in them.
-    const lines = system.payment.logs.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
-    const answered = lines.filter((l) => l.msg === 'command answered' && l.saga_id === sagaId);
+    // Logs: JSON lines that lead to the trace; no payment amounts in them. A line is written before
+    // its span ends and is exported (a repeat answered after the restart may come last): wait for them.
+    const answeredLines = () =>
+      system.payment.logs.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.msg === 'command answered' && l.saga_id === sagaId);
+    const exported = () => new Set(ofSaga().map((s) => s.spanId));
+    await waitFor(() => answeredLines().every((l) => exported().has(String(l.span_id))), 10_000, "the spans of payment's answered commands exported");
+    const answered = answeredLines();
     expect(answered.length).toBeGreaterThanOrEqual(2);
     for (const l of answered) {
       expect(l.trace_id).toBe(traceId);
-      expect(byId.has(String(l.span_id))).toBe(true);
+      expect(exported().has(String(l.span_id))).toBe(true);
     }
     expect(system.payment.logs).not.toMatch(/amountMinor|amount_minor|balance/);
   }, 90_000);
