@@ -20,6 +20,7 @@ import { postgresCpu, secondOrchestrator } from './postgres.ts';
 import { HOPS, sagaHops, summarizeHops } from './breakdown.ts';
 import { OtlpReceiver } from '../test/support/otlp-receiver.ts';
 import { PostgresServer } from '../test/support/postgres.ts';
+import pg from 'pg';
 import type { ServiceProcess } from '../test/support/processes.ts';
 
 const OPTIONS = {
@@ -325,6 +326,8 @@ async function steadyState(dir: string, nats: NatsServer, watcher: CompletionWat
 /** A closed-loop run of the orchestrator on PostgreSQL: its figures and PostgreSQL's CPU. */
 interface PostgresRun extends LoopFigures {
   instances: number;
+  /** From pg_stat_database over the measured loop: commits and rollbacks per saga, deadlocks detected. */
+  database: { commitsPerSaga: number; rollbacksPerSaga: number; deadlocks: number };
   sagasPerSecond: number;
   postgresCpuMsPerSaga: number;
   machineCpuMsPerSaga: number;
@@ -362,23 +365,30 @@ async function onPostgres(dir: string, nats: NatsServer, watcher: CompletionWatc
           ['load driver', process.pid],
         ];
         const before = Object.fromEntries(named.map(([name, pid]) => [name, cpuSeconds(pid)]));
+        const statsBefore = await databaseStats(server.url(database), database);
         const pgBefore = postgresCpu(server);
         const { result: r, busyCpuMs } = await withMachineCpu(() => closedLoop(apis, watcher, { concurrency: P.concurrency, durationMs: P.durationMs, maxSagas: 1_000_000, run: `pg${instances}` }));
-        const pg = postgresCpu(server, pgBefore.now);
+        const pgCpu = postgresCpu(server, pgBefore.now);
+        const statsAfter = await databaseStats(server.url(database), database);
         const processes: Record<string, ProcessUsage> = {};
         for (const [name, pid] of named) processes[name] = { cpuSeconds: round(cpuSeconds(pid) - before[name]!), peakRssMb: round(memoryMb(pid).peak), contextSwitches: 0 };
-        processes.postgresql = { cpuSeconds: round(pg.seconds), peakRssMb: 0, contextSwitches: 0 };
+        processes.postgresql = { cpuSeconds: round(pgCpu.seconds), peakRssMb: 0, contextSwitches: 0 };
         const run: PostgresRun = {
           instances,
           sagas: r.sagas,
           sagasPerSecond: round(r.perSecond),
           latencyMs: ms(r.latenciesMs),
           processes,
-          postgresCpuMsPerSaga: round((pg.seconds * 1000) / Math.max(1, r.sagas), 2),
+          postgresCpuMsPerSaga: round((pgCpu.seconds * 1000) / Math.max(1, r.sagas), 2),
           machineCpuMsPerSaga: round(busyCpuMs / Math.max(1, r.sagas), 2),
+          database: {
+            commitsPerSaga: round((statsAfter.commits - statsBefore.commits) / Math.max(1, r.sagas), 2),
+            rollbacksPerSaga: round((statsAfter.rollbacks - statsBefore.rollbacks) / Math.max(1, r.sagas), 3),
+            deadlocks: statsAfter.deadlocks - statsBefore.deadlocks,
+          },
         };
         runs.push(run);
-        console.log(`postgres, ${instances} orchestrator(s): ${run.sagasPerSecond} sagas/s, p50 ${run.latencyMs.p50} ms, p99 ${run.latencyMs.p99} ms, PostgreSQL ${run.postgresCpuMsPerSaga} CPU ms per saga`);
+        console.log(`postgres, ${instances} orchestrator(s): ${run.sagasPerSecond} sagas/s, p50 ${run.latencyMs.p50} ms, p99 ${run.latencyMs.p99} ms, PostgreSQL ${run.postgresCpuMsPerSaga} CPU ms per saga; ${JSON.stringify(run.database)}`);
       } finally {
         for (const p of [...extra, sys.orchestrator, sys.inventory, sys.payment, sys.shipping]) await p.stop('SIGTERM').catch(() => null);
       }
@@ -388,6 +398,23 @@ async function onPostgres(dir: string, nats: NatsServer, watcher: CompletionWatc
     server.dispose();
   }
   return { runs };
+}
+
+/** The database's transaction counters (all connections, every process). */
+async function databaseStats(url: string, database: string): Promise<{ commits: number; rollbacks: number; deadlocks: number }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    // Counters are collected per backend and flushed at most every second: take a fresh snapshot.
+    await client.query('SELECT pg_stat_clear_snapshot()');
+    const { rows } = await client.query<{ commits: string; rollbacks: string; deadlocks: string }>(
+      'SELECT xact_commit AS commits, xact_rollback AS rollbacks, deadlocks FROM pg_stat_database WHERE datname = $1',
+      [database],
+    );
+    return { commits: Number(rows[0]!.commits), rollbacks: Number(rows[0]!.rollbacks), deadlocks: Number(rows[0]!.deadlocks) };
+  } finally {
+    await client.end();
+  }
 }
 
 /** In-flight levels of the latency breakdown. */
@@ -560,6 +587,7 @@ function printTable(r: Record<string, any>): void {
   }
   for (const run of (r.postgres?.runs ?? []) as PostgresRun[]) {
     rows.push([`postgres, ${run.instances} orchestrator(s)`, `${run.sagasPerSecond} sagas/s; ${lat(run.latencyMs)}; machine CPU ${run.machineCpuMsPerSaga} ms per saga, PostgreSQL's ${run.postgresCpuMsPerSaga} ms`]);
+    rows.push(['  database', `${run.database.commitsPerSaga} commits and ${run.database.rollbacksPerSaga} rollbacks per saga; ${run.database.deadlocks} deadlocks detected`]);
     rows.push(...processRows(run));
   }
   if (r.breakdown) {
