@@ -16,30 +16,20 @@ import { NatsCluster, freePort, waitFor } from '../support/nats-server.ts';
 import { PostgresServer } from '../support/postgres.ts';
 import { ServiceProcess, startProcesses, type ProcessSystem } from '../support/processes.ts';
 import {
-  CAPACITY,
-  FLIGHTS,
-  FULL_HOTEL,
-  HOTELS,
-  OOS_SKU,
-  POOR,
-  RICH,
-  RICH_BALANCE,
-  SKUS,
-  SOLD_OUT_FLIGHT,
-  STOCK,
   interleave,
   orderRequest,
   planOrders,
   planTrips,
   postgresLedger,
   prng,
+  readSagas,
+  seedLedgers,
+  startSaga,
   tripRequest,
   verifyLedgers,
   verifyOutcomes,
-  type HistoryEvent,
   type PlannedOrder,
   type PlannedTrip,
-  type SagaView,
 } from '../support/chaos-workload.ts';
 
 const SEED = Number(process.env.CHAOS_SEED ?? 20_261_130);
@@ -76,11 +66,6 @@ describe('chaos on PostgreSQL: three orchestrators, two of every participant, a 
       if (attempt > 60) throw new Error(`GET ${path}: no orchestrator answered`);
       await sleep(100);
     }
-  }
-
-  async function put(p: ServiceProcess, path: string, body: unknown): Promise<void> {
-    const res = await fetch(url(p, path), { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    expect(res.status, `PUT ${path}`).toBe(200);
   }
 
   beforeAll(async () => {
@@ -141,39 +126,16 @@ describe('chaos on PostgreSQL: three orchestrators, two of every participant, a 
     const { inventory, payment } = system;
     const travel = system.travel!;
 
-    for (const sku of SKUS) await put(inventory, `/stock/${sku}`, { available: STOCK });
-    await put(inventory, `/stock/${OOS_SKU}`, { available: 0 });
-    for (const c of RICH) await put(payment, `/accounts/${c}`, { balance: RICH_BALANCE });
-    for (const c of POOR) await put(payment, `/accounts/${c}`, { balance: 0 });
-    for (const f of FLIGHTS) await put(travel, `/flights/${f}`, { seats: CAPACITY });
-    await put(travel, `/flights/${SOLD_OUT_FLIGHT}`, { seats: 0 });
-    for (const h of HOTELS) await put(travel, `/hotels/${h}`, { rooms: CAPACITY });
-    await put(travel, `/hotels/${FULL_HOTEL}`, { rooms: 0 });
+    await seedLedgers({ inventory: url(inventory, ''), payment: url(payment, ''), travel: url(travel, '') });
 
     // ---- Load, through all three APIs: a refused or failed request goes to the next instance with the same key.
     const t0 = Date.now();
     let placeRetries = 0;
     let next = 0;
-    async function start(path: string, key: string, input: unknown, o: { sagaId?: string; i: number }): Promise<void> {
-      const body = JSON.stringify(input);
-      const deadline = Date.now() + 90_000;
-      for (let attempt = 0; ; attempt++) {
-        const target = orchestrators[(o.i + attempt) % orchestrators.length]!;
-        try {
-          const res = await fetch(url(target, path), { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': key }, body, signal: AbortSignal.timeout(10_000) });
-          if (res.status === 202 || res.status === 200) {
-            o.sagaId = ((await res.json()) as { sagaId: string }).sagaId;
-            return;
-          }
-          if (res.status !== 503) throw new Error(`${key}: ${res.status} ${await res.text()}`);
-        } catch (err) {
-          if (err instanceof Error && err.message.startsWith(`${key}:`)) throw err;
-        }
-        placeRetries++;
-        if (Date.now() > deadline) throw new Error(`${key} was never accepted`);
-        await sleep(100);
-      }
-    }
+    const start = async (path: string, key: string, input: unknown, o: { sagaId?: string; i: number }) => {
+      // Spread over the three APIs; a refused or failed request goes to the next instance with the same key.
+      placeRetries += await startSaga((attempt) => url(orchestrators[(o.i + attempt) % orchestrators.length]!, ''), path, key, input, o, 90_000);
+    };
     const place = (o: PlannedOrder) => start('/orders', `chaos-pg-${SEED}-${o.i}`, orderRequest(o), o);
     const book = (t: PlannedTrip) => start('/sagas/trip', `chaos-pg-trip-${SEED}-${t.i}`, tripRequest(t), t);
     const work = interleave(orders, trips, place, book);
@@ -245,19 +207,7 @@ describe('chaos on PostgreSQL: three orchestrators, two of every participant, a 
       WHERE event_type = 'REPLY' AND ignored = 0 GROUP BY 1, 2, 3 HAVING count(*) > 1) d`)).toBe(0);
 
     // ---- Each saga's outcome and history, as the API shows them.
-    const views = new Map<string, SagaView>();
-    const histories = new Map<string, HistoryEvent[]>();
-    const sagaIds = [...orders, ...trips].map((x) => x.sagaId!);
-    let nextFetch = 0;
-    await Promise.all(
-      Array.from({ length: 8 }, async () => {
-        for (let k = nextFetch++; k < sagaIds.length; k = nextFetch++) {
-          const id = sagaIds[k]!;
-          views.set(id, await getJson<SagaView>(`/sagas/${id}`));
-          histories.set(id, (await getJson<{ events: HistoryEvent[] }>(`/sagas/${id}/history`)).events);
-        }
-      }),
-    );
+    const { views, histories } = await readSagas(getJson, [...orders, ...trips].map((x) => x.sagaId!));
     const { outcomes, retriedSteps, ignoredEvents } = verifyOutcomes(orders, trips, views, histories);
     const ledger = postgresLedger(postgres.url());
     try {

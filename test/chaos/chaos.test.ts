@@ -17,30 +17,20 @@ import { STREAM, connectNats } from '../../src/messaging/index.ts';
 import { NatsServer, waitFor } from '../support/nats-server.ts';
 import { startProcesses, type ProcessSystem, type ServiceProcess } from '../support/processes.ts';
 import {
-  CAPACITY,
-  FLIGHTS,
-  FULL_HOTEL,
-  HOTELS,
-  OOS_SKU,
-  POOR,
-  RICH,
-  RICH_BALANCE,
-  SKUS,
-  SOLD_OUT_FLIGHT,
-  STOCK,
   interleave,
   orderRequest,
   planOrders,
   planTrips,
   prng,
+  readSagas,
+  seedLedgers,
   sqliteLedger,
+  startSaga,
   tripRequest,
   verifyLedgers,
   verifyOutcomes,
-  type HistoryEvent,
   type PlannedOrder,
   type PlannedTrip,
-  type SagaView,
 } from '../support/chaos-workload.ts';
 
 /** Fixed so a failing run can be replayed (CHAOS_SEED=… npm test); printed with the figures. */
@@ -69,11 +59,6 @@ describe('chaos: crashes, restarts, pauses and transient failures under load', (
     const res = await fetch(url(p, path));
     if (!res.ok) throw new Error(`GET ${path} on ${p.entry}: ${res.status} ${await res.text()}`);
     return (await res.json()) as T;
-  }
-
-  async function put(p: ServiceProcess, path: string, body: unknown): Promise<void> {
-    const res = await fetch(url(p, path), { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    expect(res.status, `PUT ${path}`).toBe(200);
   }
 
   /** One series of a process's Prometheus text (0 when absent or the process is down). */
@@ -130,46 +115,16 @@ describe('chaos: crashes, restarts, pauses and transient failures under load', (
     const travel = system.travel!;
 
     // Stock and balances before: the invariants are checked against these.
-    for (const sku of SKUS) await put(inventory, `/stock/${sku}`, { available: STOCK });
-    await put(inventory, `/stock/${OOS_SKU}`, { available: 0 });
-    for (const c of RICH) await put(payment, `/accounts/${c}`, { balance: RICH_BALANCE });
-    for (const c of POOR) await put(payment, `/accounts/${c}`, { balance: 0 });
-    for (const f of FLIGHTS) await put(travel, `/flights/${f}`, { seats: CAPACITY });
-    await put(travel, `/flights/${SOLD_OUT_FLIGHT}`, { seats: 0 });
-    for (const h of HOTELS) await put(travel, `/hotels/${h}`, { rooms: CAPACITY });
-    await put(travel, `/hotels/${FULL_HOTEL}`, { rooms: 0 });
+    await seedLedgers({ inventory: url(inventory, ''), payment: url(payment, ''), travel: url(travel, '') });
 
     // ---- Load: every order placed with its own Idempotency-Key, retried while the orchestrator is down.
     const t0 = Date.now();
     let placeRetries = 0;
     let next = 0;
     /** Starts a saga through `path` with its own Idempotency-Key, retried while the orchestrator is down. */
-    async function start(path: string, key: string, input: unknown, o: { sagaId?: string }): Promise<void> {
-      const body = JSON.stringify(input);
-      const deadline = Date.now() + 60_000;
-      for (;;) {
-        try {
-          const res = await fetch(url(orchestrator, path), {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', 'idempotency-key': key },
-            body,
-            signal: AbortSignal.timeout(5_000),
-          });
-          if (res.status === 202 || res.status === 200) {
-            o.sagaId = ((await res.json()) as { sagaId: string }).sagaId;
-            return;
-          }
-          // Anything else but a 503 is a bug: the same key and body must always be accepted.
-          if (res.status !== 503) throw new Error(`${key}: ${res.status} ${await res.text()}`);
-        } catch (err) {
-          if (err instanceof Error && err.message.startsWith(`${key}:`)) throw err;
-          // refused or reset while the orchestrator restarts: try again
-        }
-        placeRetries++;
-        if (Date.now() > deadline) throw new Error(`${key} was never accepted`);
-        await sleep(100);
-      }
-    }
+    const start = async (path: string, key: string, input: unknown, o: { sagaId?: string }) => {
+      placeRetries += await startSaga(() => url(orchestrator, ''), path, key, input, o, 60_000);
+    };
     const place = (o: PlannedOrder) => start('/orders', `chaos-${SEED}-${o.i}`, orderRequest(o), o);
     const book = (t: PlannedTrip) => start('/sagas/trip', `chaos-trip-${SEED}-${t.i}`, tripRequest(t), t);
     const work = interleave(orders, trips, place, book);
@@ -301,19 +256,7 @@ describe('chaos: crashes, restarts, pauses and transient failures under load', (
     for (const t of trips) expect(byKey.get(`trip:${t.tripId}`)?.sagaId, t.tripId).toBe(t.sagaId);
 
     // ---- Each saga: the outcome its kind calls for (or STEP_FAILED if the faults exhausted a step), and a consistent history.
-    const views = new Map<string, SagaView>();
-    const histories = new Map<string, HistoryEvent[]>();
-    let nextFetch = 0;
-    const sagaIds = [...orders, ...trips].map((x) => x.sagaId!);
-    await Promise.all(
-      Array.from({ length: 8 }, async () => {
-        for (let k = nextFetch++; k < sagaIds.length; k = nextFetch++) {
-          const id = sagaIds[k]!;
-          views.set(id, await getJson<SagaView>(orchestrator, `/sagas/${id}`));
-          histories.set(id, (await getJson<{ events: HistoryEvent[] }>(orchestrator, `/sagas/${id}/history`)).events);
-        }
-      }),
-    );
+    const { views, histories } = await readSagas(<T,>(path: string) => getJson<T>(orchestrator, path), [...orders, ...trips].map((x) => x.sagaId!));
     const { outcomes, retriedSteps, ignoredEvents } = verifyOutcomes(orders, trips, views, histories);
 
     // ---- Money, stock and shipments, seats, rooms and cars, from the participants' own databases.

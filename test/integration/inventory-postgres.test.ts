@@ -4,9 +4,10 @@
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReleaseInventory, ReserveInventory, type OrderItem } from '../../sagas/order/contracts/index.ts';
-import { answerOnPostgres, openParticipantDatabase, sqlOf } from '../../src/participants/kit/postgres.ts';
+import { openParticipantDatabase, sqlOf } from '../../src/participants/kit/postgres.ts';
 import { createPgInventoryParticipant, type PgInventoryParticipant } from '../../src/participants/inventory/postgres.ts';
-import type { AnyPgHandlerEntry } from '../../src/participants/kit/index.ts';
+import { answerCommand } from '../support/participant-postgres.ts';
+import type { MessageType } from '../../src/contracts/index.ts';
 import { PostgresServer } from '../support/postgres.ts';
 
 describe('inventory on PostgreSQL', () => {
@@ -25,18 +26,9 @@ describe('inventory on PostgreSQL', () => {
     server?.dispose();
   });
 
-  const entry = (name: string) => inventory.handlers.find((h) => h.type.name === name) as AnyPgHandlerEntry;
   /** Runs one command the way the kit's runtime does. */
-  const run = (type: { name: string }, body: unknown, sagaId: string, commandId = `${sagaId}:${type.name}`) =>
-    answerOnPostgres(
-      pool,
-      {
-        kind: type.name,
-        context: { sagaId, sagaType: 'order', commandId, attempt: 1, businessKey: sagaId },
-        handle: (tx) => entry(type.name).handle(body as never, tx),
-      },
-      Date.now,
-    );
+  const run = <B,>(type: MessageType<B>, body: B, sagaId: string, commandId = `${sagaId}:${type.name}`) =>
+    answerCommand(pool, inventory.handlers, type, body, { sagaId, commandId, sagaType: 'order', businessKey: sagaId });
   const items = (...list: [string, number][]): OrderItem[] => list.map(([sku, quantity]) => ({ sku, quantity, unitPriceMinor: 100 }));
   const reserve = (orderId: string, list: OrderItem[], sagaId = `s-${orderId}`, commandId?: string) => run(ReserveInventory, { orderId, items: list }, sagaId, commandId);
   const release = (orderId: string, list: OrderItem[], sagaId = `s-${orderId}`) => run(ReleaseInventory, { orderId, items: list }, sagaId);

@@ -5,11 +5,11 @@
 import type pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { MessageType } from '../../src/contracts/index.ts';
-import { answerOnPostgres, openParticipantDatabase, sqlOf } from '../../src/participants/kit/postgres.ts';
-import type { HandlerResult } from '../../src/participants/kit/index.ts';
+import { openParticipantDatabase, sqlOf } from '../../src/participants/kit/postgres.ts';
 import { createPgPaymentParticipant, type PgPaymentParticipant } from '../../src/participants/payment/postgres.ts';
 import * as order from '../../sagas/order/contracts/index.ts';
 import * as trip from '../../sagas/trip/contracts/index.ts';
+import { answerCommand, type CommandIds } from '../support/participant-postgres.ts';
 import { PostgresServer } from '../support/postgres.ts';
 
 const eur = (amountMinor: number) => ({ amountMinor, currency: 'EUR' });
@@ -35,21 +35,7 @@ describe('payment on PostgreSQL', () => {
     await pool.query('TRUNCATE accounts, payments, processed_commands');
   });
 
-  /** Answers one command as the runtime does: the body goes over the wire and back, then into the handler. */
-  function send<B>(type: MessageType<B>, body: B, ids: { sagaId: string; commandId: string }): Promise<{ result: HandlerResult; duplicate: boolean }> {
-    const entry = payment.handlers.find((h) => h.type.name === type.name);
-    if (!entry) throw new Error(`payment serves no ${type.name}`);
-    const decoded = type.decode(type.encode(body));
-    return answerOnPostgres(
-      pool,
-      {
-        kind: type.name,
-        context: { ...ids, sagaType: type.name.split('.')[0]!, attempt: 1, businessKey: '' },
-        handle: (tx) => entry.handle(decoded as never, tx),
-      },
-      () => 2_000,
-    );
-  }
+  const send = <B,>(type: MessageType<B>, body: B, ids: CommandIds) => answerCommand(pool, payment.handlers, type, body, ids, () => 2_000);
   const charge = (orderId: string, customerId: string, amountMinor: number, commandId = `${orderId}:charge`) =>
     send(order.ChargePayment, { orderId, customerId, amount: eur(amountMinor) }, { sagaId: `saga-${orderId}`, commandId });
   const refund = (orderId: string, customerId: string, amountMinor: number, commandId = `${orderId}:refund`) =>

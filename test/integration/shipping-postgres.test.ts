@@ -3,10 +3,10 @@
 import type pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { MessageType } from '../../src/contracts/index.ts';
-import { answerOnPostgres, openParticipantDatabase, sqlOf } from '../../src/participants/kit/postgres.ts';
-import type { HandlerResult } from '../../src/participants/kit/index.ts';
+import { openParticipantDatabase, sqlOf } from '../../src/participants/kit/postgres.ts';
 import { createPgShippingParticipant, type PgShippingParticipant } from '../../src/participants/shipping/postgres.ts';
 import { CancelShipment, ScheduleShipment, type Address } from '../../sagas/order/contracts/index.ts';
+import { answerCommand, type CommandIds } from '../support/participant-postgres.ts';
 import { PostgresServer } from '../support/postgres.ts';
 
 const paris: Address = { line1: '1 rue de Rivoli', city: 'Paris', postalCode: '75001', country: 'fr' };
@@ -32,17 +32,8 @@ describe('shipping on PostgreSQL', () => {
     await pool.query('TRUNCATE shipments, processed_commands');
   });
 
-  /** Answers one command as the runtime does: the body goes over the wire and back, then into the handler. */
-  function send<B>(type: MessageType<B>, body: B, ids: { sagaId: string; commandId: string }): Promise<{ result: HandlerResult; duplicate: boolean }> {
-    const entry = shipping.handlers.find((h) => h.type.name === type.name);
-    if (!entry) throw new Error(`shipping serves no ${type.name}`);
-    const decoded = type.decode(type.encode(body));
-    return answerOnPostgres(
-      pool,
-      { kind: type.name, context: { ...ids, sagaType: 'order', attempt: 1, businessKey: '' }, handle: (tx) => entry.handle(decoded as never, tx) },
-      () => 2_000,
-    );
-  }
+  const send = <B,>(type: MessageType<B>, body: B, ids: CommandIds) => answerCommand(pool, shipping.handlers, type, body, { sagaType: 'order', ...ids }, () => 2_000);
+
   const schedule = (orderId: string, address: Address = paris, commandId = `${orderId}:schedule`) =>
     send(ScheduleShipment, { orderId, address, items }, { sagaId: `saga-${orderId}`, commandId });
   const cancel = (orderId: string, commandId = `${orderId}:cancel`) => send(CancelShipment, { orderId }, { sagaId: `saga-${orderId}`, commandId });

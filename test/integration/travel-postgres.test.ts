@@ -6,11 +6,12 @@ import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MessageType } from '../../src/contracts/index.ts';
 import type { HandlerResult, PgCommandHandlers } from '../../src/participants/kit/index.ts';
-import { answerOnPostgres, openParticipantDatabase, sqlOf } from '../../src/participants/kit/postgres.ts';
+import { openParticipantDatabase, sqlOf } from '../../src/participants/kit/postgres.ts';
 import { createPgCarsParticipant, type PgCarsParticipant } from '../../src/participants/travel/cars/postgres.ts';
 import { createPgFlightsParticipant, type PgFlightsParticipant } from '../../src/participants/travel/flights/postgres.ts';
 import { createPgHotelsParticipant, type PgHotelsParticipant } from '../../src/participants/travel/hotels/postgres.ts';
 import { CancelCar, CancelFlight, CancelHotel, ReserveCar, ReserveFlight, ReserveHotel } from '../../sagas/trip/contracts/index.ts';
+import { answerCommand } from '../support/participant-postgres.ts';
 import { PostgresServer } from '../support/postgres.ts';
 
 const NOW = 1_700_000_000_000;
@@ -22,18 +23,7 @@ interface Store {
 
 /** Runs one command the way the runtime does; the saga id defaults to the trip's (one saga per trip). */
 function send<B extends { tripId: string }>(store: Store, type: MessageType<B>, body: B, ids: { commandId: string; sagaId?: string }): Promise<{ result: HandlerResult; duplicate: boolean }> {
-  const entry = store.handlers.find((h) => h.type.name === type.name);
-  if (!entry) throw new Error(`no handler for ${type.name}`);
-  const sagaId = ids.sagaId ?? `saga-${body.tripId}`;
-  return answerOnPostgres(
-    store.pool,
-    {
-      kind: type.name,
-      context: { sagaId, sagaType: 'trip', commandId: ids.commandId, attempt: 1, businessKey: body.tripId },
-      handle: (tx) => entry.handle(body as never, tx),
-    },
-    () => NOW,
-  );
+  return answerCommand(store.pool, store.handlers, type, body, { sagaId: ids.sagaId ?? `saga-${body.tripId}`, commandId: ids.commandId, sagaType: 'trip', businessKey: body.tripId }, () => NOW);
 }
 
 async function rows<R extends object>(pool: pg.Pool, text: string, values: unknown[] = []): Promise<R[]> {

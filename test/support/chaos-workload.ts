@@ -324,3 +324,67 @@ export async function verifyLedgers(ledger: Ledger, orders: readonly PlannedOrde
     expect(await value(participant, `SELECT count(*) FROM ${table} WHERE status = 'reserved'`), table).toBe(booked.length);
   }
 }
+
+/** Sets the ledgers the checks start from, through each participant's admin API (`base` URLs). */
+export async function seedLedgers(apis: { inventory: string; payment: string; travel: string }): Promise<void> {
+  const put = async (base: string, path: string, body: unknown) => {
+    const res = await fetch(`${base}${path}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect(res.status, `PUT ${path}`).toBe(200);
+  };
+  for (const sku of SKUS) await put(apis.inventory, `/stock/${sku}`, { available: STOCK });
+  await put(apis.inventory, `/stock/${OOS_SKU}`, { available: 0 });
+  for (const c of RICH) await put(apis.payment, `/accounts/${c}`, { balance: RICH_BALANCE });
+  for (const c of POOR) await put(apis.payment, `/accounts/${c}`, { balance: 0 });
+  for (const f of FLIGHTS) await put(apis.travel, `/flights/${f}`, { seats: CAPACITY });
+  await put(apis.travel, `/flights/${SOLD_OUT_FLIGHT}`, { seats: 0 });
+  for (const h of HOTELS) await put(apis.travel, `/hotels/${h}`, { rooms: CAPACITY });
+  await put(apis.travel, `/hotels/${FULL_HOTEL}`, { rooms: 0 });
+}
+
+/**
+ * Starts a saga through `path` with its own Idempotency-Key, sent again with the same key while no
+ * orchestrator takes it (refused, reset, 503); `api(attempt)` picks the orchestrator of each try.
+ * Sets `o.sagaId`; resolves with the number of retries. Any other answer than 200/202/503 is a bug.
+ */
+export async function startSaga(api: (attempt: number) => string, path: string, key: string, input: unknown, o: { sagaId?: string }, timeoutMs: number): Promise<number> {
+  const body = JSON.stringify(input);
+  const deadline = Date.now() + timeoutMs;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const res = await fetch(`${api(attempt)}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': key },
+        body,
+        signal: AbortSignal.timeout(10_000),
+      });
+      if (res.status === 202 || res.status === 200) {
+        o.sagaId = ((await res.json()) as { sagaId: string }).sagaId;
+        return attempt;
+      }
+      // Anything else but a 503 is a bug: the same key and body must always be accepted.
+      if (res.status !== 503) throw new Error(`${key}: ${res.status} ${await res.text()}`);
+    } catch (err) {
+      if (err instanceof Error && err.message.startsWith(`${key}:`)) throw err;
+      // refused or reset while an orchestrator restarts: try again
+    }
+    if (Date.now() > deadline) throw new Error(`${key} was never accepted`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Every saga's view and history, as the API shows them (`get` reads a path from an orchestrator), eight at a time. */
+export async function readSagas(get: <T>(path: string) => Promise<T>, sagaIds: readonly string[]): Promise<{ views: Map<string, SagaView>; histories: Map<string, HistoryEvent[]> }> {
+  const views = new Map<string, SagaView>();
+  const histories = new Map<string, HistoryEvent[]>();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      for (let k = next++; k < sagaIds.length; k = next++) {
+        const id = sagaIds[k]!;
+        views.set(id, await get<SagaView>(`/sagas/${id}`));
+        histories.set(id, (await get<{ events: HistoryEvent[] }>(`/sagas/${id}/history`)).events);
+      }
+    }),
+  );
+  return { views, histories };
+}
