@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migratePostgres } from '../../src/store/postgres/migrate.ts';
 import { openPostgresPool, redactPostgresUrl } from '../../src/store/postgres/connect.ts';
 import { PostgresServer } from '../support/postgres.ts';
+import { waitFor } from '../support/nats-server.ts';
 
 describe('PostgreSQL migrations', () => {
   let server: PostgresServer;
@@ -101,5 +102,20 @@ describe('PostgreSQL migrations', () => {
     }
     expect(redactPostgresUrl('postgres://saga:s3cr%40t@db:5432/saga?sslmode=require')).toBe('postgres://saga:***@db:5432/saga?sslmode=require');
     expect(redactPostgresUrl('postgresql://db/saga?user=saga&password=s3cret')).toBe('postgresql://db/saga?user=saga&password=***');
+  });
+
+  it('survives a checked-out connection dying between two queries: told, not thrown, and the pool goes on', async () => {
+    const told: string[] = [];
+    const pool = openPostgresPool(server.url(), { onIdleError: (err) => told.push(err.message) });
+    const client = await pool.connect();
+    const { rows } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+    const admin = await connect();
+    await admin.query('SELECT pg_terminate_backend($1)', [rows[0]!.pid]);
+    // Without a listener on the checked-out client, its 'error' event would end the process here.
+    await waitFor(() => told.length > 0, 5_000, 'the dead connection to be told');
+    await expect(client.query('SELECT 1')).rejects.toThrow();
+    client.release(true);
+    expect((await pool.query<{ n: number }>('SELECT 2::bigint AS n')).rows).toEqual([{ n: 2 }]);
+    await pool.end();
   });
 });

@@ -19,7 +19,7 @@ export interface PostgresPoolOptions {
   applicationName?: string;
   /** The schema unqualified names resolve to (a participant's own); PostgreSQL's default when unset. */
   searchPath?: string;
-  /** A pooled connection that failed while idle (the server restarted): told here, never thrown. */
+  /** A pooled connection that failed outside a query (the server restarted): told here, never thrown. */
   onIdleError?: (err: Error) => void;
 }
 
@@ -42,6 +42,10 @@ export function openPostgresPool(url: string, options: PostgresPoolOptions = {})
     ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
   });
   pool.on('error', (err) => options.onIdleError?.(err));
+  // A connection that dies while checked out between two queries (the server restarted) emits
+  // 'error' on its client, which the pool only listens to while the client is idle: unheard, it
+  // would end the process. The query in flight, or the next one, fails and is handled there.
+  pool.on('connect', (client) => client.on('error', (err) => options.onIdleError?.(err)));
   return pool;
 }
 

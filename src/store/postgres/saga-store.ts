@@ -246,28 +246,25 @@ export class PgSagaStore implements SagaTables {
       if (h.businessKey && !stage.businessKeys.has(businessKeyOf(h.businessKey.type, h.businessKey.key))) business.push(h.businessKey);
       if (h.dueTimers && stage.due === undefined) due = h.dueTimers;
     }
-    if (ids.size > 0 || keys.size > 0) {
-      // In id order, so two instances locking overlapping sets queue instead of deadlocking.
+    if (ids.size > 0 || keys.size > 0 || business.length > 0) {
+      // One statement, so one snapshot: a saga another instance just committed is seen by its id,
+      // its idempotency key and its business key alike (two reads could see it by one and not the
+      // other, and answer a repeated request with DUPLICATE_BUSINESS_KEY). In id order, so two
+      // instances locking overlapping sets queue instead of deadlocking.
       const { rows } = await client.query<SagaRow>({
         name: 'lock-sagas',
-        text: 'SELECT * FROM sagas WHERE id = ANY($1::text[]) OR idempotency_key = ANY($2::text[]) ORDER BY id FOR UPDATE',
-        values: [[...ids], [...keys]],
+        text: `SELECT * FROM sagas WHERE id = ANY($1::text[]) OR idempotency_key = ANY($2::text[])
+          OR (type, business_key) IN (SELECT * FROM unnest($3::text[], $4::text[])) ORDER BY id FOR UPDATE`,
+        values: [[...ids], [...keys], business.map((b) => b.type), business.map((b) => b.key)],
       });
       for (const id of ids) stage.sagas.set(id, null);
       for (const key of keys) stage.idempotency.set(key, null);
+      for (const b of business) stage.businessKeys.set(businessKeyOf(b.type, b.key), false);
       for (const row of rows) {
         stage.sagas.set(row.id, row);
         if (row.idempotency_key !== null) stage.idempotency.set(row.idempotency_key, row.id);
+        stage.businessKeys.set(businessKeyOf(row.type, row.business_key), true);
       }
-    }
-    if (business.length > 0) {
-      const { rows } = await client.query<{ type: string; business_key: string }>({
-        name: 'business-keys',
-        text: 'SELECT s.type, s.business_key FROM sagas s JOIN unnest($1::text[], $2::text[]) AS k(type, key) ON s.type = k.type AND s.business_key = k.key',
-        values: [business.map((b) => b.type), business.map((b) => b.key)],
-      });
-      for (const b of business) stage.businessKeys.set(businessKeyOf(b.type, b.key), false);
-      for (const r of rows) stage.businessKeys.set(businessKeyOf(r.type, r.business_key), true);
     }
     if (due) {
       stage.due = [];
