@@ -5,7 +5,7 @@ import { PureTransitions } from './pure-transition.ts';
 import { ZodError } from 'zod';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.ts';
 import { FINAL_STATUSES, stepAgeLimits, timerOf, type EngineEvent, type SagaDefinition, type SagaStatus, type StepView } from '../../sagas/kit/index.ts';
-import { GroupCommit, SagaStore, UNARMED, type HistoryRow, type OutboxRow, type ReadHint, type SagaHead, type SagaQueries, type SagaRow, type SagaTables, type TimerRow } from '../store/index.ts';
+import { GroupCommit, SagaStore, UNARMED, timerKeyOf, type HistoryRow, type OutboxRow, type ReadHint, type SagaHead, type SagaQueries, type SagaRow, type SagaTables, type TimerRow } from '../store/index.ts';
 import { ATTR } from '../telemetry/attributes.ts';
 import { noSpans, type Spans, type StartedSpan, type TraceContext } from '../telemetry/spans.ts';
 import { toEffects, type MachineAction } from './effects.ts';
@@ -60,7 +60,7 @@ export type DeliveryVerdicts = ReadonlyMap<string, DeliveryVerdict>;
 
 /** The key of a timer in DeliveryVerdicts. */
 export function timerKey(t: Pick<TimerRow, 'saga_id' | 'timer_id'>): string {
-  return `${t.saga_id}\u0000${t.timer_id}`;
+  return timerKeyOf(t.saga_id, t.timer_id);
 }
 
 /** A timer with a consumer is an attempt's clock: it fires only on an `answerable` verdict. */

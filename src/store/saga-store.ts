@@ -31,8 +31,8 @@ export interface SagaRow {
 /** A saga row without its large and write-once columns: what applying an event needs besides the snapshot. */
 export type SagaHead = Omit<SagaRow, 'snapshot' | 'input' | 'idempotency_key' | 'request_hash'>;
 
-/** The columns of SagaHead, for the statements that read it. */
-const HEAD_COLUMNS = 'id, type, version, status, reason, business_key, trace_context, seq, created_at, updated_at, finished_at, state_entered, stuck_at, stuck_state';
+/** The columns of SagaHead, for the statements that read it (on either store). */
+export const HEAD_COLUMNS = 'id, type, version, status, reason, business_key, trace_context, seq, created_at, updated_at, finished_at, state_entered, stuck_at, stuck_state';
 
 export interface HistoryRow {
   saga_id: string;
@@ -74,6 +74,11 @@ export interface TimerRow {
   queued_since?: number | null;
   /** Gated timers: how long the step may stay queued. */
   queue_budget_ms?: number | null;
+}
+
+/** A timer's identity as one string (saga id and timer id), for maps keyed by timer. */
+export function timerKeyOf(sagaId: string, timerId: string): string {
+  return `${sagaId}\u0000${timerId}`;
 }
 
 /** due_at of a timer that waits for its command's publish ack: never due until armed. */

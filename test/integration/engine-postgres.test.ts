@@ -15,6 +15,7 @@ import { openPostgresPool } from '../../src/store/postgres/connect.ts';
 import { migratePostgres } from '../../src/store/postgres/migrate.ts';
 import { PgSagaStore } from '../../src/store/postgres/saga-store.ts';
 import { PostgresServer } from '../support/postgres.ts';
+import { waitFor } from '../support/nats-server.ts';
 import { orderBody } from '../support/system.ts';
 
 const step: RetryPolicy = { maxAttempts: 2, timeoutMs: 1_000, queueTimeoutMs: 60_000, initialBackoffMs: 100, multiplier: 2, maxBackoffMs: 1_000, jitter: 0 };
@@ -176,6 +177,34 @@ describe('engine on PostgreSQL', () => {
     expect(left.rows[0]!.n).toBe(0);
     expect(fired.reduce((x, y) => x + y, 0)).toBe(40);
     expect(timeouts.rows[0]!.n).toBe(40);
+  });
+
+  it('skips a due timer whose saga another instance holds, and fires it once that instance dies mid-transaction', async () => {
+    const { store, engine } = pgEngine();
+    const { saga } = await engine.startSaga('order', orderBody({ orderId: 'held-timer' }));
+    const { rows } = await pool.query<{ id: number; saga_id: string; msg_id: string; subject: string }>('SELECT id, saga_id, msg_id, subject FROM outbox ORDER BY id');
+    await store.markPublished(rows.map((r) => r.id), publishedOf(rows, now));
+    now += step.timeoutMs;
+    // Another instance, in the middle of a transaction on this saga.
+    const other = await pool.connect();
+    try {
+      await other.query('BEGIN');
+      await other.query('SELECT id FROM sagas WHERE id = $1 FOR UPDATE', [saga.id]);
+      const pid = (await other.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
+      // Skipped at once, not waited for.
+      expect(await fire(engine)).toBe(0);
+      // It dies: its transaction rolls back and the saga is free.
+      await pool.query('SELECT pg_terminate_backend($1)', [pid]);
+      await expect(other.query('SELECT 1')).rejects.toThrow();
+    } finally {
+      other.release(true);
+    }
+    // pg_terminate_backend only signals: the locks go when the backend has exited.
+    let fired = 0;
+    await waitFor(async () => (fired += await fire(engine)) > 0, 5_000, 'the timer fired once the holder died');
+    expect(fired).toBe(1);
+    expect(await fire(engine)).toBe(0);
+    expect((await engine.history(saga.id)).map((h) => h.event_type).at(-1)).toMatch(/timeout/i);
   });
 
   it('work submitted without a hint fetches what it reads and runs again', async () => {

@@ -1,11 +1,11 @@
 // How several orchestrators share the work the database holds, on PostgreSQL. Outbox rows are
 // published outside any transaction, so an instance takes them with a lease (claimed_by,
 // claimed_until) that it renews while it publishes; rows whose lease ran out (a crashed or
-// stalled instance) are taken by the next instance that looks. Due timers are locked with
-// FOR UPDATE SKIP LOCKED inside the transaction that fires them: no two instances fire one, and a
-// crash releases them with the transaction. Singletons (retention) run under an advisory lock.
+// stalled instance) are taken by the next instance that looks. Acknowledged rows are deleted by
+// their holder only (PgSagaStore.markPublished). Singletons (retention) run under an advisory
+// lock. (Due timers need no claim: PgSagaStore fires them under their saga's lock, SKIP LOCKED.)
 import type pg from 'pg';
-import type { OutboxRow, TimerRow } from '../saga-store.ts';
+import type { OutboxRow } from '../saga-store.ts';
 
 /** An outbox row as PostgreSQL returns it (BIGINT columns come back as strings). */
 interface OutboxRecord {
@@ -53,46 +53,6 @@ export async function renewOutboxClaims(db: pg.Pool | pg.ClientBase, owner: stri
     ? await db.query({ name: 'renew-outbox-ids', text: 'UPDATE outbox SET claimed_until = $2 WHERE claimed_by = $1 AND claimed_until >= $3 AND id = ANY($4::bigint[])', values: [owner, now + leaseMs, now, ids] })
     : await db.query({ name: 'renew-outbox', text: 'UPDATE outbox SET claimed_until = $2 WHERE claimed_by = $1 AND claimed_until >= $3', values: [owner, now + leaseMs, now] });
   return r.rowCount ?? 0;
-}
-
-/**
- * Deletes rows JetStream acknowledged. Only rows still claimed by `owner` go: a row another
- * instance took over after this one's lease ran out is that instance's now (its republish is
- * deduplicated by Nats-Msg-Id). Returns how many were deleted.
- */
-export async function deletePublished(db: pg.Pool | pg.ClientBase, owner: string, ids: readonly number[]): Promise<number> {
-  if (ids.length === 0) return 0;
-  const r = await db.query({ name: 'delete-published', text: 'DELETE FROM outbox WHERE claimed_by = $1 AND id = ANY($2::bigint[])', values: [owner, ids] });
-  return r.rowCount ?? 0;
-}
-
-/** A timer row as PostgreSQL returns it. */
-type TimerRecord = { [K in keyof TimerRow]: TimerRow[K] extends number ? string : TimerRow[K] extends number | null | undefined ? string | null : TimerRow[K] };
-
-const num = (v: string | null | undefined) => (v === null || v === undefined ? null : Number(v));
-
-/**
- * Locks up to `limit` timers due by `now` for the current transaction, skipping any another
- * instance has locked: call inside the transaction that fires them (BEGIN … COMMIT).
- */
-export async function lockDueTimers(tx: pg.ClientBase, now: number, limit: number): Promise<TimerRow[]> {
-  const { rows } = await tx.query<TimerRecord>({
-    name: 'lock-due-timers',
-    text: 'SELECT * FROM timers WHERE due_at <= $1 ORDER BY due_at LIMIT $2 FOR UPDATE SKIP LOCKED',
-    values: [now, limit],
-  });
-  return rows.map((r) => ({
-    saga_id: r.saga_id,
-    timer_id: r.timer_id,
-    due_at: Number(r.due_at),
-    event: r.event,
-    armed_by: r.armed_by ?? null,
-    delay_ms: num(r.delay_ms),
-    consumer: r.consumer ?? null,
-    stream_seq: num(r.stream_seq),
-    queued_since: num(r.queued_since),
-    queue_budget_ms: num(r.queue_budget_ms),
-  }));
 }
 
 /**

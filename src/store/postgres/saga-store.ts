@@ -11,7 +11,7 @@
 // whole group again.
 import type pg from 'pg';
 import { TransientError } from '../../errors.ts';
-import type { HistoryRow, NewOutboxRow, OutboxRow, PublishedCommand, SagaHead, SagaListFilter, SagaRow, TimerRow } from '../saga-store.ts';
+import { HEAD_COLUMNS, timerKeyOf, type HistoryRow, type NewOutboxRow, type OutboxRow, type PublishedCommand, type SagaHead, type SagaListFilter, type SagaRow, type TimerRow } from '../saga-store.ts';
 import type { ReadHint, SagaQueries, SagaTables, SagaUpdate } from '../tables.ts';
 import { asStorageError, isRetryable, isUniqueViolation, postgresFault } from './faults.ts';
 import { asSingleton, claimOutbox, renewOutboxClaims } from './claims.ts';
@@ -27,9 +27,6 @@ class ReadMiss extends Error {
 
 type TimerOp = { kind: 'upsert'; row: TimerRow } | { kind: 'delete' } | { kind: 'reschedule'; dueAt: number; queuedSince: number | null };
 
-const HEAD_COLUMNS = 'id, type, version, status, reason, business_key, trace_context, seq, created_at, updated_at, finished_at, state_entered, stuck_at, stuck_state';
-
-const timerKeyOf = (sagaId: string, timerId: string) => `${sagaId}\u0000${timerId}`;
 
 /** The rows a group has read (and locked) and the writes it staged, with an undo log for savepoints. */
 class Staging {
