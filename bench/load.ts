@@ -1,9 +1,18 @@
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import { Agent, request } from 'node:http';
 import { OrderCancelled, OrderCompleted } from '../sagas/order/contracts/index.ts';
+import { TripBooked, TripCancelled } from '../sagas/trip/contracts/index.ts';
 import { connectNats } from '../src/messaging/index.ts';
 
-/** Watches order.completed / order.cancelled and resolves a waiter per order id. */
+/** The events that end a saga of each type the benchmark drives, and the business key they carry. */
+const FINAL_EVENTS = [
+  { subject: 'order.completed', status: 'completed', key: (data: Uint8Array) => OrderCompleted.decode(data).orderId },
+  { subject: 'order.cancelled', status: 'cancelled', key: (data: Uint8Array) => OrderCancelled.decode(data).orderId },
+  { subject: 'trip.booked', status: 'completed', key: (data: Uint8Array) => TripBooked.decode(data).tripId },
+  { subject: 'trip.cancelled', status: 'cancelled', key: (data: Uint8Array) => TripCancelled.decode(data).tripId },
+] as const;
+
+/** Watches the order and trip sagas' final events and resolves a waiter per order or trip id. */
 export class CompletionWatcher {
   private nc!: NatsConnection;
   private subs: Subscription[] = [];
@@ -15,29 +24,26 @@ export class CompletionWatcher {
   /** Subscribes (core NATS: the events are published on these subjects whatever stream keeps them). */
   async start(natsUrl: string): Promise<void> {
     this.nc = await connectNats({ servers: natsUrl, name: 'bench-watcher' });
-    for (const [subject, status] of [
-      ['order.completed', 'completed'],
-      ['order.cancelled', 'cancelled'],
-    ] as const) {
+    for (const { subject, status, key } of FINAL_EVENTS) {
       const sub = this.nc.subscribe(subject);
       this.subs.push(sub);
       void (async () => {
         for await (const m of sub) {
-          const orderId = (status === 'completed' ? OrderCompleted : OrderCancelled).decode(m.data).orderId;
+          const id = key(m.data);
           if (status === 'completed') this.completed++;
           else this.cancelled++;
-          const waiter = this.waiters.get(orderId);
+          const waiter = this.waiters.get(id);
           if (waiter) {
-            this.waiters.delete(orderId);
+            this.waiters.delete(id);
             waiter(status);
-          } else this.early.set(orderId, status);
+          } else this.early.set(id, status);
         }
       })();
     }
     await this.nc.flush();
   }
 
-  /** Resolves when the order's saga finished (or already had). */
+  /** Resolves when the order's or trip's saga finished (or already had). */
   wait(orderId: string): Promise<'completed' | 'cancelled'> {
     const done = this.early.get(orderId);
     if (done) {
@@ -71,13 +77,42 @@ export function benchOrder(run: string): { orderId: string; body: string } {
   };
 }
 
+/** Flights and hotels the trip workload books; the benchmark gives them room for every run. */
+export const BENCH_FLIGHTS = ['BENCH-F1', 'BENCH-F2', 'BENCH-F3'];
+export const BENCH_HOTELS = ['BENCH-H1', 'BENCH-H2', 'BENCH-H3'];
+
+/** A valid trip request (a flight, a hotel and a car, booked in parallel, then the payment). */
+export function benchTrip(run: string): { tripId: string; body: string } {
+  sequence++;
+  const tripId = `trip-${run}-${sequence}`;
+  return {
+    tripId,
+    body: JSON.stringify({
+      tripId,
+      customerId: `bench-customer-${sequence % 97}`,
+      traveller: `Traveller ${sequence}`,
+      currency: 'EUR',
+      flight: { number: BENCH_FLIGHTS[sequence % BENCH_FLIGHTS.length], date: '2027-06-01', seats: 1, pricePerSeat: 100 },
+      hotel: { name: BENCH_HOTELS[sequence % BENCH_HOTELS.length], checkIn: '2027-06-01', nights: 1, rooms: 1, pricePerNight: 100 },
+      car: { city: 'Berlin', pickUp: '2027-06-01', days: 1, pricePerDay: 100 },
+    }),
+  };
+}
+
+/** The saga types the loops can drive: where each starts and what a request looks like. */
+export const WORKLOADS = {
+  order: { path: '/orders', next: (run: string) => { const o = benchOrder(run); return { id: o.orderId, body: o.body }; } },
+  trip: { path: '/sagas/trip', next: (run: string) => { const t = benchTrip(run); return { id: t.tripId, body: t.body }; } },
+} as const;
+export type Workload = keyof typeof WORKLOADS;
+
 // node:http with a keep-alive pool: the load driver shares the machine's two cores with the
 // system under test, and costs noticeably less CPU per request than fetch.
 const agent = new Agent({ keepAlive: true, maxSockets: 512 });
 
-/** POSTs one order; throws unless the API accepted it. */
-export function placeOrder(apiUrl: string, body: string): Promise<void> {
-  const url = new URL('/orders', apiUrl);
+/** POSTs one order (or, with `path`, another saga's start); throws unless the API accepted it. */
+export function placeOrder(apiUrl: string, body: string, path = '/orders'): Promise<void> {
+  const url = new URL(path, apiUrl);
   return new Promise((resolve, reject) => {
     const req = request(
       { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
@@ -86,7 +121,7 @@ export function placeOrder(apiUrl: string, body: string): Promise<void> {
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => {
           if (res.statusCode === 202) resolve();
-          else reject(new Error(`POST /orders answered ${res.statusCode}: ${Buffer.concat(chunks).toString()}`));
+          else reject(new Error(`POST ${path} answered ${res.statusCode}: ${Buffer.concat(chunks).toString()}`));
         });
         res.on('error', reject);
       },
@@ -104,7 +139,8 @@ export interface LoadResult {
 }
 
 /** Closed loop: `concurrency` clients, each starting the next saga when its last one finished. */
-export async function closedLoop(apiUrl: string | readonly string[], watcher: CompletionWatcher, opts: { concurrency: number; durationMs: number; maxSagas: number; run: string }): Promise<LoadResult> {
+export async function closedLoop(apiUrl: string | readonly string[], watcher: CompletionWatcher, opts: { concurrency: number; durationMs: number; maxSagas: number; run: string; workload?: Workload }): Promise<LoadResult> {
+  const workload = WORKLOADS[opts.workload ?? 'order'];
   const latencies: number[] = [];
   const started = performance.now();
   const deadline = started + opts.durationMs;
@@ -115,10 +151,10 @@ export async function closedLoop(apiUrl: string | readonly string[], watcher: Co
     const apiUrl = apis[i % apis.length]!;
     while (performance.now() < deadline && issued < opts.maxSagas) {
       issued++;
-      const { orderId, body } = benchOrder(opts.run);
+      const { id, body } = workload.next(opts.run);
       const t0 = performance.now();
-      const done = watcher.wait(orderId);
-      await placeOrder(apiUrl, body);
+      const done = watcher.wait(id);
+      await placeOrder(apiUrl, body, workload.path);
       await done;
       latencies.push(performance.now() - t0);
     }

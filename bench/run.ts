@@ -13,11 +13,12 @@ import { startProcesses, type ProcessSystem } from '../test/support/processes.ts
 import { measureCeiling } from './ceiling.ts';
 import { measurePublishCost } from './publish.ts';
 import { alternate, prepareBuild, printComparison, summarize, type RunFigures } from './compare.ts';
-import { closedLoop, CompletionWatcher, openLoop, benchOrder, placeOrder } from './load.ts';
+import { closedLoop, CompletionWatcher, openLoop, benchOrder, placeOrder, type Workload } from './load.ts';
 import { contextSwitches, cpuLoopMs, cpuSeconds, memoryMb, percentiles, withMachineCpu } from './proc-stats.ts';
 import { seedFinishedSagas } from './seed.ts';
 import { postgresCpu, secondOrchestrator } from './postgres.ts';
 import { HOPS, sagaHops, summarizeHops } from './breakdown.ts';
+import { checkTargets, type TargetCheck } from './targets.ts';
 import { OtlpReceiver } from '../test/support/otlp-receiver.ts';
 import { PostgresServer } from '../test/support/postgres.ts';
 import pg from 'pg';
@@ -25,7 +26,7 @@ import type { ServiceProcess } from '../test/support/processes.ts';
 
 const OPTIONS = {
   smoke: { type: 'boolean', default: false },
-  modes: { type: 'string', default: 'closed,open,recovery,growth,publish,postgres,breakdown' },
+  modes: { type: 'string', default: 'closed,open,recovery,growth,publish,postgres,breakdown,latency,trip' },
   out: { type: 'string', default: 'bench/results/latest.json' },
   profile: { type: 'string' },
   concurrency: { type: 'string' },
@@ -36,8 +37,8 @@ const OPTIONS = {
 } as const;
 
 const USAGE = `usage: npm run bench -- [options]
-  --modes LIST        closed,open,recovery,growth,publish,postgres,breakdown (default: all)
-  --concurrency N     closed-loop clients (default 64)
+  --modes LIST        closed,open,recovery,growth,publish,postgres,breakdown,latency,trip (default: all)
+  --concurrency N     closed-loop clients (default 50)
   --rate N            open-loop sagas offered per second (default 300)
   --smoke             every mode at a tiny size (what CI runs)
   --profile DIR       write V8 CPU profiles of the four services to DIR (open in Chrome DevTools)
@@ -70,7 +71,7 @@ const modes = new Set(args.modes.split(','));
 /** Sizes: the full run, and a smoke run CI uses to keep the benchmark working. */
 const P = smoke
   ? { durationMs: 2_000, concurrency: 16, rate: 50, openMs: 2_000, recoverySagas: 200, growthSagas: 5_000, ceilingMs: 1_000, listRequests: 50, publishes: 500, publishRounds: 2 }
-  : { durationMs: 15_000, concurrency: 64, rate: 300, openMs: 15_000, recoverySagas: 10_000, growthSagas: 1_000_000, ceilingMs: 5_000, listRequests: 500, publishes: 20_000, publishRounds: 6 };
+  : { durationMs: 15_000, concurrency: 50, rate: 300, openMs: 15_000, recoverySagas: 10_000, growthSagas: 1_000_000, ceilingMs: 5_000, listRequests: 500, publishes: 20_000, publishRounds: 6 };
 if (args.concurrency) P.concurrency = positive('--concurrency', args.concurrency);
 if (args.rate) P.rate = positive('--rate', args.rate);
 const STEPS_PER_SAGA = 3;
@@ -90,7 +91,13 @@ const ORCHESTRATOR_ENV: Record<string, string> = {
   COMPENSATION_TIMEOUT_MS: '120000',
   LOG_LEVEL: 'warn',
 };
-const PARTICIPANT_ENV = { INVENTORY_DEFAULT_STOCK: '1000000000', PAYMENT_DEFAULT_BALANCE: '1000000000000', WORKER_POOL_SIZE: '64' };
+const PARTICIPANT_ENV = {
+  INVENTORY_DEFAULT_STOCK: '1000000000',
+  PAYMENT_DEFAULT_BALANCE: '1000000000000',
+  FLIGHTS_DEFAULT_SEATS: '1000000000',
+  HOTELS_DEFAULT_ROOMS: '1000000000',
+  WORKER_POOL_SIZE: '64',
+};
 
 interface ProcessUsage {
   cpuSeconds: number;
@@ -216,12 +223,19 @@ async function main(): Promise<void> {
     if (modes.has('breakdown')) {
       results.breakdown = await latencyBreakdown(join(root, 'breakdown'), nats, watcher);
     }
+    if (modes.has('latency')) {
+      results.latency = await ladder(join(root, 'latency'), nats, watcher, 'order');
+    }
+    if (modes.has('trip')) {
+      results.trip = await ladder(join(root, 'trip'), nats, watcher, 'trip');
+    }
   } finally {
     await watcher.stop();
     await nats.dispose();
     rmSync(root, { recursive: true, force: true });
   }
   results.hostSpeed = { cpuLoopMsBefore: round(loopBefore), cpuLoopMsAfter: round(cpuLoopMs()) };
+  results.targets = checkTargets(results);
   printTable(results);
   writeResults(results);
 }
@@ -459,6 +473,52 @@ async function latencyBreakdown(dir: string, nats: NatsServer, watcher: Completi
   return { withTracing: true, levels };
 }
 
+/** In-flight levels of the latency ladder (the issue's targets are set at these). */
+const LADDER_IN_FLIGHT = [1, 8, 50];
+/** The processes that serve a saga (not the load driver): what "CPU per saga" sums. */
+const SERVICES = ['orchestrator', 'inventory', 'payment', 'shipping', 'travel', 'nats-server'];
+
+interface LadderStep {
+  inFlight: number;
+  sagas: number;
+  sagasPerSecond: number;
+  latencyMs: Record<string, number>;
+  /** CPU ms per saga of each process, and of the services together (everything but the load driver). */
+  cpuMsPerSaga: Record<string, number>;
+}
+
+/**
+ * The closed loop at 1, 8 and 50 sagas in flight on one system, without tracing: start→final
+ * latency and CPU per saga of every process at each level. `workload` picks the saga type (the
+ * trip saga runs the travel process too, and books a flight and a hotel in parallel).
+ */
+async function ladder(dir: string, nats: NatsServer, watcher: CompletionWatcher, workload: Workload): Promise<{ workload: Workload; steps: LadderStep[] }> {
+  mkdirSync(dir, { recursive: true });
+  const sys = await startProcesses(nats.url, dir, { orchestrator: ORCHESTRATOR_ENV, participants: PARTICIPANT_ENV }, { compiled: true, travel: workload === 'trip' });
+  const api = `http://127.0.0.1:${sys.orchestrator.env.HTTP_PORT}`;
+  const named: [string, number | undefined][] = [
+    ...[sys.orchestrator, sys.inventory, sys.payment, sys.shipping, ...(sys.travel ? [sys.travel] : [])].map((p) => [p.entry, p.pid] as [string, number | undefined]),
+    ['nats-server', natsPid],
+    ['load driver', process.pid],
+  ];
+  const steps: LadderStep[] = [];
+  try {
+    await closedLoop(api, watcher, { concurrency: 8, durationMs: smoke ? 300 : 2_000, maxSagas: 2_000, run: `${workload}-warm`, workload });
+    for (const inFlight of LADDER_IN_FLIGHT) {
+      const before = Object.fromEntries(named.map(([name, pid]) => [name, cpuSeconds(pid)]));
+      const r = await closedLoop(api, watcher, { concurrency: inFlight, durationMs: smoke ? 1_000 : 10_000, maxSagas: 1_000_000, run: `${workload}-${inFlight}`, workload });
+      const perSaga = Object.fromEntries(named.map(([name, pid]) => [name, round(((cpuSeconds(pid) - before[name]!) * 1000) / Math.max(1, r.sagas), 2)]));
+      perSaga.services = round(SERVICES.reduce((sum, name) => sum + (perSaga[name] ?? 0), 0), 2);
+      const step = { inFlight, sagas: r.sagas, sagasPerSecond: round(r.perSecond), latencyMs: ms(r.latenciesMs), cpuMsPerSaga: perSaga };
+      steps.push(step);
+      console.log(`${workload} at ${inFlight} in flight: ${step.sagasPerSecond} sagas/s, p50 ${step.latencyMs.p50} ms, p99 ${step.latencyMs.p99} ms, services' CPU ${perSaga.services} ms per saga`);
+    }
+  } finally {
+    for (const p of [sys.orchestrator, sys.inventory, sys.payment, sys.shipping, sys.travel]) await p?.stop('SIGTERM').catch(() => null);
+  }
+  return { workload, steps };
+}
+
 /** Puts N sagas in flight with the participants paused, SIGKILLs the orchestrator, restarts all, times the settle. */
 async function recovery(dir: string, nats: NatsServer, watcher: CompletionWatcher): Promise<unknown> {
   mkdirSync(dir, { recursive: true });
@@ -595,10 +655,19 @@ function printTable(r: Record<string, any>): void {
     rows.push(['latency breakdown (tracing on)', BREAKDOWN_IN_FLIGHT.map((n) => `${n} in flight: p50 ${levels[n]?.p50TotalMs} ms over ${levels[n]?.sagas} sagas`).join('; ')]);
     for (const hop of HOPS) rows.push([`  ${hop}`, BREAKDOWN_IN_FLIGHT.map((n) => `${levels[n]?.meanMs[hop] ?? '-'} ms`).join(' | ')]);
   }
+  for (const l of [r.latency, r.trip].filter(Boolean) as { workload: string; steps: LadderStep[] }[]) {
+    rows.push([`${l.workload} sagas, no tracing`, l.steps.map((st) => `${st.inFlight} in flight: ${st.sagasPerSecond}/s, p50 ${st.latencyMs.p50} ms, p99 ${st.latencyMs.p99} ms`).join('; ')]);
+    rows.push([`  CPU ms per saga (services)`, l.steps.map((st) => `${st.cpuMsPerSaga.services} at ${st.inFlight}`).join(', ')]);
+  }
   if (r.recovery) rows.push([`recovery (${r.recovery.sagas} in flight)`, `final ${r.recovery.secondsToSettle} s after restart; orchestrator RSS ${r.recovery.orchestratorRssMbInFlight} MB in flight`]);
   if (r.growth) {
     rows.push([`growth (${r.growth.finishedSagasStored} stored)`, `${r.growth.full.sagasPerSecond} vs ${r.growth.empty.sagasPerSecond} sagas/s empty (${Math.round(r.growth.throughputChange * 1000) / 10} %)`]);
     rows.push(['  GET /sagas page', `stored: ${lat(r.growth.full.listLatencyMs)}; empty: p99 ${r.growth.empty.listLatencyMs.p99} ms`]);
+  }
+  const checked = (r.targets ?? []).filter((t: TargetCheck) => t.measured !== undefined) as TargetCheck[];
+  if (checked.length > 0) {
+    rows.push(['targets (throughput: --compare ad995a4)', '']);
+    for (const t of checked) rows.push([`  ${t.target}`, `${t.measured} ${t.unit} (at most ${t.limit}): ${t.met ? 'met' : 'NOT met'}`]);
   }
   const width = Math.max(...rows.map(([k]) => k.length));
   console.log('');

@@ -77,6 +77,17 @@ describe('benchmark smoke', () => {
         const sum = Object.values(b.meanMs as Record<string, number>).reduce((x, y) => x + y, 0);
         expect(Math.abs(sum - b.meanTotalMs)).toBeLessThan(1);
       }
+      // The ladder (orders, then trips with the travel process) at each level, and the targets read from it.
+      for (const ladder of [r.latency, r.trip]) {
+        expect(ladder.steps.map((s: { inFlight: number }) => s.inFlight)).toEqual([1, 8, 50]);
+        for (const step of ladder.steps) {
+          expect(step.sagas).toBeGreaterThan(0);
+          expect(step.cpuMsPerSaga.services).toBeGreaterThan(step.cpuMsPerSaga.orchestrator);
+        }
+      }
+      expect(r.trip.steps[0].cpuMsPerSaga.travel).toBeGreaterThan(0);
+      expect(r.targets).toHaveLength(6);
+      for (const t of r.targets) expect(t.met, t.target).toBe(t.measured <= t.limit);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
