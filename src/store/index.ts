@@ -1,4 +1,4 @@
-export { openDatabase, flushToDisk, durabilityFailure, closeDatabase, type Db, type OpenOptions, type Synchronous } from './sqlite.ts';
+export { openDatabase, inTransaction, flushToDisk, durabilityFailure, closeDatabase, type Db, type OpenOptions, type Synchronous } from './sqlite.ts';
 export { type FsyncFn } from './wal-sync.ts';
 export { migrate, MIGRATIONS_ROOT } from './migrate.ts';
 export { databaseWritable } from './writable.ts';

@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import { storageFault } from '../errors.ts';
-import { flushToDisk, type Db } from './sqlite.ts';
+import { flushToDisk, inTransaction, type Db } from './sqlite.ts';
 import { databaseWritable, PROBE_BUSY_TIMEOUT_MS, withBusyTimeout } from './writable.ts';
 import type { SagaQueries, SagaTables, SagaUpdate } from './tables.ts';
 
@@ -191,7 +191,7 @@ export class SagaStore implements SagaTables {
     this.afterCommitStack.push([]);
     let result: T;
     try {
-      result = this.db.transaction(fn).immediate();
+      result = inTransaction(this.db, fn);
     } catch (err) {
       this.afterCommitStack.pop();
       const fault = storageFault(err);

@@ -26,6 +26,21 @@ export interface OpenOptions {
 }
 
 const walSyncs = new WeakMap<Db, WalSync>();
+const immediateRunners = new WeakMap<Db, (fn: () => unknown) => unknown>();
+
+/**
+ * Runs `fn` in one write transaction (BEGIN IMMEDIATE), or in a savepoint when one is open: all of
+ * it commits, or none. better-sqlite3's `db.transaction(fn)` builds four wrapper functions per
+ * call; hot paths run a transaction per command or group, so the wrapper is built once per database.
+ */
+export function inTransaction<T>(db: Db, fn: () => T): T {
+  let run = immediateRunners.get(db);
+  if (!run) {
+    run = db.transaction((f: () => unknown) => f()).immediate as (fn: () => unknown) => unknown;
+    immediateRunners.set(db, run);
+  }
+  return run(fn) as T;
+}
 
 /**
  * Opens (creating if needed) a SQLite database in WAL mode with the chosen durability.

@@ -1,4 +1,4 @@
-import type { Db } from '../../store/index.ts';
+import { inTransaction, type Db } from '../../store/index.ts';
 import { ReleaseInventory, ReserveInventory } from '../../../sagas/order/contracts/index.ts';
 import { handles, type Clock, type CommandHandlers } from '../kit/index.ts';
 import { checkStockUpdate, decideRelease, decideReserve, totalsBySku, type Reservation, type ReservedItem, type StockLevel } from './rules.ts';
@@ -53,7 +53,7 @@ export function createInventoryParticipant(db: Db, options: InventoryOptions): I
   }
 
   const reserveInventory = handles(ReserveInventory, (body) =>
-    db.transaction(() => {
+    inTransaction(db, () => {
       const existing = selectReservation.get(body.orderId);
       const wanted = totalsBySku(body.items);
       const { result, reserve } = decideReserve(body.orderId, existing?.status ?? null, wanted, (sku) => stockOf(sku).available);
@@ -65,11 +65,11 @@ export function createInventoryParticipant(db: Db, options: InventoryOptions): I
         insertReservation.run(body.orderId, 'reserved', JSON.stringify(reserve), now());
       }
       return result;
-    }).immediate(),
+    }),
   );
 
   const releaseInventory = handles(ReleaseInventory, (body) =>
-    db.transaction(() => {
+    inTransaction(db, () => {
       const row = selectReservation.get(body.orderId);
       const decision = decideRelease(body.orderId, row ? { status: row.status, items: JSON.parse(row.items) as ReservedItem[] } : null, body.items);
       if (decision.action === 'tombstone') insertReservation.run(body.orderId, 'released', JSON.stringify(decision.items), now());
@@ -78,7 +78,7 @@ export function createInventoryParticipant(db: Db, options: InventoryOptions): I
         markReleased.run(now(), body.orderId);
       }
       return decision.result;
-    }).immediate(),
+    }),
   );
 
   return {

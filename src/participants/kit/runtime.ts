@@ -18,7 +18,7 @@ import {
   toNatsHeaders,
   type WorkerPool,
 } from '../../messaging/index.ts';
-import { flushToDisk, GroupCommit, type Db } from '../../store/index.ts';
+import { flushToDisk, GroupCommit, inTransaction, type Db } from '../../store/index.ts';
 import { silentLogger, type Logger } from '../../logger.ts';
 import { ATTR, MESSAGING_SYSTEM } from '../../telemetry/attributes.ts';
 import { noSpans, type Spans, type StartedSpan } from '../../telemetry/spans.ts';
@@ -254,7 +254,7 @@ export async function startParticipant(options: ParticipantRuntimeOptions): Prom
     );
 
     // Commands handled at the same time share one commit (one fsync); each keeps its own savepoint.
-    const group = new GroupCommit((fn) => db.transaction(fn).immediate(), {
+    const group = new GroupCommit((fn) => inTransaction(db, fn), {
       durable: () => flushToDisk(db),
       onCommitted: (jobs, seconds) => observe(() => metrics.onGroupCommit?.(jobs, seconds)),
     });

@@ -1,5 +1,5 @@
 import type { Money } from '../../contracts/index.ts';
-import type { Db } from '../../store/index.ts';
+import { inTransaction, type Db } from '../../store/index.ts';
 import * as order from '../../../sagas/order/contracts/index.ts';
 import * as trip from '../../../sagas/trip/contracts/index.ts';
 import { handles, type Clock, type CommandHandlers, type HandlerResult } from '../kit/index.ts';
@@ -64,7 +64,7 @@ export function createPaymentParticipant(db: Db, options: PaymentOptions): Payme
 
   /** Charges `amount` once per payment reference (an order id, or a trip's reference). */
   const charge = (orderId: string, customerId: string, amount: Money): HandlerResult =>
-    db.transaction(() => {
+    inTransaction(db, () => {
       const existing = selectPayment.get(orderId);
       const { result, record } = decideCharge(orderId, customerId, amount, existing?.status ?? null, () => accountOf(customerId).balance);
       if (record === 'charged') {
@@ -73,11 +73,11 @@ export function createPaymentParticipant(db: Db, options: PaymentOptions): Payme
       }
       if (record) insertPayment.run(orderId, customerId, amount.amountMinor, amount.currency, record, now());
       return result;
-    }).immediate();
+    });
 
   /** Refunds what was charged for a payment reference, or leaves a tombstone. */
   const refund = (orderId: string, customerId: string, amount: Money): HandlerResult =>
-    db.transaction(() => {
+    inTransaction(db, () => {
       const row = selectPayment.get(orderId);
       const decision = decideRefund(orderId, customerId, amount, row ? recordOf(row) : null);
       if (decision.action === 'tombstone') insertPayment.run(orderId, decision.customerId, 0, decision.currency, 'refunded', now());
@@ -87,7 +87,7 @@ export function createPaymentParticipant(db: Db, options: PaymentOptions): Payme
         markRefunded.run(now(), orderId);
       }
       return decision.result;
-    }).immediate();
+    });
 
   return {
     handlers: [

@@ -1,4 +1,4 @@
-import type { Db } from '../../store/index.ts';
+import { inTransaction, type Db } from '../../store/index.ts';
 import { CancelShipment, ScheduleShipment, type Address } from '../../../sagas/order/contracts/index.ts';
 import { handles, type Clock, type CommandHandlers } from '../kit/index.ts';
 import { decideCancel, decideSchedule, unservedSet, type Shipment, type ShipmentStatus } from './rules.ts';
@@ -34,22 +34,22 @@ export function createShippingParticipant(db: Db, options: ShippingOptions): Shi
   );
 
   const scheduleShipment = handles(ScheduleShipment, (body) =>
-    db.transaction(() => {
+    inTransaction(db, () => {
       const { orderId, address, items } = body;
       const { result, schedule } = decideSchedule(orderId, address, selectShipment.get(orderId)?.status ?? null, unserved);
       if (schedule) insertShipment.run(orderId, 'scheduled', JSON.stringify(address), JSON.stringify(items), now());
       return result;
-    }).immediate(),
+    }),
   );
 
   const cancelShipment = handles(CancelShipment, (body) =>
-    db.transaction(() => {
+    inTransaction(db, () => {
       const { orderId } = body;
       const { result, action } = decideCancel(orderId, selectShipment.get(orderId)?.status ?? null);
       if (action === 'tombstone') insertShipment.run(orderId, 'cancelled', null, '[]', now());
       if (action === 'cancel') markCancelled.run(now(), orderId);
       return result;
-    }).immediate(),
+    }),
   );
 
   return {

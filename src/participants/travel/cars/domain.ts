@@ -1,4 +1,4 @@
-import type { Db } from '../../../store/index.ts';
+import { inTransaction, type Db } from '../../../store/index.ts';
 import { CancelCar, ReserveCar } from '../../../../sagas/trip/contracts/index.ts';
 import { handles, type CommandHandlers } from '../../kit/index.ts';
 import { decideCancel, decideReserve, unservedCitySet, type CarBooking, type StoredCarBooking } from './rules.ts';
@@ -30,22 +30,22 @@ export function createCarsParticipant(db: Db, options: CarsOptions): CarsPartici
   );
 
   const reserveCar = handles(ReserveCar, (body, tx) =>
-    db.transaction(() => {
+    inTransaction(db, () => {
       const { tripId, traveller, city, pickUp, days } = body;
       const { result, book } = decideReserve(body, selectBooking.get(tripId)?.status ?? null, unserved);
       if (book) insertBooking.run(tripId, 'reserved', traveller, city, pickUp, days, tx.now);
       return result;
-    }).immediate(),
+    }),
   );
 
   const cancelCar = handles(CancelCar, (body, tx) =>
-    db.transaction(() => {
+    inTransaction(db, () => {
       const { tripId } = body;
       const decision = decideCancel(tripId, selectBooking.get(tripId)?.status ?? null);
       if (decision.action === 'tombstone') insertBooking.run(tripId, 'cancelled', null, null, null, null, tx.now);
       if (decision.action === 'cancel') markCancelled.run(tx.now, tripId);
       return decision.result;
-    }).immediate(),
+    }),
   );
 
   return {

@@ -1,4 +1,4 @@
-import type { Db } from '../../../store/index.ts';
+import { inTransaction, type Db } from '../../../store/index.ts';
 import { CancelFlight, ReserveFlight } from '../../../../sagas/trip/contracts/index.ts';
 import { handles, type CommandHandlers } from '../../kit/index.ts';
 import { availabilityOf, checkCapacityUpdate, decideCancel, decideReserve, seatsLeftOf, type FlightAvailability, type FlightBooking, type StoredFlightBooking } from './rules.ts';
@@ -64,7 +64,7 @@ export function createFlightsParticipant(db: Db, options: FlightsOptions): Fligh
   }
 
   const reserveFlight = handles(ReserveFlight, (body, tx) =>
-    db.transaction(() => {
+    inTransaction(db, () => {
       const { tripId, traveller, flight, date, seats } = body;
       const { result, book } = decideReserve(body, selectBooking.get(tripId)?.status ?? null, () => seatsLeft(flight, date));
       if (book) {
@@ -74,11 +74,11 @@ export function createFlightsParticipant(db: Db, options: FlightsOptions): Fligh
         insertBooking.run(tripId, 'reserved', traveller, flight, date, seats, tx.now);
       }
       return result;
-    }).immediate(),
+    }),
   );
 
   const cancelFlight = handles(CancelFlight, (body, tx) =>
-    db.transaction(() => {
+    inTransaction(db, () => {
       const { tripId } = body;
       const decision = decideCancel(tripId, selectBooking.get(tripId) ?? null);
       if (decision.action === 'tombstone') insertBooking.run(tripId, 'cancelled', null, null, null, null, tx.now);
@@ -87,7 +87,7 @@ export function createFlightsParticipant(db: Db, options: FlightsOptions): Fligh
         markCancelled.run(tx.now, tripId);
       }
       return decision.result;
-    }).immediate(),
+    }),
   );
 
   return {

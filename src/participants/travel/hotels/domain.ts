@@ -1,4 +1,4 @@
-import type { Db } from '../../../store/index.ts';
+import { inTransaction, type Db } from '../../../store/index.ts';
 import { CancelHotel, ReserveHotel } from '../../../../sagas/trip/contracts/index.ts';
 import { handles, type CommandHandlers } from '../../kit/index.ts';
 import { availabilityOf, checkRoomsUpdate, decideCancel, decideReserve, type HotelAvailability, type HotelBooking, type StoredHotelBooking } from './rules.ts';
@@ -51,7 +51,7 @@ export function createHotelsParticipant(db: Db, options: HotelsOptions): HotelsP
   }
 
   const reserveHotel = handles(ReserveHotel, (body, tx) =>
-    db.transaction(() => {
+    inTransaction(db, () => {
       const { tripId, traveller, hotel, checkIn, nights, rooms } = body;
       const { result, book } = decideReserve(body, selectBooking.get(tripId)?.status ?? null, () => hotelOf(hotel).roomsLeft);
       if (book) {
@@ -61,11 +61,11 @@ export function createHotelsParticipant(db: Db, options: HotelsOptions): HotelsP
         insertBooking.run(tripId, 'reserved', traveller, hotel, checkIn, nights, rooms, tx.now);
       }
       return result;
-    }).immediate(),
+    }),
   );
 
   const cancelHotel = handles(CancelHotel, (body, tx) =>
-    db.transaction(() => {
+    inTransaction(db, () => {
       const { tripId } = body;
       const decision = decideCancel(tripId, selectBooking.get(tripId) ?? null);
       if (decision.action === 'tombstone') insertBooking.run(tripId, 'cancelled', null, null, null, null, null, tx.now);
@@ -74,7 +74,7 @@ export function createHotelsParticipant(db: Db, options: HotelsOptions): HotelsP
         markCancelled.run(tx.now, tripId);
       }
       return decision.result;
-    }).immediate(),
+    }),
   );
 
   return {
