@@ -1,5 +1,5 @@
 export { openDatabase, inTransaction, flushToDisk, durabilityFailure, closeDatabase, type Db, type OpenOptions, type Synchronous } from './sqlite.ts';
-export { type FsyncFn } from './wal-sync.ts';
+export { type FsyncFn, type FsyncSyncFn, INLINE_FSYNC_MAX_MS } from './wal-sync.ts';
 export { migrate, MIGRATIONS_ROOT } from './migrate.ts';
 export { databaseWritable } from './writable.ts';
 export { SagaStore, type SagaRow, type SagaHead, type HistoryRow, type OutboxRow, type NewOutboxRow, type TimerRow, type SagaListFilter, type PublishedCommand, UNARMED, HEAD_COLUMNS, timerKeyOf } from './saga-store.ts';

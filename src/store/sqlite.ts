@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { closeSync, fsyncSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { WalSync, type FsyncFn } from './wal-sync.ts';
+import { WalSync, type FsyncFn, type FsyncSyncFn } from './wal-sync.ts';
 
 export type Db = Database.Database;
 
@@ -19,8 +19,10 @@ export interface OpenOptions {
   busyTimeoutMs?: number;
   /** Called if flushing the WAL to disk failed: the process should stop (see WalSync). */
   onDurabilityLost?: (err: Error) => void;
-  /** Replaces fsync (tests inject slow or failing disks). */
+  /** Replaces fsync (tests inject slow or failing disks); replaced alone, every flush runs on it (none on the event loop). */
   fsync?: FsyncFn;
+  /** Replaces the fsync made on the event loop while the disk is fast (see WalSync). */
+  fsyncSync?: FsyncSyncFn;
   /** Called after each WAL fsync with its duration in seconds (metrics). */
   onFlushed?: (seconds: number) => void;
 }
@@ -46,9 +48,10 @@ export function inTransaction<T>(db: Db, fn: () => T): T {
  * Opens (creating if needed) a SQLite database in WAL mode with the chosen durability.
  *
  * FULL is kept as group commit does it: SQLite itself runs with synchronous = NORMAL (a commit
- * appends to the WAL without waiting for the disk), and {@link flushToDisk} fsyncs the WAL on the
- * thread pool before anything that depends on the commit leaves the process. SQLite's own FULL
- * would make the fsync inside COMMIT, blocking the event loop for a disk flush per commit.
+ * appends to the WAL without waiting for the disk), and {@link flushToDisk} fsyncs the WAL, once
+ * for a whole group of commits, before anything that depends on them leaves the process (on the
+ * thread pool when the disk is slow; see WalSync). SQLite's own FULL would fsync inside every
+ * COMMIT, whatever the disk's speed.
  */
 export function openDatabase(path: string, options: OpenOptions = {}): Db {
   const memory = path === ':memory:';
@@ -66,7 +69,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   if ((options.synchronous ?? 'FULL') === 'FULL' && !memory) {
     syncLeftoverWal(db.name);
     const totalChanges = db.prepare('SELECT total_changes()').pluck();
-    walSyncs.set(db, new WalSync({ path: db.name, changes: () => totalChanges.get() as number, fsync: options.fsync, onLost: options.onDurabilityLost, onFlushed: options.onFlushed }));
+    walSyncs.set(db, new WalSync({ path: db.name, changes: () => totalChanges.get() as number, fsync: options.fsync, fsyncSync: options.fsyncSync, onLost: options.onDurabilityLost, onFlushed: options.onFlushed }));
   }
   return db;
 }

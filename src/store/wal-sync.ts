@@ -1,7 +1,17 @@
-import { closeSync, fsync, openSync } from 'node:fs';
+import { closeSync, fsync, fsyncSync, openSync } from 'node:fs';
 
 /** Flushes a file descriptor to stable storage; node:fs fsync by default (runs on libuv's thread pool). */
 export type FsyncFn = (fd: number, callback: (err: NodeJS.ErrnoException | null) => void) => void;
+
+/** Flushes a file descriptor to stable storage on the calling thread (throws on failure); node:fs fsyncSync by default. */
+export type FsyncSyncFn = (fd: number) => void;
+
+/**
+ * A flush that took at most this long runs the next one on the event loop. Handing an fsync to the
+ * thread pool and back costs two thread wake-ups, more than a fast disk's fsync itself; a slow disk
+ * (or a pool busy under load) keeps the event loop free of it.
+ */
+export const INLINE_FSYNC_MAX_MS = 1;
 
 export interface WalSyncOptions {
   /** The database file; its write-ahead log is `${path}-wal`. */
@@ -9,6 +19,8 @@ export interface WalSyncOptions {
   /** Rows changed by the connection so far (SQLite total_changes()): tells whether anything is new since the last flush. */
   changes: () => number;
   fsync?: FsyncFn;
+  /** The same on the event loop. Replacing `fsync` alone (a test's slow or failing disk) keeps every flush on `fsync`. */
+  fsyncSync?: FsyncSyncFn;
   /** Called once if a flush fails: the process can no longer tell what is on disk and should stop. */
   onLost?: (err: Error) => void;
   /** Called after each fsync with how long it took (metrics). */
@@ -23,17 +35,23 @@ interface Flush {
 
 /**
  * Group commit's durability half: commits write the WAL without waiting for the disk (SQLite
- * synchronous = NORMAL), and `flush()` fsyncs the WAL off the event loop. Nothing may leave the
- * process (an ack, a response, a published message) until the flush that covers its commit has
- * resolved, which gives every acknowledged write the guarantee of synchronous = FULL while the
- * event loop keeps working during the disk flush. Concurrent callers share one fsync.
+ * synchronous = NORMAL), and `flush()` fsyncs the WAL once for every commit made before it. Nothing
+ * may leave the process (an ack, a response, a published message) until the flush that covers its
+ * commit has resolved, which gives every acknowledged write the guarantee of synchronous = FULL.
+ * Concurrent callers share one fsync. While fsyncs take at most INLINE_FSYNC_MAX_MS the flush runs
+ * on the event loop (cheaper than the thread hand-off, and then the loop has little else to do);
+ * a slower one moves the next flushes to the thread pool, so a slow disk does not hold up HTTP and
+ * NATS work, until one is fast again.
  *
  * A failed fsync is not retried: after one, the kernel may have dropped the dirty pages and a
  * second fsync can report success for data that is gone. Every later flush rejects, and `onLost`
  * tells the process to stop, so that a restart recovers from what really is on disk.
  */
 export class WalSync {
-  private readonly o: Required<Omit<WalSyncOptions, 'onLost' | 'onFlushed'>> & Pick<WalSyncOptions, 'onLost' | 'onFlushed'>;
+  private readonly o: Required<Omit<WalSyncOptions, 'onLost' | 'onFlushed' | 'fsyncSync'>> & Pick<WalSyncOptions, 'onLost' | 'onFlushed'>;
+  private readonly fsyncSync: FsyncSyncFn | undefined;
+  /** The last flush was fast: run the next one on the event loop (see INLINE_FSYNC_MAX_MS). The first runs on the pool. */
+  private inlineNext = false;
   private fd: number | undefined;
   private durableUpTo = 0;
   private inFlight: Flush | undefined;
@@ -43,6 +61,7 @@ export class WalSync {
 
   constructor(options: WalSyncOptions) {
     this.o = { ...options, fsync: options.fsync ?? fsync };
+    this.fsyncSync = options.fsyncSync ?? (options.fsync ? undefined : fsyncSync);
   }
 
   /** Resolves once every transaction committed before this call is on stable storage. */
@@ -90,15 +109,26 @@ export class WalSync {
         return;
       }
       const startedAt = performance.now();
-      this.o.fsync(fd, (err) => {
+      const done = (err: unknown) => {
         if (err) {
           reject(this.fail(err));
           return;
         }
-        this.o.onFlushed?.((performance.now() - startedAt) / 1000);
+        const seconds = (performance.now() - startedAt) / 1000;
+        this.inlineNext = seconds * 1000 <= INLINE_FSYNC_MAX_MS;
+        this.o.onFlushed?.(seconds);
         this.durableUpTo = Math.max(this.durableUpTo, upTo);
         resolve();
-      });
+      };
+      if (this.inlineNext && this.fsyncSync) {
+        let error: unknown = null;
+        try {
+          this.fsyncSync(fd);
+        } catch (err) {
+          error = err;
+        }
+        done(error);
+      } else this.o.fsync(fd, done);
     }).finally(() => {
       if (this.inFlight?.done === done) this.inFlight = undefined;
     });

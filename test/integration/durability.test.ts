@@ -6,7 +6,7 @@ import { DEFAULT_COMPENSATION_POLICY, DEFAULT_STEP_POLICY } from '../../sagas/ki
 import { allSagaDefinitions } from '../../sagas/registry.ts';
 import { classify } from '../../src/errors.ts';
 import { OutboxRelay, SagaEngine, silentLogger } from '../../src/engine/index.ts';
-import { closeDatabase, flushToDisk, migrate, openDatabase, SagaStore, type Db, type FsyncFn } from '../../src/store/index.ts';
+import { closeDatabase, flushToDisk, INLINE_FSYNC_MAX_MS, migrate, openDatabase, SagaStore, type Db, type FsyncFn } from '../../src/store/index.ts';
 import { orderBody } from '../support/system.ts';
 
 /** A disk whose flushes complete only when the test says so (and can fail). */
@@ -141,5 +141,87 @@ describe('durability: commits are flushed off the event loop, and nothing depend
     expect(disk.started).toBe(1);
     expect(() => store.checkWritable()).toThrow(/fsync/);
     expect(lost).toHaveLength(1);
+  });
+});
+
+describe('durability: while fsyncs are fast they run on the event loop, and a slow disk moves them to the thread pool', () => {
+  let dir: string;
+  let db: Db;
+  let calls: ('pool' | 'loop')[];
+  /** How long each fsync on the event loop takes (the disk's speed), in ms. */
+  let loopFsyncMs: number;
+  let loopError: NodeJS.ErrnoException | undefined;
+  let lost: Error[];
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'saga-inline-fsync-'));
+    calls = [];
+    loopFsyncMs = 0;
+    loopError = undefined;
+    lost = [];
+    // A disk as fast or as slow as the test says, whatever the machine's disk is.
+    db = openDatabase(join(dir, 'orchestrator.db'), {
+      fsync: (_fd, callback) => {
+        calls.push('pool');
+        queueMicrotask(() => callback(null));
+      },
+      fsyncSync: () => {
+        calls.push('loop');
+        if (loopError) throw loopError;
+        const until = performance.now() + loopFsyncMs;
+        while (performance.now() < until);
+      },
+      onDurabilityLost: (err) => lost.push(err),
+    });
+    db.exec('CREATE TABLE t (x INTEGER)');
+  });
+  afterEach(() => {
+    closeDatabase(db);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const commitAndFlush = () => {
+    db.prepare('INSERT INTO t (x) VALUES (1)').run();
+    return flushToDisk(db);
+  };
+
+  it('the first flush runs on the pool; while they take at most INLINE_FSYNC_MAX_MS the next ones run on the event loop', async () => {
+    await commitAndFlush();
+    await commitAndFlush();
+    await commitAndFlush();
+    expect(calls).toEqual(['pool', 'loop', 'loop']);
+    // Nothing new committed: no fsync at all.
+    await flushToDisk(db);
+    expect(calls).toHaveLength(3);
+  });
+
+  it('an fsync slower than INLINE_FSYNC_MAX_MS sends the next flush to the pool, and a fast one brings it back', async () => {
+    await commitAndFlush();
+    await commitAndFlush();
+    loopFsyncMs = INLINE_FSYNC_MAX_MS + 4;
+    await commitAndFlush();
+    loopFsyncMs = 0;
+    await commitAndFlush();
+    await commitAndFlush();
+    expect(calls).toEqual(['pool', 'loop', 'loop', 'pool', 'loop']);
+  });
+
+  it('a failed fsync on the event loop loses durability as one on the pool does: this and every later flush reject, the process is told once', async () => {
+    await commitAndFlush();
+    loopError = Object.assign(new Error('EIO: i/o error, fsync'), { code: 'EIO' });
+    await expect(commitAndFlush()).rejects.toMatchObject({ code: 'SQLITE_IOERR_FSYNC' });
+    loopError = undefined;
+    await expect(commitAndFlush()).rejects.toMatchObject({ code: 'SQLITE_IOERR_FSYNC' });
+    expect(calls).toEqual(['pool', 'loop']);
+    expect(lost).toHaveLength(1);
+  });
+
+  it('a disk replaced with `fsync` alone (as the tests above do) is never flushed on the event loop', async () => {
+    closeDatabase(db);
+    calls = [];
+    db = openDatabase(join(dir, 'other.db'), { fsync: (fd, callback) => (calls.push('pool'), fsync(fd, callback)) });
+    db.exec('CREATE TABLE t (x INTEGER)');
+    for (let i = 0; i < 3; i++) await commitAndFlush();
+    expect(calls).toEqual(['pool', 'pool', 'pool']);
   });
 });
