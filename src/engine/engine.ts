@@ -229,9 +229,11 @@ export class SagaEngine {
   /**
    * Runs `work` (any of this engine's methods, or store writes) in the next group commit: one
    * transaction and one fsync for everything submitted in the same event-loop turn. Resolves after
-   * the commit, so a caller that acks a message or answers a request does so only for committed work.
+   * the commit is on disk, so a caller that acks a message or answers a request does so only for
+   * durable work. `durable: false` is for bookkeeping nothing outside the process waits for: it
+   * resolves once committed, and a group of only such work costs no fsync (the next flush covers it).
    */
-  submit<T>(work: (engine: this) => T, reads: ReadHint = {}): Promise<T> {
+  submit<T>(work: (engine: this) => T, reads: ReadHint = {}, options: { durable?: boolean } = {}): Promise<T> {
     if (this.grouping) return this.grouping.submit(() => work(this), reads);
     if (!this.group) {
       try {
@@ -240,7 +242,7 @@ export class SagaEngine {
         return Promise.reject(err);
       }
     }
-    return this.group.submit(() => work(this));
+    return this.group.submit(() => work(this), options.durable ?? true);
   }
 
   /** Saga types that can be started. */

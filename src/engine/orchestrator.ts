@@ -168,9 +168,11 @@ export async function startOrchestrator(options: OrchestratorOptions): Promise<O
         logger,
         clock,
         // A lost record only means a republish the stream deduplicates (and an attempt clock started
-        // then): let it ride the next group commit.
+        // then): let it ride the next group commit, and never wait for a flush of its own. Whatever
+        // it lets happen (a timer firing) is a commit of its own, flushed with this one before any
+        // effect leaves the process.
         markPublished: async (throughId, published) => {
-          const earliest = await engine.submit(() => sqlite!.markPublished(throughId, commandsOf(published)));
+          const earliest = await engine.submit(() => sqlite!.markPublished(throughId, commandsOf(published)), {}, { durable: false });
           if (earliest !== null) timers?.consider(earliest);
         },
         window,

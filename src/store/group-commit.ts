@@ -3,6 +3,8 @@ export type RunInTransaction = <T>(fn: () => T) => T;
 
 interface Job {
   fn: () => unknown;
+  /** Its caller needs the commit on disk before it resolves (see submit). */
+  durable: boolean;
   resolve: (value: unknown) => void;
   reject: (err: unknown) => void;
 }
@@ -40,10 +42,14 @@ export class GroupCommit {
     this.onCommitted = options.onCommitted;
   }
 
-  /** Queues `fn` for the next group; resolves with its result once the group committed. */
-  submit<T>(fn: () => T): Promise<T> {
+  /**
+   * Queues `fn` for the next group; resolves with its result once the group committed and, unless
+   * `durable` is false, is on disk. A group of only non-durable jobs (bookkeeping nothing outside
+   * the process waits for) commits without an fsync of its own: the next durable flush covers it.
+   */
+  submit<T>(fn: () => T, durable = true): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ fn, resolve: resolve as (v: unknown) => void, reject });
+      this.queue.push({ fn, durable, resolve: resolve as (v: unknown) => void, reject });
       if (this.syncing) return;
       if (this.queue.length >= this.maxJobs) this.flush();
       else if (!this.scheduled) {
@@ -86,6 +92,10 @@ export class GroupCommit {
       if (o.ok) committed.push([job, o.value]);
       else job.reject(o.value);
     });
+    if (!jobs.some((job) => job.durable)) {
+      for (const [job, value] of committed) job.resolve(value);
+      return;
+    }
     this.syncing = true;
     this.durable()
       .then(

@@ -94,6 +94,26 @@ describe('durability: commits are flushed off the event loop, and nothing depend
     expect(disk.started).toBe(2);
   });
 
+  it('bookkeeping submitted as not durable commits without a flush of its own; with durable work it waits for that flush', async () => {
+    const engine = engineOn(db);
+    const store = new SagaStore(db);
+    const mark = () => store.markPublished(0, []);
+    // Alone: committed, resolved, and no fsync started.
+    await engine.submit(mark, {}, { durable: false });
+    expect(disk.started).toBe(0);
+    // In a group with a start: everything waits for the one flush, which covers both commits.
+    let marked = false;
+    const started = engine.submit((e) => e.start('order', orderBody()));
+    const bookkeeping = engine.submit(mark, {}, { durable: false }).then(() => (marked = true));
+    await turn();
+    expect(disk.started).toBe(1);
+    expect(marked).toBe(false);
+    disk.release();
+    await Promise.all([started, bookkeeping]);
+    await flushToDisk(db);
+    expect(disk.started).toBe(1);
+  });
+
   it('the outbox relay publishes a row only once the commit that wrote it is on disk', async () => {
     const store = new SagaStore(db);
     const published: string[] = [];
