@@ -109,7 +109,7 @@ export class WalSync {
         return;
       }
       const startedAt = performance.now();
-      const done = (err: unknown) => {
+      const finish = (err: unknown) => {
         if (err) {
           reject(this.fail(err));
           return;
@@ -127,8 +127,8 @@ export class WalSync {
         } catch (err) {
           error = err;
         }
-        done(error);
-      } else this.o.fsync(fd, done);
+        finish(error);
+      } else this.o.fsync(fd, finish);
     }).finally(() => {
       if (this.inFlight?.done === done) this.inFlight = undefined;
     });
