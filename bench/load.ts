@@ -44,13 +44,13 @@ export class CompletionWatcher {
   }
 
   /** Resolves when the order's or trip's saga finished (or already had). */
-  wait(orderId: string): Promise<'completed' | 'cancelled'> {
-    const done = this.early.get(orderId);
+  wait(id: string): Promise<'completed' | 'cancelled'> {
+    const done = this.early.get(id);
     if (done) {
-      this.early.delete(orderId);
+      this.early.delete(id);
       return Promise.resolve(done);
     }
-    return new Promise((resolve) => this.waiters.set(orderId, resolve));
+    return new Promise((resolve) => this.waiters.set(id, resolve));
   }
 
   async stop(): Promise<void> {
@@ -78,8 +78,8 @@ export function benchOrder(run: string): { orderId: string; body: string } {
 }
 
 /** Flights and hotels the trip workload books; the benchmark gives them room for every run. */
-export const BENCH_FLIGHTS = ['BENCH-F1', 'BENCH-F2', 'BENCH-F3'];
-export const BENCH_HOTELS = ['BENCH-H1', 'BENCH-H2', 'BENCH-H3'];
+const BENCH_FLIGHTS = ['BENCH-F1', 'BENCH-F2', 'BENCH-F3'];
+const BENCH_HOTELS = ['BENCH-H1', 'BENCH-H2', 'BENCH-H3'];
 
 /** A valid trip request (a flight, a hotel and a car, booked in parallel, then the payment). */
 export function benchTrip(run: string): { tripId: string; body: string } {

@@ -144,7 +144,8 @@ async function withSystem<T>(dir: string, nats: NatsServer, fn: (sys: ProcessSys
 
 /** Every process on the machine that works for the run: the four services, nats-server and this driver. */
 function processes(sys: ProcessSystem): [string, number | undefined][] {
-  return [...[sys.orchestrator, sys.inventory, sys.payment, sys.shipping].map((p) => [p.entry, p.pid] as [string, number | undefined]), ['nats-server', natsPid], ['load driver', process.pid]];
+  const services = [sys.orchestrator, sys.inventory, sys.payment, sys.shipping, ...(sys.travel ? [sys.travel] : [])];
+  return [...services.map((p) => [p.entry, p.pid] as [string, number | undefined]), ['nats-server', natsPid], ['load driver', process.pid]];
 }
 
 function usage(sys: ProcessSystem, before: Record<string, Counters>): Record<string, ProcessUsage> {
@@ -496,18 +497,14 @@ async function ladder(dir: string, nats: NatsServer, watcher: CompletionWatcher,
   mkdirSync(dir, { recursive: true });
   const sys = await startProcesses(nats.url, dir, { orchestrator: ORCHESTRATOR_ENV, participants: PARTICIPANT_ENV }, { compiled: true, travel: workload === 'trip' });
   const api = `http://127.0.0.1:${sys.orchestrator.env.HTTP_PORT}`;
-  const named: [string, number | undefined][] = [
-    ...[sys.orchestrator, sys.inventory, sys.payment, sys.shipping, ...(sys.travel ? [sys.travel] : [])].map((p) => [p.entry, p.pid] as [string, number | undefined]),
-    ['nats-server', natsPid],
-    ['load driver', process.pid],
-  ];
   const steps: LadderStep[] = [];
   try {
     await closedLoop(api, watcher, { concurrency: 8, durationMs: smoke ? 300 : 2_000, maxSagas: 2_000, run: `${workload}-warm`, workload });
     for (const inFlight of LADDER_IN_FLIGHT) {
-      const before = Object.fromEntries(named.map(([name, pid]) => [name, cpuSeconds(pid)]));
+      const before = countersNow(sys);
       const r = await closedLoop(api, watcher, { concurrency: inFlight, durationMs: smoke ? 1_000 : 10_000, maxSagas: 1_000_000, run: `${workload}-${inFlight}`, workload });
-      const perSaga = Object.fromEntries(named.map(([name, pid]) => [name, round(((cpuSeconds(pid) - before[name]!) * 1000) / Math.max(1, r.sagas), 2)]));
+      const after = countersNow(sys);
+      const perSaga = Object.fromEntries(Object.entries(after).map(([name, c]) => [name, round(((c.cpu - before[name]!.cpu) * 1000) / Math.max(1, r.sagas), 2)]));
       perSaga.services = round(SERVICES.reduce((sum, name) => sum + (perSaga[name] ?? 0), 0), 2);
       const step = { inFlight, sagas: r.sagas, sagasPerSecond: round(r.perSecond), latencyMs: ms(r.latenciesMs), cpuMsPerSaga: perSaga };
       steps.push(step);

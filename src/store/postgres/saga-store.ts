@@ -27,7 +27,6 @@ class ReadMiss extends Error {
 
 type TimerOp = { kind: 'upsert'; row: TimerRow } | { kind: 'delete' } | { kind: 'reschedule'; dueAt: number; queuedSince: number | null };
 
-
 /** The rows a group has read (and locked) and the writes it staged, with an undo log for savepoints. */
 class Staging {
   /** Saga rows by id; null when looked up and absent. */
