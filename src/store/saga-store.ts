@@ -131,10 +131,11 @@ export class SagaStore implements SagaTables {
     this.queries = sqliteQueries(this);
     this.writeProbe = databaseWritable(db);
     this.s = {
+      // The statements run per transition bind positionally: better-sqlite3 looks up each named
+      // parameter on the object, which costs about a third of a statement's binding and execution.
       insertSaga: db.prepare(`INSERT INTO sagas (id, type, version, status, reason, business_key, snapshot, input,
         idempotency_key, request_hash, trace_context, seq, created_at, updated_at, finished_at, state_entered, stuck_at, stuck_state)
-        VALUES (@id, @type, @version, @status, @reason, @business_key, @snapshot, @input,
-        @idempotency_key, @request_hash, @trace_context, @seq, @created_at, @updated_at, @finished_at, @state_entered, @stuck_at, @stuck_state)`),
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       getSaga: db.prepare('SELECT * FROM sagas WHERE id = ?'),
       // Applying an event to a saga whose live snapshot is cached needs neither the snapshot's
       // JSON (1–2 KB) nor the input: not reading them saves copying both into JS strings.
@@ -142,28 +143,26 @@ export class SagaStore implements SagaTables {
       getSnapshot: db.prepare('SELECT snapshot FROM sagas WHERE id = ?').pluck(),
       byIdempotencyKey: db.prepare('SELECT * FROM sagas WHERE idempotency_key = ?'),
       businessKeyExists: db.prepare('SELECT 1 FROM sagas WHERE type = ? AND business_key = ?').pluck(),
-      updateSaga: db.prepare(`UPDATE sagas SET status = @status, reason = @reason, snapshot = @snapshot, seq = @seq,
-        updated_at = @updated_at, finished_at = @finished_at, state_entered = @state_entered, stuck_at = @stuck_at,
-        stuck_state = @stuck_state WHERE id = @id`),
+      updateSaga: db.prepare(`UPDATE sagas SET status = ?, reason = ?, snapshot = ?, seq = ?,
+        updated_at = ?, finished_at = ?, state_entered = ?, stuck_at = ?, stuck_state = ? WHERE id = ?`),
       bumpSeq: db.prepare('UPDATE sagas SET seq = @seq WHERE id = @id'),
       appendHistory: db.prepare(`INSERT INTO saga_history (saga_id, seq, at, event_type, event, state, status, effects, ignored)
-        VALUES (@saga_id, @seq, @at, @event_type, @event, @state, @status, @effects, @ignored)`),
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       history: db.prepare('SELECT * FROM saga_history WHERE saga_id = ? ORDER BY seq'),
       historySince: db.prepare('SELECT * FROM saga_history WHERE saga_id = ? AND seq > ? ORDER BY seq'),
-      insertOutbox: db.prepare(`INSERT INTO outbox (saga_id, subject, msg_id, headers, payload, created_at)
-        VALUES (@saga_id, @subject, @msg_id, @headers, @payload, @created_at)`),
+      insertOutbox: db.prepare('INSERT INTO outbox (saga_id, subject, msg_id, headers, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)'),
       unsent: db.prepare('SELECT id, saga_id, subject, msg_id, headers, payload, created_at FROM outbox WHERE id > ? AND id <= ? ORDER BY id LIMIT ?'),
       lastOutboxId: db.prepare('SELECT coalesce(max(id), 0) FROM outbox').pluck(),
       // The outbox is a queue (migration 005): published rows are deleted as a range.
       deletePublished: db.prepare('DELETE FROM outbox WHERE id <= ?'),
       countUnsent: db.prepare('SELECT count(*) FROM outbox').pluck(),
       upsertTimer: db.prepare(`INSERT INTO timers (saga_id, timer_id, due_at, event, armed_by, delay_ms, consumer, stream_seq, queued_since, queue_budget_ms)
-        VALUES (@saga_id, @timer_id, @due_at, @event, @armed_by, @delay_ms, @consumer, NULL, NULL, @queue_budget_ms)
+        VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?)
         ON CONFLICT (saga_id, timer_id) DO UPDATE SET due_at = excluded.due_at, event = excluded.event, armed_by = excluded.armed_by,
         delay_ms = excluded.delay_ms, consumer = excluded.consumer, stream_seq = NULL, queued_since = NULL, queue_budget_ms = excluded.queue_budget_ms`),
       // Once only: a republish of the same row (deduplicated by the stream) must not push the clock back.
-      armTimer: db.prepare(`UPDATE timers SET due_at = @at + delay_ms, stream_seq = @streamSeq
-        WHERE saga_id = @sagaId AND armed_by = @msgId AND stream_seq IS NULL RETURNING due_at`).pluck(),
+      armTimer: db.prepare(`UPDATE timers SET due_at = ? + delay_ms, stream_seq = ?
+        WHERE saga_id = ? AND armed_by = ? AND stream_seq IS NULL RETURNING due_at`).pluck(),
       rescheduleTimer: db.prepare('UPDATE timers SET due_at = ?, queued_since = ? WHERE saga_id = ? AND timer_id = ?'),
       queuedByConsumer: db.prepare('SELECT consumer, count(*) AS n FROM timers WHERE queued_since IS NOT NULL GROUP BY consumer'),
       oldestUnsent: db.prepare('SELECT created_at FROM outbox ORDER BY id LIMIT 1').pluck(),
@@ -240,8 +239,11 @@ export class SagaStore implements SagaTables {
     );
   }
 
-  insertSaga(row: SagaRow): void {
-    this.s.insertSaga.run(row);
+  insertSaga(r: SagaRow): void {
+    this.s.insertSaga.run(
+      r.id, r.type, r.version, r.status, r.reason, r.business_key, r.snapshot, r.input, r.idempotency_key, r.request_hash,
+      r.trace_context, r.seq, r.created_at, r.updated_at, r.finished_at, r.state_entered, r.stuck_at, r.stuck_state,
+    );
   }
 
   getSaga(id: string): SagaRow | undefined {
@@ -266,8 +268,8 @@ export class SagaStore implements SagaTables {
     return this.s.businessKeyExists.get(type, key) !== undefined;
   }
 
-  updateSaga(row: SagaUpdate): void {
-    this.s.updateSaga.run(row);
+  updateSaga(r: SagaUpdate): void {
+    this.s.updateSaga.run(r.status, r.reason, r.snapshot, r.seq, r.updated_at, r.finished_at, r.state_entered, r.stuck_at, r.stuck_state, r.id);
   }
 
   /** Advances the history sequence without a state change (an ignored event); updated_at stays the state's entry time. */
@@ -275,8 +277,8 @@ export class SagaStore implements SagaTables {
     this.s.bumpSeq.run({ id, seq });
   }
 
-  appendHistory(row: HistoryRow): void {
-    this.s.appendHistory.run(row);
+  appendHistory(r: HistoryRow): void {
+    this.s.appendHistory.run(r.saga_id, r.seq, r.at, r.event_type, r.event, r.state, r.status, r.effects, r.ignored);
   }
 
   history(sagaId: string): HistoryRow[] {
@@ -290,7 +292,8 @@ export class SagaStore implements SagaTables {
 
   /** Queues a message; returns its id (ids only grow). */
   insertOutbox(row: NewOutboxRow): OutboxRow {
-    return { id: Number(this.s.insertOutbox.run(row).lastInsertRowid), ...row };
+    const id = Number(this.s.insertOutbox.run(row.saga_id, row.subject, row.msg_id, row.headers, row.payload, row.created_at).lastInsertRowid);
+    return { id, ...row };
   }
 
   /** Unsent outbox rows after `afterId` and up to `throughId`, oldest first. */
@@ -313,7 +316,7 @@ export class SagaStore implements SagaTables {
     return this.transaction(() => {
       let earliest: number | null = null;
       for (const p of published) {
-        const due = this.s.armTimer.get({ sagaId: p.sagaId, msgId: p.msgId, streamSeq: p.streamSeq, at: p.at }) as number | undefined;
+        const due = this.s.armTimer.get(p.at, p.streamSeq, p.sagaId, p.msgId) as number | undefined;
         if (due !== undefined && (earliest === null || due < earliest)) earliest = due;
       }
       this.s.deletePublished.run(throughId);
@@ -327,7 +330,7 @@ export class SagaStore implements SagaTables {
   }
 
   upsertTimer(row: TimerRow): void {
-    this.s.upsertTimer.run({ armed_by: null, delay_ms: null, consumer: null, queue_budget_ms: null, ...row });
+    this.s.upsertTimer.run(row.saga_id, row.timer_id, row.due_at, row.event, row.armed_by ?? null, row.delay_ms ?? null, row.consumer ?? null, row.queue_budget_ms ?? null);
   }
 
   /** Moves a timer to `dueAt` without firing it, marking (or clearing, with null) since when its step is queued. */

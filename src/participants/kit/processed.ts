@@ -28,9 +28,9 @@ export interface ProcessedCommands {
 /** Prepared statements over processed_commands. */
 export function processedCommands(db: Db): ProcessedCommands {
   const select = db.prepare<[string], Row>('SELECT * FROM processed_commands WHERE command_id = ?');
-  const insert = db.prepare(
-    `INSERT INTO processed_commands (command_id, saga_id, kind, outcome, reason_code, detail, processed_at)
-     VALUES (@commandId, @sagaId, @kind, @outcome, @reasonCode, @detail, @processedAt)`,
+  // Positional: binding by name looks up every parameter on the object (see SagaStore).
+  const insert = db.prepare<[string, string, string, string, string, string, number]>(
+    'INSERT INTO processed_commands (command_id, saga_id, kind, outcome, reason_code, detail, processed_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   return {
     find(commandId) {
@@ -47,7 +47,7 @@ export function processedCommands(db: Db): ProcessedCommands {
       };
     },
     record(entry) {
-      insert.run(entry);
+      insert.run(entry.commandId, entry.sagaId, entry.kind, entry.outcome, entry.reasonCode, entry.detail, entry.processedAt);
     },
   };
 }
