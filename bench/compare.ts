@@ -22,6 +22,8 @@ export interface RunFigures {
   openP50Ms?: number;
   openP99Ms?: number;
   openCpuMsPerSaga?: number;
+  /** The orchestrator's engine alone, in-process (bench/engine-cpu.ts). */
+  engineCpuMsPerSaga?: number;
 }
 
 /**
@@ -88,6 +90,7 @@ export function printComparison(runs: { pair: number; build: string; figures: Ru
     ['openP50Ms', 'open p50 ms'],
     ['openP99Ms', 'open p99 ms'],
     ['openCpuMsPerSaga', 'open CPU ms/saga'],
+    ['engineCpuMsPerSaga', 'engine CPU ms/saga'],
   ];
   const used = cols.filter(([k]) => runs.some((r) => r.figures[k] !== undefined));
   const label = Math.max(...runs.map((r) => r.build.length)) + 10;

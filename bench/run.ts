@@ -2,6 +2,7 @@
 // Starts its own nats-server (temporary store) and the four compiled processes exactly as deployed,
 // drives order sagas through POST /orders and observes completion through the OrderCompleted /
 // OrderCancelled events. Options: see USAGE (`npm run bench -- --help`).
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -19,6 +20,7 @@ import { seedFinishedSagas } from './seed.ts';
 import { postgresCpu, secondOrchestrator } from './postgres.ts';
 import { HOPS, sagaHops, summarizeHops } from './breakdown.ts';
 import { checkTargets, type TargetCheck } from './targets.ts';
+import type { EngineRun } from './engine-cpu.ts';
 import { OtlpReceiver } from '../test/support/otlp-receiver.ts';
 import { PostgresServer } from '../test/support/postgres.ts';
 import pg from 'pg';
@@ -26,7 +28,7 @@ import type { ServiceProcess } from '../test/support/processes.ts';
 
 const OPTIONS = {
   smoke: { type: 'boolean', default: false },
-  modes: { type: 'string', default: 'closed,open,recovery,growth,publish,postgres,breakdown,latency,trip' },
+  modes: { type: 'string', default: 'closed,open,recovery,growth,publish,postgres,breakdown,latency,trip,engine' },
   out: { type: 'string', default: 'bench/results/latest.json' },
   profile: { type: 'string' },
   concurrency: { type: 'string' },
@@ -37,13 +39,13 @@ const OPTIONS = {
 } as const;
 
 const USAGE = `usage: npm run bench -- [options]
-  --modes LIST        closed,open,recovery,growth,publish,postgres,breakdown,latency,trip (default: all)
+  --modes LIST        closed,open,recovery,growth,publish,postgres,breakdown,latency,trip,engine (default: all)
   --concurrency N     closed-loop clients (default 50)
   --rate N            open-loop sagas offered per second (default 300)
   --smoke             every mode at a tiny size (what CI runs)
   --profile DIR       write V8 CPU profiles of the four services to DIR (open in Chrome DevTools)
   --out FILE          JSON results (default bench/results/latest.json)
-  --compare GIT-REF   run that commit's build and this checkout alternately (closed/open modes)
+  --compare GIT-REF   run that commit's build and this checkout alternately (closed/open/engine modes)
   --pairs N           alternations for --compare (default 3)
   --help              this text`;
 
@@ -70,8 +72,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => 
 const modes = new Set(args.modes.split(','));
 /** Sizes: the full run, and a smoke run CI uses to keep the benchmark working. */
 const P = smoke
-  ? { durationMs: 2_000, concurrency: 16, rate: 50, openMs: 2_000, recoverySagas: 200, growthSagas: 5_000, ceilingMs: 1_000, listRequests: 50, publishes: 500, publishRounds: 2 }
-  : { durationMs: 15_000, concurrency: 50, rate: 300, openMs: 15_000, recoverySagas: 10_000, growthSagas: 1_000_000, ceilingMs: 5_000, listRequests: 500, publishes: 20_000, publishRounds: 6 };
+  ? { durationMs: 2_000, concurrency: 16, rate: 50, openMs: 2_000, recoverySagas: 200, growthSagas: 5_000, ceilingMs: 1_000, listRequests: 50, publishes: 500, publishRounds: 2, engineSagas: 200, engineRuns: 1 }
+  : { durationMs: 15_000, concurrency: 50, rate: 300, openMs: 15_000, recoverySagas: 10_000, growthSagas: 1_000_000, ceilingMs: 5_000, listRequests: 500, publishes: 20_000, publishRounds: 6, engineSagas: 4_000, engineRuns: 5 };
 if (args.concurrency) P.concurrency = positive('--concurrency', args.concurrency);
 if (args.rate) P.rate = positive('--rate', args.rate);
 const STEPS_PER_SAGA = 3;
@@ -182,6 +184,10 @@ async function main(): Promise<void> {
     return;
   }
   const loopBefore = cpuLoopMs();
+  if (modes.has('engine')) {
+    results.engine = engineAlone(REPO, P.engineRuns);
+    console.log(`engine alone: ${JSON.stringify(results.engine)}`);
+  }
   const nats = await NatsServer.start();
   natsPid = nats.pid;
   const root = mkdtempSync(join(tmpdir(), 'saga-bench-'));
@@ -254,13 +260,15 @@ async function compareBuilds(ref: string, pairs: number): Promise<Record<string,
     const builds = [prepareBuild(REPO, ref, join(root, 'baseline')), { label: 'this checkout', root: REPO }] as const;
     let run = 0;
     const runs = await alternate(builds, pairs, async (build) => {
+      const hostLoopMs = round(cpuLoopMs());
+      const engine = modes.has('engine') ? { engineCpuMsPerSaga: engineAlone(build.root, 1).medianCpuMsPerSaga } : {};
+      if (!modes.has('closed') && !modes.has('open')) return { hostLoopMs, ...engine };
       const nats = await NatsServer.start();
       natsPid = nats.pid;
       const watcher = new CompletionWatcher();
       await watcher.start(nats.url);
       try {
-        const hostLoopMs = round(cpuLoopMs());
-        return { hostLoopMs, ...figuresOf(await steadyState(join(root, `run-${++run}`), nats, watcher, undefined, build.root)) };
+        return { hostLoopMs, ...engine, ...figuresOf(await steadyState(join(root, `run-${++run}`), nats, watcher, undefined, build.root)) };
       } finally {
         await watcher.stop();
         await nats.dispose();
@@ -272,6 +280,22 @@ async function compareBuilds(ref: string, pairs: number): Promise<Record<string,
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
+}
+
+/**
+ * The engine alone (bench/engine-cpu.ts), `runs` times, each in a fresh process on the build at
+ * `root`: its CPU per saga varies by a few percent from run to run, so the median is reported.
+ */
+function engineAlone(root: string, runs: number): { sagas: number; runs: EngineRun[]; medianCpuMsPerSaga: number; medianWallMsPerSaga: number } {
+  const all: EngineRun[] = [];
+  for (let i = 0; i < runs; i++) {
+    const out = execFileSync(process.execPath, [join(REPO, 'bench/engine-cpu.ts'), '--root', root, '--sagas', String(P.engineSagas)], { encoding: 'utf8' });
+    const run = JSON.parse(out.trim().split('\n').at(-1)!) as EngineRun;
+    if (run.completed !== run.sagas) throw new Error(`engine alone: ${run.completed} of ${run.sagas} sagas completed`);
+    all.push(run);
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  return { sagas: P.engineSagas, runs: all, medianCpuMsPerSaga: median(all.map((r) => r.cpuMsPerSaga)), medianWallMsPerSaga: median(all.map((r) => r.wallMsPerSaga)) };
 }
 
 /** The figures a comparison reports: throughput, tail latency and CPU per saga of all processes. */
@@ -627,6 +651,10 @@ function printTable(r: Record<string, any>): void {
     const c = r.ceiling;
     rows.push(['JetStream ceiling', `${c.roundTripsPerSecondAt32} round trips/s at 32 in flight, ${c.roundTripsPerSecondAt512} at 512`]);
     rows.push(['  machine CPU per round trip', `${c.cpuMsPerRoundTripAt32} ms at 32 (machine ${Math.round(c.machineBusyAt32 * 100)} % busy), ${c.cpuMsPerRoundTripAt512} ms at 512 (${Math.round(c.machineBusyAt512 * 100)} %)`]);
+  }
+  if (r.engine) {
+    const e = r.engine as ReturnType<typeof engineAlone>;
+    rows.push(['engine alone (in-process, no NATS or HTTP)', `${e.medianCpuMsPerSaga} ms CPU per saga (median of ${e.runs.length} runs of ${e.sagas}: ${e.runs.map((x) => x.cpuMsPerSaga).join(', ')})`]);
   }
   if (r.publish) {
     rows.push(['stream publish, client CPU', `${r.publish.streamPublisherUsPerPublish} µs per acked publish (JetStream client: ${r.publish.jetStreamClientUsPerPublish} µs); ${Math.round(r.publish.streamPublisherPerSecond)}/s at 128 in flight`]);

@@ -62,6 +62,9 @@ describe('benchmark smoke', () => {
       expect(r.growth.finishedSagasStored).toBeGreaterThanOrEqual(5_000);
       expect(r.growth.full.listLatencyMs.n).toBeGreaterThan(0);
       expect(r.publish.streamPublisherUsPerPublish).toBeGreaterThan(0);
+      // The engine alone drove every saga to completion, in-process.
+      expect(r.engine.runs.map((run: { completed: number }) => run.completed)).toEqual([r.engine.sagas]);
+      expect(r.engine.medianCpuMsPerSaga).toBeGreaterThan(0);
       expect(r.publish.jetStreamClientUsPerPublish).toBeGreaterThan(0);
       expect(r.postgres.runs.map((run: { instances: number }) => run.instances)).toEqual([1, 2]);
       for (const run of r.postgres.runs) {
@@ -99,11 +102,14 @@ describe('benchmark smoke', () => {
     const out = join(dir, 'result.json');
     const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
     try {
-      execFileSync(process.execPath, [join(ROOT, 'bench/run.ts'), '--smoke', '--compare', 'HEAD', '--pairs', '1', '--modes', 'closed', '--out', out], { cwd: ROOT, stdio: 'pipe', timeout: 280_000 });
+      execFileSync(process.execPath, [join(ROOT, 'bench/run.ts'), '--smoke', '--compare', 'HEAD', '--pairs', '1', '--modes', 'closed,engine', '--out', out], { cwd: ROOT, stdio: 'pipe', timeout: 280_000 });
       const { compare } = JSON.parse(readFileSync(out, 'utf8')) as { compare: Record<string, any> };
       expect(compare.baseline).toBe(`HEAD (${head.slice(0, 9)})`);
       expect(compare.runs.map((r: { build: string }) => r.build)).toEqual([compare.baseline, 'this checkout']);
-      for (const run of compare.runs) expect(run.figures.closedPerSecond).toBeGreaterThan(0);
+      for (const run of compare.runs) {
+        expect(run.figures.closedPerSecond).toBeGreaterThan(0);
+        expect(run.figures.engineCpuMsPerSaga).toBeGreaterThan(0);
+      }
       expect(compare.medians[compare.baseline].closedCpuMsPerSaga).toBeGreaterThan(0);
       expect(typeof compare.change.closedPerSecond).toBe('number');
     } finally {
