@@ -129,7 +129,7 @@ function traceOf(def: SagaDefinition, node: Node): TraceStep[] {
 
 /**
  * Every state node that can be at rest. Passed through, so not counted: nodes with eventless
- * transitions (a step's `sending`, a compensation's `check`), and final nodes whose parent moves on
+ * transitions (a compensation's `check`), and final nodes whose parent moves on
  * when they are reached (`compensating.done`).
  */
 function restingNodes(def: SagaDefinition): string[] {
