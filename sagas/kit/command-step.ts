@@ -201,7 +201,7 @@ export function commandStep<C extends StepContext>(spec: CommandStepSpec<C>) {
         },
       ],
       // The command goes out on entering the state that waits for its reply, not in a state of its
-      // own passed through: one microstep fewer per attempt (3.6 % of the engine's CPU per saga, 6 alternating pairs).
+      // own passed through: one microstep fewer per attempt (3.6 % of the engine's CPU per saga).
       // Queuing changes only the step's record, never the state: the attempt clock (the timeout)
       // stays armed, and the engine holds it while the step is queued and restarts it on delivery
       // (the clock runs only while the participant could answer). The engine measures queued time
