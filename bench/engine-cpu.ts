@@ -39,12 +39,13 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: { root: { type: 'string' }, sagas: { type: 'string', default: '4000' }, wave: { type: 'string', default: '50' } } });
   if (!values.root) throw new Error('--root <checkout with a build in dist/> is required');
   const dist = resolve(values.root, 'dist');
-  const load = (path: string) => import(pathToFileURL(join(dist, path)).href);
+  // The build's compiled modules, typed as this checkout's: a build measured here has the same API.
+  const load = <M>(path: string) => import(pathToFileURL(join(dist, path)).href) as Promise<M>;
   const [{ SagaEngine }, store, { allSagaDefinitions }, { decodeCommand }] = await Promise.all([
-    load('src/engine/index.js'),
-    load('src/store/index.js'),
-    load('sagas/registry.js'),
-    load('src/contracts/index.js'),
+    load<typeof import('../src/engine/index.ts')>('src/engine/index.js'),
+    load<typeof import('../src/store/index.ts')>('src/store/index.js'),
+    load<typeof import('../sagas/registry.ts')>('sagas/registry.js'),
+    load<typeof import('../src/contracts/index.ts')>('src/contracts/index.js'),
   ]);
   if (typeof store.SagaStore?.prototype?.markPublished !== 'function') throw new Error(`${values.root}: its SagaStore has no markPublished (builds from issue 13 on)`);
 
@@ -70,7 +71,7 @@ async function main(): Promise<void> {
         {},
         { durable: false },
       );
-      return commands.map((r) => decodeCommand(r.payload) as { sagaId: string; commandId: string; attempt: number });
+      return commands.map((r) => decodeCommand(r.payload));
     };
 
     const wave = async (size: number) => {
@@ -92,7 +93,7 @@ async function main(): Promise<void> {
         await Promise.all(
           commands.map((c) =>
             engine.submit(
-              (e: { applyBatch: (events: unknown[]) => unknown }) =>
+              (e) =>
                 e.applyBatch([{ sagaId: c.sagaId, event: { type: 'REPLY', at: Date.now(), participant, commandId: c.commandId, attempt: c.attempt, outcome: 'OK', reasonCode: '', detail: 'done' } }]),
               { sagaIds: [c.sagaId] },
             ),
