@@ -16,7 +16,7 @@ export default defineConfig({
       { extends: true, test: { name: 'outage', include: ['test/outage/**/*.test.ts'], testTimeout: 240_000, sequence: { groupOrder: 1 } } },
       // The chaos suite on PostgreSQL (three orchestrators, six participants, a three-node JetStream
       // cluster, PostgreSQL) takes both cores: alone in a group of its own. Beside the SQLite chaos
-      // suite on a slow hour, it held that suite's orchestrator back past its 15 s windows.
+      // suite on a slow hour, it held that suite's restarted orchestrator past a 15 s wait.
       { extends: true, test: { name: 'chaos-postgres', include: ['test/chaos/chaos-postgres.test.ts'], testTimeout: 180_000, sequence: { groupOrder: 2 } } },
       // The benchmark smoke (every mode at a tiny size, so `npm run bench` keeps working) runs last, alone.
       { extends: true, test: { name: 'bench', include: ['test/bench/**/*.test.ts'], testTimeout: 300_000, sequence: { groupOrder: 3 } } },

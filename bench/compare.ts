@@ -59,7 +59,8 @@ export async function alternate(builds: readonly [Build, Build], pairs: number, 
   return runs;
 }
 
-const median = (values: number[]): number => {
+/** The middle value (the mean of the two middle ones for an even count). */
+export const median = (values: number[]): number => {
   const s = [...values].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;

@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { benchOrderInput } from './load.ts';
 
 /** What one run measured. */
 export interface EngineRun {
@@ -57,7 +58,6 @@ async function main(): Promise<void> {
     const engine = new SagaEngine({ store: sagaStore, definitions: allSagaDefinitions({ step: STEP, compensation: STEP }) });
     const readOutbox = db.prepare('SELECT id, saga_id, msg_id, subject, payload FROM outbox WHERE id > ? ORDER BY id');
     let publishedThrough = 0;
-    let sequence = 0;
 
     /** What the relay does once JetStream acknowledged every queued row; returns the commands for the participants. */
     const publishAll = async () => {
@@ -76,16 +76,7 @@ async function main(): Promise<void> {
 
     const wave = async (size: number) => {
       await Promise.all(
-        Array.from({ length: size }, () => {
-          sequence++;
-          return engine.startSaga('order', {
-            orderId: `engine-${sequence}`,
-            customerId: `bench-customer-${sequence % 97}`,
-            currency: 'EUR',
-            items: [{ sku: `BENCH-${sequence % 31}`, quantity: 1, unitPrice: 100 }],
-            shippingAddress: { line1: '1 Bench St', city: 'Berlin', postalCode: '10115', country: 'DE' },
-          });
-        }),
+        Array.from({ length: size }, () => engine.startSaga('order', benchOrderInput('engine').input)),
       );
       for (const participant of PARTICIPANTS) {
         const commands = await publishAll();

@@ -61,20 +61,26 @@ export class CompletionWatcher {
 
 let sequence = 0;
 
-/** A valid order request for the benchmark; customers and SKUs spread so rows do not contend. */
-export function benchOrder(run: string): { orderId: string; body: string } {
+/** A valid order input for the benchmark; customers and SKUs spread so rows do not contend. */
+export function benchOrderInput(run: string): { orderId: string; input: Record<string, unknown> } {
   sequence++;
   const orderId = `${run}-${sequence}`;
   return {
     orderId,
-    body: JSON.stringify({
+    input: {
       orderId,
       customerId: `bench-customer-${sequence % 97}`,
       currency: 'EUR',
       items: [{ sku: `BENCH-${sequence % 31}`, quantity: 1, unitPrice: 100 }],
       shippingAddress: { line1: '1 Bench St', city: 'Berlin', postalCode: '10115', country: 'DE' },
-    }),
+    },
   };
+}
+
+/** benchOrderInput as a request body. */
+export function benchOrder(run: string): { orderId: string; body: string } {
+  const { orderId, input } = benchOrderInput(run);
+  return { orderId, body: JSON.stringify(input) };
 }
 
 /** Flights and hotels the trip workload books; the benchmark gives them room for every run. */

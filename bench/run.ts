@@ -13,7 +13,7 @@ import { NatsServer, waitFor } from '../test/support/nats-server.ts';
 import { startProcesses, type ProcessSystem } from '../test/support/processes.ts';
 import { measureCeiling } from './ceiling.ts';
 import { measurePublishCost } from './publish.ts';
-import { alternate, prepareBuild, printComparison, summarize, type RunFigures } from './compare.ts';
+import { alternate, median, prepareBuild, printComparison, summarize, type RunFigures } from './compare.ts';
 import { closedLoop, CompletionWatcher, openLoop, benchOrder, placeOrder, type Workload } from './load.ts';
 import { contextSwitches, cpuLoopMs, cpuSeconds, memoryMb, percentiles, withMachineCpu } from './proc-stats.ts';
 import { seedFinishedSagas } from './seed.ts';
@@ -294,7 +294,6 @@ function engineAlone(root: string, runs: number): { sagas: number; runs: EngineR
     if (run.completed !== run.sagas) throw new Error(`engine alone: ${run.completed} of ${run.sagas} sagas completed`);
     all.push(run);
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   return { sagas: P.engineSagas, runs: all, medianCpuMsPerSaga: median(all.map((r) => r.cpuMsPerSaga)), medianWallMsPerSaga: median(all.map((r) => r.wallMsPerSaga)) };
 }
 
